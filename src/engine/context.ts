@@ -1,0 +1,32 @@
+import type { Faults, Graph, NodeCtx, NodeId, Timing } from './types';
+
+/** The static per-node knowledge handed to handlers, built once per run. */
+export function buildContexts(graph: Graph, timing: Timing, faults: Faults): NodeCtx[] {
+  const n = graph.ids.length;
+  const out: NodeId[][] = Array.from({ length: n }, () => []);
+  const weights: Map<NodeId, number>[] = Array.from({ length: n }, () => new Map());
+  for (const { a, b, w } of graph.edges) {
+    const ia = graph.ids[a]!;
+    const ib = graph.ids[b]!;
+    if (!weights[a]!.has(ib)) out[a]!.push(ib);
+    weights[a]!.set(ib, w);
+    if (!graph.directed) {
+      if (!weights[b]!.has(ia)) out[b]!.push(ia);
+      weights[b]!.set(ia, w);
+    }
+  }
+  const allIds = [...graph.ids].sort((x, y) => x - y);
+  const crashedAtStart = new Set(faults.crashed);
+  return graph.ids.map((id, i) => ({
+    id,
+    n,
+    neighbours: out[i]!,
+    cw: graph.ring ? graph.ids[(i + 1) % n]! : -1,
+    ccw: graph.ring ? graph.ids[(i - 1 + n) % n]! : -1,
+    allIds,
+    weights: weights[i]!,
+    crashedAtStart,
+    mode: timing.mode,
+    maxDelay: timing.maxDelay,
+  }));
+}

@@ -1,0 +1,126 @@
+/**
+ * Mersenne Twister MT19937, seeded like CPython's `random.Random(seed)` for integer seeds, with
+ * `randint` drawn as CPython draws it (rejection sampling on getrandbits). The reference numbers of
+ * algorithms.md were produced with `random.Random(seed)`, so the same seed gives the same delays.
+ * The whole state is a Uint32Array plus an index, so a checkpoint is one copy.
+ */
+const N = 624;
+const M = 397;
+
+export interface PrngState {
+  mt: Uint32Array;
+  index: number;
+}
+
+function initGenrand(mt: Uint32Array, s: number): void {
+  mt[0] = s >>> 0;
+  for (let i = 1; i < N; i++) {
+    const prev = mt[i - 1]!;
+    mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) >>> 0;
+  }
+}
+
+function initByArray(key: number[]): Uint32Array {
+  const mt = new Uint32Array(N);
+  initGenrand(mt, 19650218);
+  let i = 1;
+  let j = 0;
+  for (let k = Math.max(N, key.length); k > 0; k--) {
+    const prev = mt[i - 1]!;
+    mt[i] = ((mt[i]! ^ Math.imul(prev ^ (prev >>> 30), 1664525)) + key[j]! + j) >>> 0;
+    i++;
+    j++;
+    if (i >= N) {
+      mt[0] = mt[N - 1]!;
+      i = 1;
+    }
+    if (j >= key.length) j = 0;
+  }
+  for (let k = N - 1; k > 0; k--) {
+    const prev = mt[i - 1]!;
+    mt[i] = ((mt[i]! ^ Math.imul(prev ^ (prev >>> 30), 1566083941)) - i) >>> 0;
+    i++;
+    if (i >= N) {
+      mt[0] = mt[N - 1]!;
+      i = 1;
+    }
+  }
+  mt[0] = 0x80000000;
+  return mt;
+}
+
+/** CPython splits abs(seed) into 32-bit words, least significant first. */
+function seedKey(seed: number): number[] {
+  let rest = Math.abs(Math.trunc(seed));
+  if (rest === 0) return [0];
+  const key: number[] = [];
+  while (rest > 0) {
+    key.push(rest % 0x100000000);
+    rest = Math.floor(rest / 0x100000000);
+  }
+  return key;
+}
+
+export class Prng {
+  private mt: Uint32Array;
+  private index: number;
+
+  constructor(seed: number) {
+    this.mt = initByArray(seedKey(seed));
+    this.index = N;
+  }
+
+  private twist(): void {
+    const mt = this.mt;
+    for (let kk = 0; kk < N; kk++) {
+      const y = (mt[kk]! & 0x80000000) | (mt[(kk + 1) % N]! & 0x7fffffff);
+      mt[kk] = mt[(kk + M) % N]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    }
+    this.index = 0;
+  }
+
+  /** A uniform 32-bit unsigned integer (genrand_uint32). */
+  nextUint32(): number {
+    if (this.index >= N) this.twist();
+    let y = this.mt[this.index++]!;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** Uniform integer in [0, n) for 1 ≤ n ≤ 2^32, as CPython's `_randbelow`. */
+  below(n: number): number {
+    const k = 32 - Math.clz32(n);
+    const shift = 32 - k;
+    let r = this.nextUint32() >>> shift;
+    while (r >= n) r = this.nextUint32() >>> shift;
+    return r;
+  }
+
+  /** Uniform integer in [a, b], as CPython's `randint(a, b)`. */
+  int(a: number, b: number): number {
+    return a + this.below(b - a + 1);
+  }
+
+  /** Fisher–Yates in place, as CPython's `shuffle`. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      const t = items[i]!;
+      items[i] = items[j]!;
+      items[j] = t;
+    }
+    return items;
+  }
+
+  save(): PrngState {
+    return { mt: this.mt.slice(), index: this.index };
+  }
+
+  restore(s: PrngState): void {
+    this.mt = s.mt.slice();
+    this.index = s.index;
+  }
+}

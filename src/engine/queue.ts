@@ -1,0 +1,201 @@
+/**
+ * The event queue: a binary min-heap on (key, seq) kept in typed arrays, with the event's payload in
+ * parallel slot arrays, so queuing an event allocates nothing (performance.md: allocation per event
+ * is what separates a fast engine from a framework-style one). `seq` is a global counter: no ties.
+ *
+ * key = 2·time for deliveries, wake-ups and crashes, 2·time + 1 for timers, so a timer fires after
+ * every delivery of its time unit (a sync round's messages all arrive before a round-end timer).
+ */
+export const EV_INIT = 0;
+export const EV_DELIVER = 1;
+export const EV_TIMER = 2;
+export const EV_CRASH = 3;
+
+export interface QueuedEvent {
+  key: number;
+  seq: number;
+  type: number;
+  node: number;
+  from: number;
+  sendTime: number;
+  sendStep: number;
+  payload: unknown;
+}
+
+export class EventQueue {
+  size = 0;
+  private hKey: Float64Array;
+  private hSeq: Float64Array;
+  private hSlot: Int32Array;
+  // slot arrays
+  type: Uint8Array;
+  node: Int32Array;
+  from: Int32Array;
+  sendTime: Float64Array;
+  sendStep: Int32Array;
+  payload: unknown[];
+  private free: Int32Array;
+  private freeTop = 0;
+  private capacity: number;
+
+  constructor(capacity = 1024) {
+    this.capacity = capacity;
+    this.hKey = new Float64Array(capacity);
+    this.hSeq = new Float64Array(capacity);
+    this.hSlot = new Int32Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.node = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.sendTime = new Float64Array(capacity);
+    this.sendStep = new Int32Array(capacity);
+    this.payload = new Array<unknown>(capacity).fill(null);
+    this.free = new Int32Array(capacity);
+    for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
+    this.freeTop = capacity;
+  }
+
+  private grow(): void {
+    const old = this.capacity;
+    const cap = old * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.hKey = f64(this.hKey);
+    this.hSeq = f64(this.hSeq);
+    this.hSlot = i32(this.hSlot);
+    const t = new Uint8Array(cap);
+    t.set(this.type);
+    this.type = t;
+    this.node = i32(this.node);
+    this.from = i32(this.from);
+    this.sendTime = f64(this.sendTime);
+    this.sendStep = i32(this.sendStep);
+    this.payload.length = cap;
+    this.payload.fill(null, old);
+    const free = new Int32Array(cap);
+    free.set(this.free.subarray(0, this.freeTop));
+    for (let i = old; i < cap; i++) free[this.freeTop++] = cap - 1 - (i - old);
+    this.free = free;
+    this.capacity = cap;
+  }
+
+  push(
+    key: number,
+    seq: number,
+    type: number,
+    node: number,
+    from: number,
+    sendTime: number,
+    sendStep: number,
+    payload: unknown,
+  ): void {
+    if (this.freeTop === 0) this.grow();
+    const slot = this.free[--this.freeTop]!;
+    this.type[slot] = type;
+    this.node[slot] = node;
+    this.from[slot] = from;
+    this.sendTime[slot] = sendTime;
+    this.sendStep[slot] = sendStep;
+    this.payload[slot] = payload;
+    // sift up
+    const hKey = this.hKey;
+    const hSeq = this.hSeq;
+    const hSlot = this.hSlot;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pk = hKey[p]!;
+      if (pk < key || (pk === key && hSeq[p]! < seq)) break;
+      hKey[i] = pk;
+      hSeq[i] = hSeq[p]!;
+      hSlot[i] = hSlot[p]!;
+      i = p;
+    }
+    hKey[i] = key;
+    hSeq[i] = seq;
+    hSlot[i] = slot;
+  }
+
+  peekKey(): number {
+    return this.hKey[0]!;
+  }
+
+  peekSeq(): number {
+    return this.hSeq[0]!;
+  }
+
+  /**
+   * Removes the minimum and returns its slot. The slot's payload stays readable until the next
+   * push; call `release(slot)` once it has been read.
+   */
+  pop(): number {
+    const hKey = this.hKey;
+    const hSeq = this.hSeq;
+    const hSlot = this.hSlot;
+    const top = hSlot[0]!;
+    const n = --this.size;
+    if (n > 0) {
+      const key = hKey[n]!;
+      const seq = hSeq[n]!;
+      const slot = hSlot[n]!;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (hKey[r]! < hKey[c]! || (hKey[r] === hKey[c] && hSeq[r]! < hSeq[c]!))) c = r;
+        const ck = hKey[c]!;
+        if (key < ck || (key === ck && seq < hSeq[c]!)) break;
+        hKey[i] = ck;
+        hSeq[i] = hSeq[c]!;
+        hSlot[i] = hSlot[c]!;
+        i = c;
+      }
+      hKey[i] = key;
+      hSeq[i] = seq;
+      hSlot[i] = slot;
+    }
+    return top;
+  }
+
+  release(slot: number): void {
+    this.payload[slot] = null;
+    this.free[this.freeTop++] = slot;
+  }
+
+  /** The queued events, in heap order (not sorted): for checkpoints and the in-flight view. */
+  snapshot(): QueuedEvent[] {
+    const out: QueuedEvent[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.hSlot[i]!;
+      out.push({
+        key: this.hKey[i]!,
+        seq: this.hSeq[i]!,
+        type: this.type[slot]!,
+        node: this.node[slot]!,
+        from: this.from[slot]!,
+        sendTime: this.sendTime[slot]!,
+        sendStep: this.sendStep[slot]!,
+        payload: this.payload[slot],
+      });
+    }
+    return out;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.release(this.hSlot[i]!);
+    this.size = 0;
+  }
+
+  restore(events: readonly QueuedEvent[]): void {
+    this.clear();
+    for (const e of events) this.push(e.key, e.seq, e.type, e.node, e.from, e.sendTime, e.sendStep, e.payload);
+  }
+}

@@ -1,0 +1,493 @@
+import { buildContexts } from './context';
+import { canonicalMessage, TraceHasher } from './hash';
+import { Prng, type PrngState } from './prng';
+import { EV_CRASH, EV_DELIVER, EV_INIT, EV_TIMER, EventQueue, type QueuedEvent } from './queue';
+import type {
+  AlgorithmResult,
+  AnyAlgorithm,
+  Faults,
+  Graph,
+  InvariantViolation,
+  NodeCtx,
+  NodeId,
+  Reaction,
+  Role,
+  SentMessage,
+  StepKind,
+  Timing,
+  TraceEntry,
+} from './types';
+
+export interface SimulationConfig {
+  algorithm: AnyAlgorithm;
+  params: unknown;
+  graph: Graph;
+  timing: Timing;
+  seed: number;
+  faults: Faults;
+  /** Keep a TraceEntry per step (UI, tests). Off for headless speed. Default true. */
+  record?: boolean;
+  /** Compute the trace hash as the run goes. Default true. */
+  hash?: boolean;
+  /** Check the invariants after every step (tests and dev builds). Default false. */
+  checkInvariants?: boolean;
+  /** The run stops after this many steps with `budgetExceeded` set; nothing loops forever. */
+  stepBudget?: number;
+  /** Steps between checkpoints for stepping back. */
+  checkpointEvery?: number;
+}
+
+export interface Counters {
+  sent: number;
+  delivered: number;
+  sentByKind: Record<string, number>;
+  deliveredByKind: Record<string, number>;
+  /** Time (round in sync mode) of the last delivery. */
+  lastDeliveryTime: number;
+}
+
+export interface InFlightMessage extends SentMessage {
+  sendStep: number;
+}
+
+interface Checkpoint {
+  step: number;
+  time: number;
+  seq: number;
+  states: unknown[];
+  crashed: Uint8Array;
+  queue: QueuedEvent[];
+  prng: PrngState;
+  counters: Counters;
+  linkLast: Map<number, number>;
+  linkLastSeq: Map<number, number>;
+  hashA: number;
+  hashB: number;
+  leaders: number;
+}
+
+const cloneCounters = (c: Counters): Counters => ({
+  sent: c.sent,
+  delivered: c.delivered,
+  sentByKind: { ...c.sentByKind },
+  deliveredByKind: { ...c.deliveredByKind },
+  lastDeliveryTime: c.lastDeliveryTime,
+});
+
+/** The default step budget: generous against every algorithm's worst case, finite against bugs. */
+export function defaultStepBudget(graph: Graph): number {
+  const n = graph.ids.length;
+  return 4 * n * n + 64 * graph.edges.length * (1 + Math.ceil(Math.log2(n + 1))) + 100_000;
+}
+
+/**
+ * A deterministic discrete-event run of one algorithm on one graph. Steps forward one event at a time,
+ * seeks to any step (checkpoints + exact replay), and records a TraceEntry per step.
+ */
+export class Simulation {
+  readonly algorithm: AnyAlgorithm;
+  readonly params: unknown;
+  readonly graph: Graph;
+  readonly timing: Timing;
+  readonly seed: number;
+  readonly faults: Faults;
+  readonly ctx: NodeCtx[];
+  readonly n: number;
+  readonly trace: TraceEntry[] = [];
+  readonly violations: InvariantViolation[] = [];
+  readonly stepBudget: number;
+  budgetExceeded = false;
+
+  private readonly record: boolean;
+  private readonly hashing: boolean;
+  private readonly checking: boolean;
+  private readonly checkpointEvery: number;
+  private readonly checkpoints: Checkpoint[] = [];
+  private readonly position = new Map<NodeId, number>();
+  private readonly adjacency: Set<number>[] | null;
+
+  private stepIndex = 0;
+  private time = 0;
+  private seq = 0;
+  private states: unknown[];
+  private crashed: Uint8Array;
+  private queue = new EventQueue();
+  private prng: Prng;
+  private counters: Counters = { sent: 0, delivered: 0, sentByKind: {}, deliveredByKind: {}, lastDeliveryTime: 0 };
+  private linkLast = new Map<number, number>();
+  private linkLastSeq = new Map<number, number>();
+  private hasher = new TraceHasher();
+  private leaders = 0;
+  /** Set by `seek` while replaying steps already in the trace, so they are not recorded twice. */
+  private replaying = false;
+  /** The furthest step ever executed: a replayed step reports no violation twice. */
+  private frontier = 0;
+
+  constructor(cfg: SimulationConfig) {
+    this.algorithm = cfg.algorithm;
+    this.params = cfg.params;
+    this.graph = cfg.graph;
+    this.timing = cfg.timing;
+    this.seed = cfg.seed;
+    this.faults = cfg.faults;
+    this.n = cfg.graph.ids.length;
+    this.record = cfg.record ?? true;
+    this.hashing = cfg.hash ?? true;
+    this.checking = cfg.checkInvariants ?? false;
+    this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
+    this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(4096, this.n * 4));
+    this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults);
+    cfg.graph.ids.forEach((id, i) => this.position.set(id, i));
+    this.adjacency = this.checking ? this.ctx.map((c) => new Set(c.neighbours)) : null;
+    this.prng = new Prng(cfg.seed);
+    this.states = new Array<unknown>(this.n).fill(null);
+    this.crashed = new Uint8Array(this.n);
+
+    for (const id of cfg.faults.crashed) this.crashed[this.position.get(id)!] = 1;
+    for (const f of cfg.faults.crashes) {
+      this.queue.push(2 * f.at, this.seq++, EV_CRASH, this.position.get(f.id)!, -1, 0, 0, null);
+    }
+    for (let i = 0; i < this.n; i++) {
+      if (!this.crashed[i]) this.queue.push(0, this.seq++, EV_INIT, i, -1, 0, 0, null);
+    }
+    this.saveCheckpoint();
+  }
+
+  /** Number of steps executed so far (the cursor). */
+  get step(): number {
+    return this.stepIndex;
+  }
+
+  get now(): number {
+    return this.time;
+  }
+
+  /** True when no event is left (the run has terminated) or the step budget stopped it. */
+  get done(): boolean {
+    return this.queue.size === 0 || this.budgetExceeded;
+  }
+
+  get terminated(): boolean {
+    return this.queue.size === 0;
+  }
+
+  /** Total steps of the run, once it has been run to the end; otherwise the steps known so far. */
+  get knownSteps(): number {
+    return Math.max(this.trace.length, this.stepIndex);
+  }
+
+  nodeStates(): readonly unknown[] {
+    return this.states;
+  }
+
+  isCrashed(id: NodeId): boolean {
+    return this.crashed[this.position.get(id)!] === 1;
+  }
+
+  positionOf(id: NodeId): number {
+    return this.position.get(id) ?? -1;
+  }
+
+  roleOf(i: number): Role {
+    if (this.crashed[i]) return 'crashed';
+    const s = this.states[i];
+    return s === null ? 'idle' : this.algorithm.role(s);
+  }
+
+  getCounters(): Counters {
+    return cloneCounters(this.counters);
+  }
+
+  /** `rounds` in sync mode, `time` in async mode: when the last message arrived. */
+  get lastDeliveryTime(): number {
+    return this.counters.lastDeliveryTime;
+  }
+
+  result(): AlgorithmResult {
+    if (this.algorithm.result) {
+      const states = this.states.map((s, i) => (s === null || this.crashed[i] ? null : s));
+      return this.algorithm.result(states, this.graph.ids, this.graph, this.params);
+    }
+    for (let i = 0; i < this.n; i++) if (this.roleOf(i) === 'leader') return { leader: this.graph.ids[i]! };
+    return { leader: null };
+  }
+
+  /** A stable identifier of the run so far (FNV-1a over every step's canonical text). */
+  traceHash(): string {
+    return this.hasher.hex();
+  }
+
+  /** Messages sent and not yet delivered (or dropped) at the cursor. */
+  inFlight(): InFlightMessage[] {
+    const out: InFlightMessage[] = [];
+    for (const e of this.queue.snapshot()) {
+      if (e.type !== EV_DELIVER) continue;
+      out.push({
+        seq: e.seq,
+        from: this.graph.ids[e.from]!,
+        to: this.graph.ids[e.node]!,
+        msg: e.payload as { kind: string },
+        sendTime: e.sendTime,
+        deliverAt: e.key / 2,
+        sendStep: e.sendStep,
+      });
+    }
+    return out.sort((x, y) => x.seq - y.seq);
+  }
+
+  /** Runs one event. Returns false when there is nothing left to do. */
+  stepForward(): boolean {
+    const q = this.queue;
+    let key = 0;
+    let seq = 0;
+    let type = 0;
+    let node = 0;
+    let from = 0;
+    let payload: unknown = null;
+    for (;;) {
+      if (q.size === 0) return false;
+      if (this.stepIndex >= this.stepBudget) {
+        this.budgetExceeded = true;
+        return false;
+      }
+      key = q.peekKey();
+      seq = q.peekSeq();
+      const slot = q.pop();
+      type = q.type[slot]!;
+      node = q.node[slot]!;
+      from = q.from[slot]!;
+      payload = q.payload[slot];
+      q.release(slot);
+      // A crashed node neither wakes nor hears its timers; a second crash is no news.
+      if (!this.crashed[node] || type === EV_DELIVER) break;
+    }
+    this.time = (key - (key & 1)) / 2;
+    this.stepIndex++;
+    const alg = this.algorithm;
+    const ctx = this.ctx[node]!;
+    const before = this.states[node];
+    let r: Reaction<unknown, { kind: string }> | null = null;
+    let kind: StepKind;
+    if (type === EV_DELIVER) {
+      const msg = payload as { kind: string };
+      if (this.checking) this.checkFifo(from, node, seq);
+      if (this.crashed[node]) {
+        kind = 'drop';
+      } else {
+        kind = 'deliver';
+        const c = this.counters;
+        c.delivered++;
+        c.deliveredByKind[msg.kind] = (c.deliveredByKind[msg.kind] ?? 0) + 1;
+        c.lastDeliveryTime = this.time;
+        r = alg.onMessage(before, this.graph.ids[from]!, msg, ctx, this.params);
+      }
+    } else if (type === EV_INIT) {
+      kind = 'init';
+      r = alg.init(ctx, this.params);
+    } else if (type === EV_TIMER) {
+      kind = 'timer';
+      r = alg.onTimer ? alg.onTimer(before, payload as string, ctx, this.params) : null;
+    } else {
+      kind = 'crash';
+    }
+
+    const roleBefore: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
+    let sends: SentMessage[] | null = null;
+    if (r !== null) {
+      this.states[node] = r.state;
+      if (r.send) sends = this.performSends(node, r.send);
+      if (r.timers) {
+        for (const t of r.timers) q.push(2 * (this.time + t.after) + 1, this.seq++, EV_TIMER, node, node, this.time, this.stepIndex, t.name);
+      }
+    }
+    if (kind === 'crash') this.crashed[node] = 1;
+
+    if (this.hashing) this.hashStep(kind, node, from, payload, sends);
+    const roleAfter: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
+    if (this.checking) this.checkRoles(roleBefore, roleAfter);
+    if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
+      const entry: TraceEntry = {
+        step: this.stepIndex,
+        time: this.time,
+        kind,
+        node: this.graph.ids[node]!,
+        sends: sends ?? [],
+        before,
+        after: this.states[node],
+        roleBefore,
+        roleAfter,
+        lines: r?.lines ?? [],
+        note: r?.note ?? this.defaultNote(kind, node, from, payload),
+      };
+      if (type === EV_DELIVER) {
+        entry.from = this.graph.ids[from]!;
+        entry.msg = payload as { kind: string };
+        entry.msgSeq = seq;
+      }
+      if (type === EV_TIMER) entry.timer = payload as string;
+      this.trace.push(entry);
+    }
+    if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
+    if (this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
+    return true;
+  }
+
+  private performSends(node: number, send: Reaction<unknown, { kind: string }>['send'] & object): SentMessage[] | null {
+    const out: SentMessage[] | null = this.record || this.hashing ? [] : null;
+    const c = this.counters;
+    const sync = this.timing.mode === 'sync';
+    const fromId = this.graph.ids[node]!;
+    for (let k = 0; k < send.length; k++) {
+      const s = send[k]!;
+      const to = this.position.get(s.to);
+      if (to === undefined) {
+        this.report(`${fromId} sent ${s.msg.kind} to unknown node ${s.to}`);
+        continue;
+      }
+      if (this.adjacency && !this.adjacency[node]!.has(s.to)) {
+        this.report(`${fromId} sent ${s.msg.kind} to ${s.to}, which is not a neighbour`);
+      }
+      c.sent++;
+      c.sentByKind[s.msg.kind] = (c.sentByKind[s.msg.kind] ?? 0) + 1;
+      let deliverAt: number;
+      if (sync) {
+        deliverAt = this.time + 1;
+      } else {
+        deliverAt = this.time + this.prng.int(1, this.timing.maxDelay);
+        const link = node * this.n + to;
+        const last = this.linkLast.get(link);
+        // FIFO: never overtake an earlier message on the same channel; seq breaks the tie.
+        if (last !== undefined && last > deliverAt) deliverAt = last;
+        this.linkLast.set(link, deliverAt);
+      }
+      const seq = this.seq++;
+      this.queue.push(2 * deliverAt, seq, EV_DELIVER, to, node, this.time, this.stepIndex, s.msg);
+      if (out) out.push({ seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt });
+    }
+    return out;
+  }
+
+  private hashStep(kind: StepKind, node: number, from: number, payload: unknown, sends: SentMessage[] | null): void {
+    const h = this.hasher;
+    h.str(kind);
+    h.num(this.time);
+    h.num(this.graph.ids[node]!);
+    if (kind === 'deliver' || kind === 'drop') {
+      h.num(this.graph.ids[from]!);
+      h.value(payload);
+    } else if (kind === 'timer') {
+      h.str(payload as string);
+    }
+    if (sends) {
+      for (const s of sends) {
+        h.num(s.to);
+        h.num(s.deliverAt);
+        h.value(s.msg);
+      }
+    }
+  }
+
+  private report(message: string): void {
+    if (this.stepIndex > this.frontier) this.violations.push({ step: this.stepIndex, message });
+  }
+
+  private checkFifo(from: number, to: number, seq: number): void {
+    const link = from * this.n + to;
+    const last = this.linkLastSeq.get(link);
+    if (last !== undefined && last > seq) {
+      this.report(`FIFO broken on ${this.graph.ids[from]}→${this.graph.ids[to]}`);
+    }
+    this.linkLastSeq.set(link, seq);
+  }
+
+  private checkRoles(before: Role, after: Role): void {
+    if (before === 'leader') this.leaders--;
+    if (after === 'leader') this.leaders++;
+    if (this.leaders > 1) this.report(`${this.leaders} nodes are leader at once`);
+  }
+
+  private defaultNote(kind: StepKind, node: number, from: number, payload: unknown): string {
+    const id = this.graph.ids[node];
+    switch (kind) {
+      case 'drop':
+        return `${canonicalMessage(payload as { kind: string })} from ${this.graph.ids[from]} is lost: ${id} has crashed`;
+      case 'crash':
+        return `${id} crashes`;
+      case 'init':
+        return `${id} wakes up`;
+      case 'timer':
+        return `${id}: timer ${String(payload)} fires`;
+      default:
+        return `${id} receives ${canonicalMessage(payload as { kind: string })}`;
+    }
+  }
+
+  /** Runs until no event is left or the step budget is spent. */
+  runToEnd(): this {
+    while (this.stepForward()) {
+      /* each call runs one event */
+    }
+    return this;
+  }
+
+  /** Moves the cursor to step k (0 ≤ k), replaying from the nearest checkpoint when going back. */
+  seek(k: number): void {
+    const target = Math.max(0, Math.floor(k));
+    if (target < this.stepIndex) {
+      const cp = this.checkpoints[Math.floor(target / this.checkpointEvery)]!;
+      this.restore(cp);
+    }
+    this.replaying = true;
+    try {
+      while (this.stepIndex < target && this.stepIndex < this.trace.length && this.stepForward()) {
+        /* replay */
+      }
+    } finally {
+      this.replaying = false;
+    }
+    while (this.stepIndex < target && this.stepForward()) {
+      /* new steps */
+    }
+  }
+
+  stepBack(): void {
+    if (this.stepIndex > 0) this.seek(this.stepIndex - 1);
+  }
+
+  private saveCheckpoint(): void {
+    const idx = this.stepIndex / this.checkpointEvery;
+    if (this.checkpoints[idx]) return;
+    this.checkpoints[idx] = {
+      step: this.stepIndex,
+      time: this.time,
+      seq: this.seq,
+      states: this.states.slice(),
+      crashed: this.crashed.slice(),
+      queue: this.queue.snapshot(),
+      prng: this.prng.save(),
+      counters: cloneCounters(this.counters),
+      linkLast: new Map(this.linkLast),
+      linkLastSeq: new Map(this.linkLastSeq),
+      hashA: this.hasher.a,
+      hashB: this.hasher.b,
+      leaders: this.leaders,
+    };
+  }
+
+  private restore(cp: Checkpoint): void {
+    this.stepIndex = cp.step;
+    this.time = cp.time;
+    this.seq = cp.seq;
+    this.states = cp.states.slice();
+    this.crashed = cp.crashed.slice();
+    this.queue.restore(cp.queue);
+    this.prng.restore(cp.prng);
+    this.counters = cloneCounters(cp.counters);
+    this.linkLast = new Map(cp.linkLast);
+    this.linkLastSeq = new Map(cp.linkLastSeq);
+    this.hasher.a = cp.hashA;
+    this.hasher.b = cp.hashB;
+    this.leaders = cp.leaders;
+    this.budgetExceeded = false;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Simulation } from '../engine/simulation';
+
+/** The CLI's JSON contract (design.md): the same object the browser's counts are checked against. */
+export interface RunSummary {
+  algorithm: string;
+  mode: 'sync' | 'async';
+  n: number;
+  leader: number | null;
+  messages: number;
+  messagesByKind: Record<string, number>;
+  /** Present where some messages were sent and never delivered (to crashed nodes, C2). */
+  messagesDelivered?: number;
+  rounds?: number;
+  time?: number;
+  events: number;
+  terminated: boolean;
+  traceHash: string;
+  [extra: string]: unknown;
+}
+
+export function summarize(sim: Simulation): RunSummary {
+  const c = sim.getCounters();
+  const result = sim.result();
+  const out: RunSummary = {
+    algorithm: sim.algorithm.id,
+    mode: sim.timing.mode,
+    n: sim.n,
+    leader: result.leader,
+    messages: c.sent,
+    messagesByKind: Object.fromEntries(sim.algorithm.kinds.filter((k) => c.sentByKind[k]).map((k) => [k, c.sentByKind[k]!])),
+    events: sim.step,
+    terminated: sim.terminated,
+    traceHash: sim.traceHash(),
+  };
+  // kinds the algorithm did not declare still count (never hide a message)
+  for (const [k, v] of Object.entries(c.sentByKind)) if (!(k in out.messagesByKind)) out.messagesByKind[k] = v;
+  if (c.delivered !== c.sent) out.messagesDelivered = c.delivered;
+  if (sim.timing.mode === 'sync') out.rounds = c.lastDeliveryTime;
+  else out.time = c.lastDeliveryTime;
+  if (result.extra) Object.assign(out, result.extra);
+  return out;
+}
