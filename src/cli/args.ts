@@ -53,8 +53,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const v = Number(value());
       if (!Number.isSafeInteger(v) || v < 1) throw new UsageError('--max-steps must be a positive whole number');
       out.maxSteps = v;
-    } else if (VALUE_OPTIONS[arg]) {
-      const key = VALUE_OPTIONS[arg];
+    } else if (VALUE_OPTIONS[arg] !== undefined) {
+      const key = VALUE_OPTIONS[arg]!;
       if (key in out.flat) throw new UsageError(`${arg} is given twice`);
       out.flat[key] = value();
     } else throw new UsageError(`unknown option ${arg.slice(0, 40)} (see --help)`);

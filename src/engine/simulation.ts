@@ -238,12 +238,12 @@ export class Simulation {
   /** Runs one event. Returns false when there is nothing left to do. */
   stepForward(): boolean {
     const q = this.queue;
-    let key = 0;
-    let seq = 0;
-    let type = 0;
-    let node = 0;
-    let from = 0;
-    let payload: unknown = null;
+    let key: number;
+    let seq: number;
+    let type: number;
+    let node: number;
+    let from: number;
+    let payload: unknown;
     for (;;) {
       if (q.size === 0) return false;
       if (this.stepIndex >= this.stepBudget) {

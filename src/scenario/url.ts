@@ -65,7 +65,7 @@ export function decodeScenario(text: string): Result<Scenario> {
     if (Object.keys(others).length) {
       return { ok: false, errors: [{ field: 'z', message: `a compressed link carries only v, z and step, not ${Object.keys(others)[0]!.slice(0, 30)}` }] };
     }
-    let inner: string | null = null;
+    let inner: string | null;
     try {
       inner = LZ.decompressFromEncodedURIComponent(z);
     } catch {
