@@ -7,8 +7,14 @@ import tseslint from 'typescript-eslint';
 const pureLayers = ['src/engine/**', 'src/algorithms/**', 'src/topology/**', 'src/scenario/**'];
 const forbiddenModules = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'Pure layers must not import React.' },
-  { group: ['cytoscape', 'zustand', 'zustand/*', 'uplot'], message: 'Pure layers must not import view libraries.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads', 'perf_hooks'], message: 'Pure layers must not import Node built-ins.' },
+  {
+    group: ['cytoscape', 'zustand', 'zustand/*', 'uplot'],
+    message: 'Pure layers must not import view libraries.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'worker_threads', 'perf_hooks'],
+    message: 'Pure layers must not import Node built-ins.',
+  },
   { group: ['**/ui/**', '**/view/**', '**/store/**', '**/cli/**'], message: 'Layers point down only.' },
 ];
 
@@ -48,7 +54,10 @@ export default defineConfig(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'No clocks in pure layers: time is simulated.' },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'No clocks in pure layers: time is simulated.',
+        },
       ],
     },
   },

@@ -10,6 +10,8 @@ const run = (cmd, args, env = {}) =>
 const unit = run('npx', ['vitest', 'run'], { NO_COLOR: '1' });
 const e2e = run('npm', ['run', '--silent', 'test:e2e']);
 if (unit !== 0 || e2e !== 0) {
-  console.error(`npm test: unit ${unit === 0 ? 'passed' : 'FAILED'}, end-to-end ${e2e === 0 ? 'passed' : 'FAILED'}`);
+  console.error(
+    `npm test: unit ${unit === 0 ? 'passed' : 'FAILED'}, end-to-end ${e2e === 0 ? 'passed' : 'FAILED'}`,
+  );
   process.exit(1);
 }

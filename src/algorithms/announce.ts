@@ -25,7 +25,9 @@ export function announce<S extends Announcing>(
   withAnnouncement: boolean,
 ): { state: S; send?: { to: NodeId; msg: Elected }[] } {
   const state = { ...s, leader: value, announcer: true, halted: !withAnnouncement };
-  return withAnnouncement ? { state, send: [{ to: ctx.cw, msg: { kind: 'elected', leader: value } }] } : { state };
+  return withAnnouncement
+    ? { state, send: [{ to: ctx.cw, msg: { kind: 'elected', leader: value } }] }
+    : { state };
 }
 
 /**

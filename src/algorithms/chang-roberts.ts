@@ -66,7 +66,10 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
 
   onMessage(s, _from, msg, node, params) {
     if (msg.kind === 'elected') {
-      const r = onElected<ChangRobertsState, ChangRobertsMsg>(s, msg, node, { forward: [8, 9], stop: [8, 10] });
+      const r = onElected<ChangRobertsState, ChangRobertsMsg>(s, msg, node, {
+        forward: [8, 9],
+        stop: [8, 10],
+      });
       return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported', participant: false } };
     }
     const v = msg.uid;
@@ -88,7 +91,11 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       };
     }
     if (v < s.u) {
-      return { state: s, lines: [2, 6], note: `${v} < ${s.u} and ${s.u} already participates: it swallows ${v}` };
+      return {
+        state: s,
+        lines: [2, 6],
+        note: `${v} < ${s.u} and ${s.u} already participates: it swallows ${v}`,
+      };
     }
     const r = announce({ ...s, status: 'chosen' as const }, s.u, node, params.announce);
     return { ...r, lines: [2, 7], note: `${v} = ${s.u}: its own uid came back, ${s.u} is the leader` };

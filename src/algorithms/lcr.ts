@@ -51,7 +51,14 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
 
   init(node) {
     return {
-      state: { u: node.id, status: 'unknown', maxSeen: node.id, leader: null, announcer: false, halted: false },
+      state: {
+        u: node.id,
+        status: 'unknown',
+        maxSeen: node.id,
+        leader: null,
+        announcer: false,
+        halted: false,
+      },
       send: [{ to: node.cw, msg: { kind: 'election', uid: node.id } }],
       lines: [0, 1],
       note: `${node.id} sends its uid ${node.id} clockwise to ${node.cw}`,
@@ -87,7 +94,13 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
   role: ringRole,
 
   describe(s) {
-    return { u: s.u, status: s.status, 'largest uid seen': s.maxSeen, leader: s.leader ?? '—', halted: s.halted };
+    return {
+      u: s.u,
+      status: s.status,
+      'largest uid seen': s.maxSeen,
+      leader: s.leader ?? '—',
+      halted: s.halted,
+    };
   },
 
   label(msg) {

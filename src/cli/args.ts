@@ -40,7 +40,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${arg} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${arg} needs a value`);
       return v;
     };
     if (arg === '--json') out.json = true;
@@ -51,7 +52,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (arg === '--url') out.url = value();
     else if (arg === '--max-steps') {
       const v = Number(value());
-      if (!Number.isSafeInteger(v) || v < 1) throw new UsageError('--max-steps must be a positive whole number');
+      if (!Number.isSafeInteger(v) || v < 1)
+        throw new UsageError('--max-steps must be a positive whole number');
       out.maxSteps = v;
     } else if (VALUE_OPTIONS[arg] !== undefined) {
       const key = VALUE_OPTIONS[arg]!;

@@ -39,7 +39,12 @@ function main(argv: string[]): void {
   if (!parsed.ok) fail(parsed.errors.map((e) => e.message).join('; '));
   const run = buildRun(parsed.value);
   if (!run.ok) fail(run.errors.map((e) => e.message).join('; '));
-  const sim = new Simulation({ ...run.value, record: false, hash: true, ...(args.maxSteps ? { stepBudget: args.maxSteps } : {}) });
+  const sim = new Simulation({
+    ...run.value,
+    record: false,
+    hash: true,
+    ...(args.maxSteps ? { stepBudget: args.maxSteps } : {}),
+  });
   sim.runToEnd();
   const summary = summarize(sim);
   if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -47,14 +52,18 @@ function main(argv: string[]): void {
     const lines = [
       `${run.value.algorithm.name}, ${summary.n} nodes, ${summary.mode}`,
       `leader: ${summary.leader ?? 'none'}`,
-      `messages: ${summary.messages} (${Object.entries(summary.messagesByKind).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+      `messages: ${summary.messages} (${Object.entries(summary.messagesByKind)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
       summary.mode === 'sync' ? `rounds: ${summary.rounds}` : `time: ${summary.time}`,
       `events: ${summary.events}, traceHash: ${summary.traceHash}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (sim.budgetExceeded) {
-    process.stderr.write(`error: stopped after ${sim.stepBudget} steps without terminating (raise --max-steps if the run is meant to be this long)\n`);
+    process.stderr.write(
+      `error: stopped after ${sim.stepBudget} steps without terminating (raise --max-steps if the run is meant to be this long)\n`,
+    );
     process.exit(3);
   }
 }

@@ -26,6 +26,7 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults): Nod
     allIds,
     weights: weights[i]!,
     crashedAtStart,
+    crashSchedule: faults.crashes,
     mode: timing.mode,
     maxDelay: timing.maxDelay,
   }));

@@ -10,6 +10,7 @@ export const EV_INIT = 0;
 export const EV_DELIVER = 1;
 export const EV_TIMER = 2;
 export const EV_CRASH = 3;
+export const EV_BARRIER = 4;
 
 export interface QueuedEvent {
   key: number;
@@ -196,6 +197,7 @@ export class EventQueue {
 
   restore(events: readonly QueuedEvent[]): void {
     this.clear();
-    for (const e of events) this.push(e.key, e.seq, e.type, e.node, e.from, e.sendTime, e.sendStep, e.payload);
+    for (const e of events)
+      this.push(e.key, e.seq, e.type, e.node, e.from, e.sendTime, e.sendStep, e.payload);
   }
 }

@@ -1,7 +1,7 @@
 import { buildContexts } from './context';
 import { canonicalMessage, TraceHasher } from './hash';
 import { Prng, type PrngState } from './prng';
-import { EV_CRASH, EV_DELIVER, EV_INIT, EV_TIMER, EventQueue, type QueuedEvent } from './queue';
+import { EV_BARRIER, EV_CRASH, EV_DELIVER, EV_INIT, EV_TIMER, EventQueue, type QueuedEvent } from './queue';
 import type {
   AlgorithmResult,
   AnyAlgorithm,
@@ -64,6 +64,7 @@ interface Checkpoint {
   hashA: number;
   hashB: number;
   leaders: number;
+  barrierProductive: boolean;
 }
 
 const cloneCounters = (c: Counters): Counters => ({
@@ -113,7 +114,13 @@ export class Simulation {
   private crashed: Uint8Array;
   private queue = new EventQueue();
   private prng: Prng;
-  private counters: Counters = { sent: 0, delivered: 0, sentByKind: {}, deliveredByKind: {}, lastDeliveryTime: 0 };
+  private counters: Counters = {
+    sent: 0,
+    delivered: 0,
+    sentByKind: {},
+    deliveredByKind: {},
+    lastDeliveryTime: 0,
+  };
   private linkLast = new Map<number, number>();
   private linkLastSeq = new Map<number, number>();
   private hasher = new TraceHasher();
@@ -122,6 +129,8 @@ export class Simulation {
   private replaying = false;
   /** The furthest step ever executed: a replayed step reports no violation twice. */
   private frontier = 0;
+  /** Whether the last barrier round (if any) made some node act: only then is another one held. */
+  private barrierProductive = true;
 
   constructor(cfg: SimulationConfig) {
     this.algorithm = cfg.algorithm;
@@ -164,11 +173,22 @@ export class Simulation {
 
   /** True when no event is left (the run has terminated) or the step budget stopped it. */
   get done(): boolean {
-    return this.queue.size === 0 || this.budgetExceeded;
+    return this.terminated || this.budgetExceeded;
   }
 
   get terminated(): boolean {
-    return this.queue.size === 0;
+    return this.queue.size === 0 && !(this.algorithm.onBarrier && this.barrierProductive);
+  }
+
+  /** Queues a barrier step for every live node once the run has gone quiet (see Algorithm.onBarrier). */
+  private holdBarrier(): boolean {
+    if (!this.algorithm.onBarrier || !this.barrierProductive) return false;
+    this.barrierProductive = false;
+    for (let i = 0; i < this.n; i++) {
+      if (!this.crashed[i])
+        this.queue.push(2 * this.time + 1, this.seq++, EV_BARRIER, i, -1, this.time, this.stepIndex, null);
+    }
+    return this.queue.size > 0;
   }
 
   /** Total steps of the run, once it has been run to the end; otherwise the steps known so far. */
@@ -244,8 +264,9 @@ export class Simulation {
     let node: number;
     let from: number;
     let payload: unknown;
+    let barrier: Reaction<unknown, { kind: string }> | null = null;
     for (;;) {
-      if (q.size === 0) return false;
+      if (q.size === 0 && !this.holdBarrier()) return false;
       if (this.stepIndex >= this.stepBudget) {
         this.budgetExceeded = true;
         return false;
@@ -259,7 +280,14 @@ export class Simulation {
       payload = q.payload[slot];
       q.release(slot);
       // A crashed node neither wakes nor hears its timers; a second crash is no news.
-      if (!this.crashed[node] || type === EV_DELIVER) break;
+      if (this.crashed[node] && type !== EV_DELIVER) continue;
+      if (type !== EV_BARRIER) break;
+      // A barrier call that finds nothing to do is not a step.
+      barrier = this.algorithm.onBarrier!(this.states[node], this.ctx[node]!, this.params);
+      if (barrier !== null) {
+        this.barrierProductive = true;
+        break;
+      }
     }
     this.time = (key - (key & 1)) / 2;
     this.stepIndex++;
@@ -284,6 +312,9 @@ export class Simulation {
     } else if (type === EV_INIT) {
       kind = 'init';
       r = alg.init(ctx, this.params);
+    } else if (type === EV_BARRIER) {
+      kind = 'barrier';
+      r = barrier;
     } else if (type === EV_TIMER) {
       kind = 'timer';
       r = alg.onTimer ? alg.onTimer(before, payload as string, ctx, this.params) : null;
@@ -297,7 +328,17 @@ export class Simulation {
       this.states[node] = r.state;
       if (r.send) sends = this.performSends(node, r.send);
       if (r.timers) {
-        for (const t of r.timers) q.push(2 * (this.time + t.after) + 1, this.seq++, EV_TIMER, node, node, this.time, this.stepIndex, t.name);
+        for (const t of r.timers)
+          q.push(
+            2 * (this.time + t.after) + 1,
+            this.seq++,
+            EV_TIMER,
+            node,
+            node,
+            this.time,
+            this.stepIndex,
+            t.name,
+          );
       }
     }
     if (kind === 'crash') this.crashed[node] = 1;
@@ -332,7 +373,10 @@ export class Simulation {
     return true;
   }
 
-  private performSends(node: number, send: Reaction<unknown, { kind: string }>['send'] & object): SentMessage[] | null {
+  private performSends(
+    node: number,
+    send: Reaction<unknown, { kind: string }>['send'] & object,
+  ): SentMessage[] | null {
     const out: SentMessage[] | null = this.record || this.hashing ? [] : null;
     const c = this.counters;
     const sync = this.timing.mode === 'sync';
@@ -367,7 +411,13 @@ export class Simulation {
     return out;
   }
 
-  private hashStep(kind: StepKind, node: number, from: number, payload: unknown, sends: SentMessage[] | null): void {
+  private hashStep(
+    kind: StepKind,
+    node: number,
+    from: number,
+    payload: unknown,
+    sends: SentMessage[] | null,
+  ): void {
     const h = this.hasher;
     h.str(kind);
     h.num(this.time);
@@ -417,6 +467,8 @@ export class Simulation {
         return `${id} wakes up`;
       case 'timer':
         return `${id}: timer ${String(payload)} fires`;
+      case 'barrier':
+        return `${id} passes the global barrier`;
       default:
         return `${id} receives ${canonicalMessage(payload as { kind: string })}`;
     }
@@ -471,6 +523,7 @@ export class Simulation {
       hashA: this.hasher.a,
       hashB: this.hasher.b,
       leaders: this.leaders,
+      barrierProductive: this.barrierProductive,
     };
   }
 
@@ -488,6 +541,7 @@ export class Simulation {
     this.hasher.a = cp.hashA;
     this.hasher.b = cp.hashB;
     this.leaders = cp.leaders;
+    this.barrierProductive = cp.barrierProductive;
     this.budgetExceeded = false;
   }
 }

@@ -4,16 +4,7 @@ export type NodeId = number;
 export type Role = 'candidate' | 'relay' | 'leader' | 'nonLeader' | 'crashed' | 'idle';
 
 export type TopologyKind =
-  | 'ring-uni'
-  | 'ring-bi'
-  | 'complete'
-  | 'path'
-  | 'star'
-  | 'tree'
-  | 'grid'
-  | 'hypercube'
-  | 'random'
-  | 'custom';
+  'ring-uni' | 'ring-bi' | 'complete' | 'path' | 'star' | 'tree' | 'grid' | 'hypercube' | 'random' | 'custom';
 
 export type TimingMode = 'sync' | 'async';
 
@@ -64,6 +55,11 @@ export interface NodeCtx {
   readonly weights: ReadonlyMap<NodeId, number>;
   /** Nodes crashed before the run starts; only an algorithm that models failure detection reads it. */
   readonly crashedAtStart: ReadonlySet<NodeId>;
+  /**
+   * Crashes scheduled during the run. An algorithm that models a failure detector (Bully) reads it
+   * to let a process notice a crash; no other algorithm may.
+   */
+  readonly crashSchedule: readonly CrashFault[];
   readonly mode: TimingMode;
   readonly maxDelay: number;
 }
@@ -102,7 +98,11 @@ export interface AlgorithmResult {
   extra?: Record<string, unknown>;
 }
 
-export interface Algorithm<State = unknown, Msg extends { kind: string } = { kind: string }, Params = unknown> {
+export interface Algorithm<
+  State = unknown,
+  Msg extends { kind: string } = { kind: string },
+  Params = unknown,
+> {
   id: string;
   name: string;
   /** One line for the editor and the README. */
@@ -117,6 +117,12 @@ export interface Algorithm<State = unknown, Msg extends { kind: string } = { kin
   init(node: NodeCtx, params: Params): Reaction<State, Msg>;
   onMessage(s: State, from: NodeId, msg: Msg, node: NodeCtx, params: Params): Reaction<State, Msg>;
   onTimer?(s: State, name: string, node: NodeCtx, params: Params): Reaction<State, Msg>;
+  /**
+   * A global barrier (GHS then convergecast, C12): when no event is left, the engine calls this for
+   * every live node, in position order, each call one step. Return null where the node has nothing
+   * to do; when every node returns null the run is over.
+   */
+  onBarrier?(s: State, node: NodeCtx, params: Params): Reaction<State, Msg> | null;
   role(s: State): Role;
   describe(s: State): Record<string, string | number | boolean>;
   /** The outcome read from the final states; by default the node whose role is 'leader'. */
@@ -131,7 +137,7 @@ export interface Algorithm<State = unknown, Msg extends { kind: string } = { kin
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAlgorithm = Algorithm<any, any, any>;
 
-export type StepKind = 'init' | 'deliver' | 'timer' | 'crash' | 'drop';
+export type StepKind = 'init' | 'deliver' | 'timer' | 'crash' | 'drop' | 'barrier';
 
 export interface SentMessage {
   /** Global send counter: identifies the message and breaks every tie. */

@@ -5,12 +5,16 @@ import { buildGraph } from '../topology/build';
 import { assignIds } from '../topology/ids';
 import type { Result, Scenario } from './types';
 
-export type RunSpec = Omit<SimulationConfig, 'record' | 'hash' | 'checkInvariants' | 'stepBudget' | 'checkpointEvery'>;
+export type RunSpec = Omit<
+  SimulationConfig,
+  'record' | 'hash' | 'checkInvariants' | 'stepBudget' | 'checkpointEvery'
+>;
 
 /** A validated scenario made runnable: ids assigned, the graph generated, the params merged. */
 export function buildRun(s: Scenario): Result<RunSpec> {
   const algorithm: AnyAlgorithm | undefined = findAlgorithm(s.algorithm);
-  if (!algorithm) return { ok: false, errors: [{ field: 'alg', message: `unknown algorithm "${s.algorithm}"` }] };
+  if (!algorithm)
+    return { ok: false, errors: [{ field: 'alg', message: `unknown algorithm "${s.algorithm}"` }] };
   const ids = assignIds(s.ids, s.topology.n, s.seed);
   const graph = buildGraph(s.topology, ids, s.seed);
   const field = s.topology.edges ? 'edges' : 'topo';

@@ -64,7 +64,10 @@ function idList(key: string, text: string, errors: FieldError[]): NodeId[] | nul
   for (const p of parts) {
     const v = int(p);
     if (v === null || Math.abs(v) > LIMITS.maxId) {
-      errors.push({ field: key, message: `${key}: "${p.slice(0, 20)}" is not an integer id (|id| ≤ ${LIMITS.maxId})` });
+      errors.push({
+        field: key,
+        message: `${key}: "${p.slice(0, 20)}" is not an integer id (|id| ≤ ${LIMITS.maxId})`,
+      });
       return null;
     }
     out.push(v);
@@ -87,13 +90,19 @@ function edgeList(text: string, errors: FieldError[]): EdgeSpec[] | null {
     return null;
   }
   if (parts.length > LIMITS.maxEdges) {
-    errors.push({ field: 'edges', message: `edges: ${parts.length} edges is more than the ${LIMITS.maxEdges} supported` });
+    errors.push({
+      field: 'edges',
+      message: `edges: ${parts.length} edges is more than the ${LIMITS.maxEdges} supported`,
+    });
     return null;
   }
   for (const p of parts) {
     const m = /^\s*(-?\d{1,10})\s*-\s*(-?\d{1,10})\s*(?::\s*(-?\d+(?:\.\d+)?)\s*)?$/.exec(p);
     if (!m) {
-      errors.push({ field: 'edges', message: `edges: "${p.slice(0, 30)}" is not an edge; write a-b or a-b:weight` });
+      errors.push({
+        field: 'edges',
+        message: `edges: "${p.slice(0, 30)}" is not an edge; write a-b or a-b:weight`,
+      });
       return null;
     }
     const a = Number(m[1]);
@@ -127,13 +136,18 @@ function bool(key: string, text: string, errors: FieldError[]): boolean | null {
 export function parseFlat(flat: Flat): Result<Scenario> {
   const errors: FieldError[] = [];
   for (const [k, val] of Object.entries(flat)) {
-    if (!(FLAT_KEYS as readonly string[]).includes(k)) errors.push({ field: k, message: `unknown key "${k.slice(0, 30)}"` });
-    else if (val.length > MAX_TEXT) errors.push({ field: k, message: `${k} is too long (${val.length} characters)` });
+    if (!(FLAT_KEYS as readonly string[]).includes(k))
+      errors.push({ field: k, message: `unknown key "${k.slice(0, 30)}"` });
+    else if (val.length > MAX_TEXT)
+      errors.push({ field: k, message: `${k} is too long (${val.length} characters)` });
   }
   if (errors.length) return { ok: false, errors };
 
   if (flat.v !== undefined && flat.v.trim() !== String(CURRENT_VERSION)) {
-    errors.push({ field: 'v', message: `unsupported version v=${flat.v.slice(0, 10)}: this build reads v=${CURRENT_VERSION}` });
+    errors.push({
+      field: 'v',
+      message: `unsupported version v=${flat.v.slice(0, 10)}: this build reads v=${CURRENT_VERSION}`,
+    });
     return { ok: false, errors };
   }
   const algId = (flat.alg ?? '').trim();
@@ -142,7 +156,9 @@ export function parseFlat(flat: Flat): Result<Scenario> {
     const known = ALGORITHMS.map((a) => a.id).join(', ');
     errors.push({
       field: 'alg',
-      message: algId ? `unknown algorithm "${algId.slice(0, 30)}" (known: ${known})` : `no algorithm given (one of: ${known})`,
+      message: algId
+        ? `unknown algorithm "${algId.slice(0, 30)}" (known: ${known})`
+        : `no algorithm given (one of: ${known})`,
     });
     return { ok: false, errors };
   }
@@ -157,7 +173,11 @@ export function parseFlat(flat: Flat): Result<Scenario> {
       const list = idList('ids', t, errors);
       if (list) {
         const dup = duplicates(list);
-        if (dup.length) errors.push({ field: 'ids', message: `duplicate id${dup.length > 1 ? 's' : ''} ${dup.slice(0, 5).join(', ')}: ids must be distinct` });
+        if (dup.length)
+          errors.push({
+            field: 'ids',
+            message: `duplicate id${dup.length > 1 ? 's' : ''} ${dup.slice(0, 5).join(', ')}: ids must be distinct`,
+          });
         ids = { list };
         n = list.length;
       }
@@ -172,7 +192,11 @@ export function parseFlat(flat: Flat): Result<Scenario> {
       if ('list' in ids) {
         const known = new Set(ids.list);
         const stray = endpoints.filter((x) => !known.has(x));
-        if (stray.length) errors.push({ field: 'edges', message: `edges name ${stray.slice(0, 5).join(', ')}, which ${stray.length > 1 ? 'are' : 'is'} not in ids` });
+        if (stray.length)
+          errors.push({
+            field: 'edges',
+            message: `edges name ${stray.slice(0, 5).join(', ')}, which ${stray.length > 1 ? 'are' : 'is'} not in ids`,
+          });
       } else {
         ids = { list: endpoints };
         n = endpoints.length;
@@ -181,55 +205,77 @@ export function parseFlat(flat: Flat): Result<Scenario> {
   }
   if (flat.n !== undefined) {
     const v = int(flat.n);
-    if (v === null) errors.push({ field: 'n', message: `n must be a whole number, not "${flat.n.slice(0, 20)}"` });
+    if (v === null)
+      errors.push({ field: 'n', message: `n must be a whole number, not "${flat.n.slice(0, 20)}"` });
     else if (v < 1) errors.push({ field: 'n', message: `n = ${v}: a system needs at least one process` });
-    else if (v > LIMITS.maxNodes) errors.push({ field: 'n', message: `n = ${v} is more than the ${LIMITS.maxNodes} nodes supported` });
-    else if (n !== null && v !== n) errors.push({ field: 'n', message: `n = ${v} but the ids list ${n} nodes` });
+    else if (v > LIMITS.maxNodes)
+      errors.push({ field: 'n', message: `n = ${v} is more than the ${LIMITS.maxNodes} nodes supported` });
+    else if (n !== null && v !== n)
+      errors.push({ field: 'n', message: `n = ${v} but the ids list ${n} nodes` });
     else n = v;
   }
   if (n === null) n = DEFAULTS.n;
-  if (n > LIMITS.maxNodes) errors.push({ field: 'ids', message: `${n} nodes is more than the ${LIMITS.maxNodes} supported` });
+  if (n > LIMITS.maxNodes)
+    errors.push({ field: 'ids', message: `${n} nodes is more than the ${LIMITS.maxNodes} supported` });
 
   let kind: TopologyKind = edges ? 'custom' : alg.topologies[0]!;
   if (flat.topo !== undefined) {
     const t = flat.topo.trim() as TopologyKind;
-    if (!TOPOLOGIES.includes(t)) errors.push({ field: 'topo', message: `unknown topology "${flat.topo.slice(0, 30)}" (one of: ${TOPOLOGIES.join(', ')})` });
-    else if (edges && t !== 'custom' && t !== 'tree') errors.push({ field: 'topo', message: `topo=${t} cannot be combined with an edge list` });
+    if (!TOPOLOGIES.includes(t))
+      errors.push({
+        field: 'topo',
+        message: `unknown topology "${flat.topo.slice(0, 30)}" (one of: ${TOPOLOGIES.join(', ')})`,
+      });
+    else if (edges && t !== 'custom' && t !== 'tree')
+      errors.push({ field: 'topo', message: `topo=${t} cannot be combined with an edge list` });
     else kind = edges && t === 'tree' ? 'custom' : t;
   }
   if (!alg.topologies.includes(kind)) {
-    errors.push({ field: 'topo', message: `${alg.name} does not run on a ${kind} (it runs on: ${alg.topologies.join(', ')})` });
+    errors.push({
+      field: 'topo',
+      message: `${alg.name} does not run on a ${kind} (it runs on: ${alg.topologies.join(', ')})`,
+    });
   }
 
   let mode: TimingMode = DEFAULTS.mode;
   if (flat.mode !== undefined) {
     const t = flat.mode.trim();
     if (t === 'sync' || t === 'async') mode = t;
-    else errors.push({ field: 'mode', message: `mode must be sync or async, not "${flat.mode.slice(0, 20)}"` });
+    else
+      errors.push({ field: 'mode', message: `mode must be sync or async, not "${flat.mode.slice(0, 20)}"` });
   }
   let maxDelay = DEFAULTS.maxDelay;
   if (flat.maxDelay !== undefined) {
     const v = int(flat.maxDelay);
-    if (v === null || v < 1 || v > LIMITS.maxDelay) errors.push({ field: 'maxDelay', message: `maxDelay must be a whole number from 1 to ${LIMITS.maxDelay}` });
+    if (v === null || v < 1 || v > LIMITS.maxDelay)
+      errors.push({
+        field: 'maxDelay',
+        message: `maxDelay must be a whole number from 1 to ${LIMITS.maxDelay}`,
+      });
     else maxDelay = v;
   }
   let seed = DEFAULTS.seed;
   if (flat.seed !== undefined) {
     const v = int(flat.seed);
-    if (v === null || v < 0 || v > LIMITS.maxSeed) errors.push({ field: 'seed', message: `seed must be a whole number from 0 to ${LIMITS.maxSeed}` });
+    if (v === null || v < 0 || v > LIMITS.maxSeed)
+      errors.push({ field: 'seed', message: `seed must be a whole number from 0 to ${LIMITS.maxSeed}` });
     else seed = v;
   }
 
   const idsKnown = 'list' in ids ? new Set(ids.list) : null;
   const inRange = (x: NodeId) => (idsKnown ? idsKnown.has(x) : x >= 1 && x <= n!);
   const takes = (key: keyof typeof OPTION_OWNERS) => OPTION_OWNERS[key].includes(alg.id);
-  const refuse = (key: string) => errors.push({ field: key, message: `${alg.id} does not take the option ${key}` });
+  const refuse = (key: string) =>
+    errors.push({ field: key, message: `${alg.id} does not take the option ${key}` });
   const subset = (key: string): NodeId[] | null => {
     const list = idList(key, flat[key]!, errors);
     if (!list) return null;
     const stray = list.filter((x) => !inRange(x));
     if (stray.length) {
-      errors.push({ field: key, message: `${key} names ${stray.slice(0, 5).join(', ')}, not a node of this system` });
+      errors.push({
+        field: key,
+        message: `${key} names ${stray.slice(0, 5).join(', ')}, not a node of this system`,
+      });
       return null;
     }
     if (duplicates(list).length) {
@@ -254,7 +300,11 @@ export function parseFlat(flat: Flat): Result<Scenario> {
     else {
       const l = subset('initiators');
       if (l) {
-        if (l.length === 0) errors.push({ field: 'initiators', message: 'initiators is empty: at least one process must start' });
+        if (l.length === 0)
+          errors.push({
+            field: 'initiators',
+            message: 'initiators is empty: at least one process must start',
+          });
         params.initiators = l;
       }
     }
@@ -271,7 +321,8 @@ export function parseFlat(flat: Flat): Result<Scenario> {
     else {
       const l = subset('crashed');
       if (l) {
-        if (l.length >= n) errors.push({ field: 'crashed', message: 'every process is crashed: nobody is left to elect' });
+        if (l.length >= n)
+          errors.push({ field: 'crashed', message: 'every process is crashed: nobody is left to elect' });
         crashed.push(...l);
       }
     }
@@ -282,7 +333,10 @@ export function parseFlat(flat: Flat): Result<Scenario> {
       for (const part of flat.crashes.split(',').filter((p) => p.trim())) {
         const m = /^\s*(-?\d{1,10})\s*@\s*(\d{1,9})\s*$/.exec(part);
         if (!m) {
-          errors.push({ field: 'crashes', message: `crashes: "${part.slice(0, 30)}" is not id@time, e.g. 8@5` });
+          errors.push({
+            field: 'crashes',
+            message: `crashes: "${part.slice(0, 30)}" is not id@time, e.g. 8@5`,
+          });
           break;
         }
         const id = Number(m[1]);
@@ -298,8 +352,16 @@ export function parseFlat(flat: Flat): Result<Scenario> {
     if (!takes('initiator')) refuse('initiator');
     else {
       const v = int(flat.initiator);
-      if (v === null || !inRange(v)) errors.push({ field: 'initiator', message: `initiator ${flat.initiator.slice(0, 20)} is not a node of this system` });
-      else if (crashed.includes(v)) errors.push({ field: 'initiator', message: `initiator ${v} is crashed: a crashed process cannot detect anything` });
+      if (v === null || !inRange(v))
+        errors.push({
+          field: 'initiator',
+          message: `initiator ${flat.initiator.slice(0, 20)} is not a node of this system`,
+        });
+      else if (crashed.includes(v))
+        errors.push({
+          field: 'initiator',
+          message: `initiator ${v} is crashed: a crashed process cannot detect anything`,
+        });
       else params.initiator = v;
     }
   }
@@ -321,7 +383,11 @@ export function parseFlat(flat: Flat): Result<Scenario> {
   let step: number | undefined;
   if (flat.step !== undefined) {
     const v = int(flat.step);
-    if (v === null || v < 0) errors.push({ field: 'step', message: `step must be a whole number ≥ 0, not "${flat.step.slice(0, 20)}"` });
+    if (v === null || v < 0)
+      errors.push({
+        field: 'step',
+        message: `step must be a whole number ≥ 0, not "${flat.step.slice(0, 20)}"`,
+      });
     else step = v;
   }
   if (errors.length) return { ok: false, errors };

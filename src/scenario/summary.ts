@@ -27,13 +27,16 @@ export function summarize(sim: Simulation): RunSummary {
     n: sim.n,
     leader: result.leader,
     messages: c.sent,
-    messagesByKind: Object.fromEntries(sim.algorithm.kinds.filter((k) => c.sentByKind[k]).map((k) => [k, c.sentByKind[k]!])),
+    messagesByKind: Object.fromEntries(
+      sim.algorithm.kinds.filter((k) => c.sentByKind[k]).map((k) => [k, c.sentByKind[k]!]),
+    ),
     events: sim.step,
     terminated: sim.terminated,
     traceHash: sim.traceHash(),
   };
   // kinds the algorithm did not declare still count (never hide a message)
-  for (const [k, v] of Object.entries(c.sentByKind)) if (!(k in out.messagesByKind)) out.messagesByKind[k] = v;
+  for (const [k, v] of Object.entries(c.sentByKind))
+    if (!(k in out.messagesByKind)) out.messagesByKind[k] = v;
   if (c.delivered !== c.sent) out.messagesDelivered = c.delivered;
   if (sim.timing.mode === 'sync') out.rounds = c.lastDeliveryTime;
   else out.time = c.lastDeliveryTime;

@@ -12,7 +12,10 @@ function flatToQuery(f: Flat): string {
   const parts: string[] = [];
   for (const k of FLAT_KEYS) {
     const v = f[k];
-    if (v !== undefined) parts.push(`${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@')}`);
+    if (v !== undefined)
+      parts.push(
+        `${k}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%40/g, '@')}`,
+      );
   }
   return parts.join('&');
 }
@@ -33,20 +36,32 @@ export function queryToFlat(text: string): Result<Flat> {
   if (hash >= 0) t = t.slice(hash + 1);
   else if (/^[a-z]+:\/\//i.test(t)) t = t.includes('?') ? t.slice(t.indexOf('?') + 1) : '';
   if (t.startsWith('?')) t = t.slice(1);
-  if (t === '') return { ok: false, errors: [{ field: 'link', message: 'the link holds no scenario (nothing after #)' }] };
+  if (t === '')
+    return {
+      ok: false,
+      errors: [{ field: 'link', message: 'the link holds no scenario (nothing after #)' }],
+    };
   const flat: Flat = {};
   for (const part of t.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    if (eq <= 0) return { ok: false, errors: [{ field: 'link', message: `"${part.slice(0, 30)}" is not key=value` }] };
+    if (eq <= 0)
+      return { ok: false, errors: [{ field: 'link', message: `"${part.slice(0, 30)}" is not key=value` }] };
     const key = part.slice(0, eq);
     let value: string;
     try {
       value = decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
     } catch {
-      return { ok: false, errors: [{ field: key.slice(0, 30), message: `${key.slice(0, 30)} has a broken %-escape` }] };
+      return {
+        ok: false,
+        errors: [{ field: key.slice(0, 30), message: `${key.slice(0, 30)} has a broken %-escape` }],
+      };
     }
-    if (key in flat) return { ok: false, errors: [{ field: key.slice(0, 30), message: `${key.slice(0, 30)} is given twice` }] };
+    if (key in flat)
+      return {
+        ok: false,
+        errors: [{ field: key.slice(0, 30), message: `${key.slice(0, 30)} is given twice` }],
+      };
     flat[key] = value;
   }
   return { ok: true, value: flat };
@@ -55,7 +70,15 @@ export function queryToFlat(text: string): Result<Flat> {
 /** Reads a link or hash back into a validated scenario, or says precisely what is wrong with it. */
 export function decodeScenario(text: string): Result<Scenario> {
   if (text.length > MAX_LINK) {
-    return { ok: false, errors: [{ field: 'link', message: `the link is ${text.length} characters long; at most ${MAX_LINK} are read` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'link',
+          message: `the link is ${text.length} characters long; at most ${MAX_LINK} are read`,
+        },
+      ],
+    };
   }
   const q = queryToFlat(text);
   if (!q.ok) return q;
@@ -63,7 +86,15 @@ export function decodeScenario(text: string): Result<Scenario> {
   if (flat.z !== undefined) {
     const { z, v, step, ...others } = flat;
     if (Object.keys(others).length) {
-      return { ok: false, errors: [{ field: 'z', message: `a compressed link carries only v, z and step, not ${Object.keys(others)[0]!.slice(0, 30)}` }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'z',
+            message: `a compressed link carries only v, z and step, not ${Object.keys(others)[0]!.slice(0, 30)}`,
+          },
+        ],
+      };
     }
     let inner: string | null;
     try {
@@ -71,17 +102,37 @@ export function decodeScenario(text: string): Result<Scenario> {
     } catch {
       inner = null;
     }
-    if (!inner) return { ok: false, errors: [{ field: 'z', message: 'the compressed part of the link is damaged or truncated' }] };
-    if (inner.length > MAX_LINK) return { ok: false, errors: [{ field: 'z', message: 'the compressed part expands to more than is ever written' }] };
+    if (!inner)
+      return {
+        ok: false,
+        errors: [{ field: 'z', message: 'the compressed part of the link is damaged or truncated' }],
+      };
+    if (inner.length > MAX_LINK)
+      return {
+        ok: false,
+        errors: [{ field: 'z', message: 'the compressed part expands to more than is ever written' }],
+      };
     const innerFlat = queryToFlat(inner);
-    if (!innerFlat.ok) return { ok: false, errors: innerFlat.errors.map((e): FieldError => ({ ...e, message: `in the compressed part: ${e.message}` })) };
+    if (!innerFlat.ok)
+      return {
+        ok: false,
+        errors: innerFlat.errors.map((e): FieldError => ({
+          ...e,
+          message: `in the compressed part: ${e.message}`,
+        })),
+      };
     flat = { ...innerFlat.value };
     if (v !== undefined) {
-      if (flat.v !== undefined && flat.v !== v) return { ok: false, errors: [{ field: 'v', message: 'the version outside and inside the compressed part differ' }] };
+      if (flat.v !== undefined && flat.v !== v)
+        return {
+          ok: false,
+          errors: [{ field: 'v', message: 'the version outside and inside the compressed part differ' }],
+        };
       flat.v = v;
     }
     if (step !== undefined) flat.step = step;
   }
-  if (flat.v === undefined) return { ok: false, errors: [{ field: 'v', message: 'the link has no version (v=1)' }] };
+  if (flat.v === undefined)
+    return { ok: false, errors: [{ field: 'v', message: 'the link has no version (v=1)' }] };
   return parseFlat(flat);
 }

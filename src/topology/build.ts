@@ -13,7 +13,10 @@ export function buildGraph(spec: TopologySpec, ids: NodeId[], _seed: number): Gr
       return { ok: true, graph: ring(ids, true) };
     case 'complete':
       if (ids.length > LIMITS.maxCompleteNodes) {
-        return { ok: false, error: `a complete graph of ${ids.length} nodes is too large (at most ${LIMITS.maxCompleteNodes})` };
+        return {
+          ok: false,
+          error: `a complete graph of ${ids.length} nodes is too large (at most ${LIMITS.maxCompleteNodes})`,
+        };
       }
       return { ok: true, graph: complete(ids) };
     default:

@@ -11,5 +11,12 @@ export function ring(ids: NodeId[], bidirectional: boolean): Graph {
     edges.push({ a: i, b: (i + 1) % n, w: 1 });
     if (bidirectional) edges.push({ a: (i + 1) % n, b: i, w: 1 });
   }
-  return { kind: bidirectional ? 'ring-bi' : 'ring-uni', ids, directed: true, edges, weighted: false, ring: true };
+  return {
+    kind: bidirectional ? 'ring-bi' : 'ring-uni',
+    ids,
+    directed: true,
+    edges,
+    weighted: false,
+    ring: true,
+  };
 }
