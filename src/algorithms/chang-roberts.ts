@@ -10,7 +10,8 @@ export interface ChangRobertsState extends Announcing {
   u: NodeId;
   participant: boolean;
   status: 'unknown' | 'chosen' | 'reported';
-  maxSeen: NodeId;
+  /** Set once a larger uid has passed through: this process can no longer win. */
+  defeated: boolean;
 }
 
 export type ChangRobertsMsg = Election | Elected;
@@ -48,7 +49,7 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       u: node.id,
       participant: false,
       status: 'unknown',
-      maxSeen: node.id,
+      defeated: false,
       leader: null,
       announcer: false,
       halted: false,
@@ -73,13 +74,12 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported', participant: false } };
     }
     const v = msg.uid;
-    const maxSeen = Math.max(s.maxSeen, v);
     if (v > s.u) {
       return {
-        state: { ...s, participant: true, maxSeen },
+        state: s.participant && s.defeated ? s : { ...s, participant: true, defeated: true },
         send: [{ to: node.cw, msg }],
         lines: [2, 3],
-        note: `${v} > ${s.u}: ${s.u} forwards ${v}`,
+        note: node.narrate ? `${v} > ${s.u}: ${s.u} forwards ${v}` : '',
       };
     }
     if (v < s.u && !s.participant) {
@@ -108,7 +108,7 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       u: s.u,
       participant: s.participant,
       status: s.status,
-      'largest uid seen': s.maxSeen,
+      'saw a larger uid': s.defeated,
       leader: s.leader ?? '—',
       halted: s.halted,
     };

@@ -6,8 +6,8 @@ export interface LcrState extends Announcing {
   u: NodeId;
   /** Lynch's status: unknown, chosen (this process is the leader), reported (it knows the leader). */
   status: 'unknown' | 'chosen' | 'reported';
-  /** Largest uid seen so far: a process that has seen a larger one can no longer win. */
-  maxSeen: NodeId;
+  /** Set once a larger uid has passed through: this process can no longer win. */
+  defeated: boolean;
 }
 
 export interface Election {
@@ -34,11 +34,20 @@ const pseudocode = [
   '  else: halt — the announcement went round',
 ];
 
-export function ringRole(s: { status: string; maxSeen: NodeId; u: NodeId; halted: boolean }): Role {
+/** Role of a ring process: defeated = a larger uid has passed (or `maxSeen` exceeds its own). */
+export function ringRole(s: { status: string; u: NodeId; defeated?: boolean; maxSeen?: NodeId }): Role {
   if (s.status === 'chosen') return 'leader';
   if (s.status === 'reported') return 'nonLeader';
-  return s.maxSeen > s.u ? 'relay' : 'candidate';
+  return s.defeated || (s.maxSeen ?? s.u) > s.u ? 'relay' : 'candidate';
 }
+
+// Executed pseudo-code lines per branch, shared constants: a handler allocates no array for them.
+const START = [0, 1];
+const FORWARD = [2, 3];
+const DISCARD = [2, 4];
+const CHOSEN = [2, 5];
+const CHOSEN_ANNOUNCE = [2, 5, 6];
+const ELECTED = { forward: [7, 8], stop: [7, 9] };
 
 export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
   id: 'lcr',
@@ -54,39 +63,39 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
       state: {
         u: node.id,
         status: 'unknown',
-        maxSeen: node.id,
+        defeated: false,
         leader: null,
         announcer: false,
         halted: false,
       },
       send: [{ to: node.cw, msg: { kind: 'election', uid: node.id } }],
-      lines: [0, 1],
+      lines: START,
       note: `${node.id} sends its uid ${node.id} clockwise to ${node.cw}`,
     };
   },
 
   onMessage(s, _from, msg, node, params) {
     if (msg.kind === 'elected') {
-      const r = onElected<LcrState, LcrMsg>(s, msg, node, { forward: [7, 8], stop: [7, 9] });
+      const r = onElected<LcrState, LcrMsg>(s, msg, node, ELECTED);
       return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported' } };
     }
     const v = msg.uid;
-    const maxSeen = Math.max(s.maxSeen, v);
     if (v > s.u) {
       return {
-        state: { ...s, maxSeen },
+        // the state object is reused once defeated: forwarding changes nothing else
+        state: s.defeated ? s : { ...s, defeated: true },
         send: [{ to: node.cw, msg }],
-        lines: [2, 3],
-        note: `${v} > ${s.u}: ${s.u} forwards ${v}`,
+        lines: FORWARD,
+        note: node.narrate ? `${v} > ${s.u}: ${s.u} forwards ${v}` : '',
       };
     }
     if (v < s.u) {
-      return { state: s, lines: [2, 4], note: `${v} < ${s.u}: ${s.u} discards ${v}` };
+      return { state: s, lines: DISCARD, note: node.narrate ? `${v} < ${s.u}: ${s.u} discards ${v}` : '' };
     }
     const r = announce({ ...s, status: 'chosen' as const }, s.u, node, params.announce);
     return {
       ...r,
-      lines: params.announce ? [2, 5, 6] : [2, 5],
+      lines: params.announce ? CHOSEN_ANNOUNCE : CHOSEN,
       note: `${v} = ${s.u}: its own uid came back, ${s.u} is the leader`,
     };
   },
@@ -97,7 +106,7 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
     return {
       u: s.u,
       status: s.status,
-      'largest uid seen': s.maxSeen,
+      'saw a larger uid': s.defeated,
       leader: s.leader ?? '—',
       halted: s.halted,
     };

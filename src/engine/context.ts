@@ -1,7 +1,7 @@
 import type { Faults, Graph, NodeCtx, NodeId, Timing } from './types';
 
 /** The static per-node knowledge handed to handlers, built once per run. */
-export function buildContexts(graph: Graph, timing: Timing, faults: Faults): NodeCtx[] {
+export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narrate = true): NodeCtx[] {
   const n = graph.ids.length;
   const out: NodeId[][] = Array.from({ length: n }, () => []);
   const weights: Map<NodeId, number>[] = Array.from({ length: n }, () => new Map());
@@ -29,5 +29,6 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults): Nod
     crashSchedule: faults.crashes,
     mode: timing.mode,
     maxDelay: timing.maxDelay,
+    narrate,
   }));
 }

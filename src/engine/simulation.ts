@@ -1,4 +1,5 @@
 import { buildContexts } from './context';
+import { IdIndex, LinkIndex } from './links';
 import { canonicalMessage, TraceHasher } from './hash';
 import { Prng, type PrngState } from './prng';
 import { EV_BARRIER, EV_CRASH, EV_DELIVER, EV_INIT, EV_TIMER, EventQueue, type QueuedEvent } from './queue';
@@ -59,8 +60,8 @@ interface Checkpoint {
   queue: QueuedEvent[];
   prng: PrngState;
   counters: Counters;
-  linkLast: Map<number, number>;
-  linkLastSeq: Map<number, number>;
+  linkLast: Float64Array;
+  linkLastSeq: Float64Array;
   hashA: number;
   hashB: number;
   leaders: number;
@@ -104,7 +105,8 @@ export class Simulation {
   private readonly checking: boolean;
   private readonly checkpointEvery: number;
   private readonly checkpoints: Checkpoint[] = [];
-  private readonly position = new Map<NodeId, number>();
+  private readonly position: IdIndex;
+  private readonly links: LinkIndex;
   private readonly adjacency: Set<number>[] | null;
 
   private stepIndex = 0;
@@ -121,8 +123,10 @@ export class Simulation {
     deliveredByKind: {},
     lastDeliveryTime: 0,
   };
-  private linkLast = new Map<number, number>();
-  private linkLastSeq = new Map<number, number>();
+  /** Per link: the latest delivery time queued on it (async FIFO horizon). */
+  private linkLast: Float64Array;
+  /** Per link: the seq of the last message delivered on it (FIFO invariant). */
+  private linkLastSeq: Float64Array;
   private hasher = new TraceHasher();
   private leaders = 0;
   /** Set by `seek` while replaying steps already in the trace, so they are not recorded twice. */
@@ -145,16 +149,19 @@ export class Simulation {
     this.checking = cfg.checkInvariants ?? false;
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
     this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(4096, this.n * 4));
-    this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults);
-    cfg.graph.ids.forEach((id, i) => this.position.set(id, i));
+    this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record);
+    this.position = new IdIndex(cfg.graph.ids);
+    this.links = new LinkIndex(cfg.graph);
+    this.linkLast = new Float64Array(this.links.count);
+    this.linkLastSeq = new Float64Array(this.links.count).fill(-1);
     this.adjacency = this.checking ? this.ctx.map((c) => new Set(c.neighbours)) : null;
     this.prng = new Prng(cfg.seed);
     this.states = new Array<unknown>(this.n).fill(null);
     this.crashed = new Uint8Array(this.n);
 
-    for (const id of cfg.faults.crashed) this.crashed[this.position.get(id)!] = 1;
+    for (const id of cfg.faults.crashed) this.crashed[this.position.get(id)] = 1;
     for (const f of cfg.faults.crashes) {
-      this.queue.push(2 * f.at, this.seq++, EV_CRASH, this.position.get(f.id)!, -1, 0, 0, null);
+      this.queue.push(2 * f.at, this.seq++, EV_CRASH, this.position.get(f.id), -1, 0, 0, null);
     }
     for (let i = 0; i < this.n; i++) {
       if (!this.crashed[i]) this.queue.push(0, this.seq++, EV_INIT, i, -1, 0, 0, null);
@@ -201,11 +208,11 @@ export class Simulation {
   }
 
   isCrashed(id: NodeId): boolean {
-    return this.crashed[this.position.get(id)!] === 1;
+    return this.crashed[this.position.get(id)] === 1;
   }
 
   positionOf(id: NodeId): number {
-    return this.position.get(id) ?? -1;
+    return this.position.get(id);
   }
 
   roleOf(i: number): Role {
@@ -358,7 +365,7 @@ export class Simulation {
         roleBefore,
         roleAfter,
         lines: r?.lines ?? [],
-        note: r?.note ?? this.defaultNote(kind, node, from, payload),
+        note: r?.note || this.defaultNote(kind, node, from, payload),
       };
       if (type === EV_DELIVER) {
         entry.from = this.graph.ids[from]!;
@@ -369,7 +376,7 @@ export class Simulation {
       this.trace.push(entry);
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
-    if (this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
+    if (this.record && this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
     return true;
   }
 
@@ -384,7 +391,7 @@ export class Simulation {
     for (let k = 0; k < send.length; k++) {
       const s = send[k]!;
       const to = this.position.get(s.to);
-      if (to === undefined) {
+      if (to < 0) {
         this.report(`${fromId} sent ${s.msg.kind} to unknown node ${s.to}`);
         continue;
       }
@@ -398,11 +405,13 @@ export class Simulation {
         deliverAt = this.time + 1;
       } else {
         deliverAt = this.time + this.prng.int(1, this.timing.maxDelay);
-        const link = node * this.n + to;
-        const last = this.linkLast.get(link);
-        // FIFO: never overtake an earlier message on the same channel; seq breaks the tie.
-        if (last !== undefined && last > deliverAt) deliverAt = last;
-        this.linkLast.set(link, deliverAt);
+        const link = this.links.id(node, to);
+        if (link >= 0) {
+          // FIFO: never overtake an earlier message on the same channel; seq breaks the tie.
+          const last = this.linkLast[link]!;
+          if (last > deliverAt) deliverAt = last;
+          this.linkLast[link] = deliverAt;
+        }
       }
       const seq = this.seq++;
       this.queue.push(2 * deliverAt, seq, EV_DELIVER, to, node, this.time, this.stepIndex, s.msg);
@@ -442,12 +451,13 @@ export class Simulation {
   }
 
   private checkFifo(from: number, to: number, seq: number): void {
-    const link = from * this.n + to;
-    const last = this.linkLastSeq.get(link);
-    if (last !== undefined && last > seq) {
+    const link = this.links.id(from, to);
+    if (link < 0) return;
+    const last = this.linkLastSeq[link]!;
+    if (last > seq) {
       this.report(`FIFO broken on ${this.graph.ids[from]}→${this.graph.ids[to]}`);
     }
-    this.linkLastSeq.set(link, seq);
+    this.linkLastSeq[link] = seq;
   }
 
   private checkRoles(before: Role, after: Role): void {
@@ -486,8 +496,9 @@ export class Simulation {
   seek(k: number): void {
     const target = Math.max(0, Math.floor(k));
     if (target < this.stepIndex) {
-      const cp = this.checkpoints[Math.floor(target / this.checkpointEvery)]!;
-      this.restore(cp);
+      let idx = Math.floor(target / this.checkpointEvery);
+      while (!this.checkpoints[idx]) idx--; // a headless run keeps only step 0
+      this.restore(this.checkpoints[idx]!);
     }
     this.replaying = true;
     try {
@@ -518,8 +529,8 @@ export class Simulation {
       queue: this.queue.snapshot(),
       prng: this.prng.save(),
       counters: cloneCounters(this.counters),
-      linkLast: new Map(this.linkLast),
-      linkLastSeq: new Map(this.linkLastSeq),
+      linkLast: this.linkLast.slice(),
+      linkLastSeq: this.linkLastSeq.slice(),
       hashA: this.hasher.a,
       hashB: this.hasher.b,
       leaders: this.leaders,
@@ -536,8 +547,8 @@ export class Simulation {
     this.queue.restore(cp.queue);
     this.prng.restore(cp.prng);
     this.counters = cloneCounters(cp.counters);
-    this.linkLast = new Map(cp.linkLast);
-    this.linkLastSeq = new Map(cp.linkLastSeq);
+    this.linkLast = cp.linkLast.slice();
+    this.linkLastSeq = cp.linkLastSeq.slice();
     this.hasher.a = cp.hashA;
     this.hasher.b = cp.hashB;
     this.leaders = cp.leaders;

@@ -62,6 +62,11 @@ export interface NodeCtx {
   readonly crashSchedule: readonly CrashFault[];
   readonly mode: TimingMode;
   readonly maxDelay: number;
+  /**
+   * False in headless runs, where no step is recorded: a hot handler may then leave its `note` empty
+   * instead of formatting text nobody reads.
+   */
+  readonly narrate: boolean;
 }
 
 /**
@@ -88,7 +93,7 @@ export interface Reaction<State, Msg> {
   timers?: readonly TimerRequest[];
   /** 0-based indices into the algorithm's `pseudocode` of the lines this handler executed. */
   lines?: readonly number[];
-  /** One sentence a student can read, e.g. "9 > 4: forward 9". */
+  /** One sentence a student can read, e.g. "9 > 4: forward 9". Empty = the engine's default. */
   note?: string;
 }
 

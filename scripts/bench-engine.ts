@@ -1,0 +1,180 @@
+/**
+ * Engine benchmark (performance.md): LCR worst case (ids decreasing cw, n(n+1)/2 deliveries), async with
+ * seeded delays and FIFO links, headless (recording off). Beside it, in the same process run, a bare
+ * typed-array heap doing the same work — the baseline the engine is measured against — and, for sync
+ * mode, a plain ring buffer (the upper bound). Prints medians of several runs.
+ */
+import { lcr } from '../src/algorithms/lcr';
+import { Prng } from '../src/engine/prng';
+import { EventQueue } from '../src/engine/queue';
+import { Simulation } from '../src/engine/simulation';
+import { ring } from '../src/topology/ring';
+
+const desc = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+
+function engineRun(n: number, mode: 'sync' | 'async'): { deliveries: number; ms: number } {
+  const sim = new Simulation({
+    algorithm: lcr,
+    params: { announce: false },
+    graph: ring(desc(n), false),
+    timing: { mode, maxDelay: 10 },
+    seed: 1,
+    faults: { crashed: [], crashes: [] },
+    record: false,
+    hash: false,
+    stepBudget: Number.MAX_SAFE_INTEGER,
+  });
+  const t0 = performance.now();
+  sim.runToEnd();
+  const ms = performance.now() - t0;
+  return { deliveries: sim.getCounters().delivered, ms };
+}
+
+/** The baseline: the same LCR worst case on a typed-array binary heap, no framework, no allocation. */
+function heapBaseline(n: number): { deliveries: number; ms: number } {
+  const ids = Int32Array.from(desc(n));
+  const cap = 1 << 16;
+  let hTime = new Float64Array(cap);
+  let hSeq = new Float64Array(cap);
+  let hNode = new Int32Array(cap);
+  let hVal = new Int32Array(cap);
+  let size = 0;
+  const linkLast = new Float64Array(n);
+  const prng = new Prng(1);
+  let seq = 0;
+  const push = (t: number, node: number, v: number) => {
+    if (size === hTime.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (l: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      hTime = grow(hTime);
+      hSeq = grow(hSeq);
+      hNode = grow(hNode);
+      hVal = grow(hVal);
+    }
+    const s = seq++;
+    let i = size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hTime[p]! < t || (hTime[p] === t && hSeq[p]! < s)) break;
+      hTime[i] = hTime[p]!;
+      hSeq[i] = hSeq[p]!;
+      hNode[i] = hNode[p]!;
+      hVal[i] = hVal[p]!;
+      i = p;
+    }
+    hTime[i] = t;
+    hSeq[i] = s;
+    hNode[i] = node;
+    hVal[i] = v;
+  };
+  const send = (now: number, from: number, v: number) => {
+    const to = from + 1 === n ? 0 : from + 1;
+    let at = now + prng.int(1, 10);
+    if (linkLast[from]! > at) at = linkLast[from]!;
+    linkLast[from] = at;
+    push(at, to, v);
+  };
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) send(0, i, ids[i]!);
+  let deliveries = 0;
+  while (size > 0) {
+    const now = hTime[0]!;
+    const node = hNode[0]!;
+    const v = hVal[0]!;
+    const last = --size;
+    if (last > 0) {
+      const t = hTime[last]!;
+      const s = hSeq[last]!;
+      const nd = hNode[last]!;
+      const vl = hVal[last]!;
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= last) break;
+        if (c + 1 < last && (hTime[c + 1]! < hTime[c]! || (hTime[c + 1] === hTime[c] && hSeq[c + 1]! < hSeq[c]!))) c++;
+        if (t < hTime[c]! || (t === hTime[c] && s < hSeq[c]!)) break;
+        hTime[i] = hTime[c]!;
+        hSeq[i] = hSeq[c]!;
+        hNode[i] = hNode[c]!;
+        hVal[i] = hVal[c]!;
+        i = c;
+      }
+      hTime[i] = t;
+      hSeq[i] = s;
+      hNode[i] = nd;
+      hVal[i] = vl;
+    }
+    deliveries++;
+    const u = ids[node]!;
+    if (v > u) send(now, node, v);
+  }
+  return { deliveries, ms: performance.now() - t0 };
+}
+
+/** Sync upper bound: rounds as plain ring buffers, no heap at all. */
+function ringBufferBound(n: number): { deliveries: number; ms: number } {
+  const ids = Int32Array.from(desc(n));
+  let cur = new Int32Array(n).fill(-1);
+  let next = new Int32Array(n).fill(-1);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) cur[(i + 1) % n] = ids[i]!;
+  let deliveries = 0;
+  for (let active = n; active > 0; ) {
+    active = 0;
+    for (let i = 0; i < n; i++) {
+      const v = cur[i]!;
+      if (v < 0) continue;
+      cur[i] = -1;
+      deliveries++;
+      if (v > ids[i]!) {
+        next[(i + 1) % n] = v;
+        active++;
+      }
+    }
+    const t = cur;
+    cur = next;
+    next = t;
+  }
+  return { deliveries, ms: performance.now() - t0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function measure(f: () => { deliveries: number; ms: number }, runs: number) {
+  f(); // warm-up
+  const rates: number[] = [];
+  let deliveries = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = f();
+    deliveries = r.deliveries;
+    rates.push(r.deliveries / (r.ms / 1000));
+  }
+  return { deliveries, rate: median(rates) };
+}
+
+const fmt = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
+const sizes = (process.argv[2] ?? '1000,5000').split(',').map(Number);
+const rows: string[][] = [['workload', 'deliveries', 'engine', 'baseline', 'ratio']];
+for (const n of sizes) {
+  const runs = n <= 1000 ? 9 : 5;
+  const base = measure(() => heapBaseline(n), runs);
+  const eng = measure(() => engineRun(n, 'async'), runs);
+  if (eng.deliveries !== base.deliveries) throw new Error(`delivery counts differ: ${eng.deliveries} vs ${base.deliveries}`);
+  rows.push([`LCR worst async n=${n}`, String(eng.deliveries), fmt(eng.rate), `${fmt(base.rate)} (typed-array heap)`, (eng.rate / base.rate).toFixed(2)]);
+  const bound = measure(() => ringBufferBound(n), runs);
+  const sync = measure(() => engineRun(n, 'sync'), runs);
+  rows.push([`LCR worst sync n=${n}`, String(sync.deliveries), fmt(sync.rate), `${fmt(bound.rate)} (ring buffer)`, (sync.rate / bound.rate).toFixed(2)]);
+}
+
+// Memory per queued event: the queue's typed arrays per slot, plus the payload reference.
+const q = new EventQueue(1 << 20);
+const perSlot =
+  (8 /* key */ + 8 /* seq */ + 4 /* heap slot */ + 1 /* type */ + 4 /* node */ + 4 /* from */ + 8 /* sendTime */ + 4 /* sendStep */ + 4 /* free list */) + 8; /* payload pointer */
+void q;
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+console.log(`queue memory: ${perSlot} B per queued event (typed arrays + payload pointer; the message object is shared when forwarded)`);
+console.log(`medians of ${sizes.map((n) => (n <= 1000 ? 9 : 5)).join('/')} runs after a warm-up; node ${process.version}`);

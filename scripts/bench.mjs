@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run bench`: the engine benchmark (with its baseline measured in the same run), then the browser
+// benchmark in Debian's Chromium. Numbers are medians; nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
+const only = process.argv[2];
+let status = 0;
+if (only !== 'browser') {
+  console.log('## Engine (headless, recording off)');
+  status |= run('npx', ['tsx', 'scripts/bench-engine.ts', process.env.BENCH_SIZES ?? '1000,5000']);
+}
+if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
+  console.log('\n## Browser (Chromium, vite preview)');
+  status |= run('node', ['scripts/ensure-chromium.mjs']);
+  status |= run('node', ['scripts/bench-browser.mjs']);
+}
+process.exit(status);
