@@ -20,7 +20,10 @@ describe('Simulation: determinism', () => {
 
   it('recording off (headless) gives the same hash and counts as recording on', () => {
     const on = simulate({ alg: 'chang-roberts', n: '20', ids: 'random', mode: 'async', seed: '9' });
-    const off = simulate({ alg: 'chang-roberts', n: '20', ids: 'random', mode: 'async', seed: '9' }, { record: false });
+    const off = simulate(
+      { alg: 'chang-roberts', n: '20', ids: 'random', mode: 'async', seed: '9' },
+      { record: false },
+    );
     expect(off.traceHash()).toBe(on.traceHash());
     expect(off.getCounters()).toEqual(on.getCounters());
     expect(off.trace).toEqual([]);
@@ -29,12 +32,18 @@ describe('Simulation: determinism', () => {
   it('seek and step back replay exactly: same states, counters and hash after any round trip', () => {
     fc.assert(
       fc.property(fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (seed, targets) => {
-        const full = simulate({ alg: 'lcr', n: '10', ids: 'random', mode: 'async', seed: String(seed) }, { checkpointEvery: 7 });
+        const full = simulate(
+          { alg: 'lcr', n: '10', ids: 'random', mode: 'async', seed: String(seed) },
+          { checkpointEvery: 7 },
+        );
         const total = full.step;
         const endHash = full.traceHash();
         const endCounters = full.getCounters();
         // a second run records the state at every step, the reference for the seeks
-        const ref = simulate({ alg: 'lcr', n: '10', ids: 'random', mode: 'async', seed: String(seed) }, { checkpointEvery: 7 });
+        const ref = simulate(
+          { alg: 'lcr', n: '10', ids: 'random', mode: 'async', seed: String(seed) },
+          { checkpointEvery: 7 },
+        );
         const statesAt: unknown[][] = [];
         const hashAt: string[] = [];
         ref.seek(0);
@@ -67,11 +76,9 @@ describe('Simulation: determinism', () => {
   it('in-flight messages at a step are those sent and not yet delivered', () => {
     const sim = simulate({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
     sim.seek(3); // the three inits have sent election(3), election(1), election(2)
-    expect(sim.inFlight().map((m) => `${m.from}→${m.to} ${lcr.label!(m.msg as never)} @${m.deliverAt}`)).toEqual([
-      '3→1 election(3) @1',
-      '1→2 election(1) @1',
-      '2→3 election(2) @1',
-    ]);
+    expect(
+      sim.inFlight().map((m) => `${m.from}→${m.to} ${lcr.label!(m.msg as never)} @${m.deliverAt}`),
+    ).toEqual(['3→1 election(3) @1', '1→2 election(1) @1', '2→3 election(2) @1']);
     sim.seek(4);
     expect(sim.inFlight().map((m) => m.from)).toEqual([1, 2, 1]);
   });
@@ -81,7 +88,14 @@ describe('Simulation: semantics', () => {
   it('async links are FIFO: on every link messages arrive in the order they were sent', () => {
     fc.assert(
       fc.property(fc.nat(), fc.integer({ min: 1, max: 30 }), (seed, maxDelay) => {
-        const sim = simulate({ alg: 'lcr', n: '15', ids: 'random', mode: 'async', seed: String(seed), maxDelay: String(maxDelay) });
+        const sim = simulate({
+          alg: 'lcr',
+          n: '15',
+          ids: 'random',
+          mode: 'async',
+          seed: String(seed),
+          maxDelay: String(maxDelay),
+        });
         const lastSeq = new Map<string, number>();
         for (const e of sim.trace) {
           if (e.kind !== 'deliver') continue;
@@ -97,7 +111,8 @@ describe('Simulation: semantics', () => {
 
   it('async delays lie in [1, maxDelay] before FIFO pushes them later', () => {
     const sim = simulate({ alg: 'lcr', n: '30', ids: 'desc', mode: 'async', seed: '3', maxDelay: '4' });
-    for (const e of sim.trace) for (const s of e.sends) expect(s.deliverAt - s.sendTime).toBeGreaterThanOrEqual(1);
+    for (const e of sim.trace)
+      for (const s of e.sends) expect(s.deliverAt - s.sendTime).toBeGreaterThanOrEqual(1);
     const delays = sim.trace.flatMap((e) => e.sends.map((s) => s.deliverAt - s.sendTime));
     expect(Math.min(...delays)).toBe(1);
     expect(new Set(delays).size).toBeGreaterThan(2);
@@ -111,7 +126,14 @@ describe('Simulation: semantics', () => {
       }
       return o;
     };
-    const sim = new Simulation({ algorithm: lcr, params: lcr.defaults, graph: ring([3, 1, 2], false), timing: { mode: 'sync', maxDelay: 10 }, seed: 1, faults: noFaults });
+    const sim = new Simulation({
+      algorithm: lcr,
+      params: lcr.defaults,
+      graph: ring([3, 1, 2], false),
+      timing: { mode: 'sync', maxDelay: 10 },
+      seed: 1,
+      faults: noFaults,
+    });
     const ctx = sim.ctx[1]!;
     const s = deepFreeze(lcr.init(ctx, lcr.defaults).state);
     const r = lcr.onMessage(s, 3, deepFreeze({ kind: 'election', uid: 3 }), ctx, lcr.defaults);
@@ -138,7 +160,15 @@ describe('Simulation: semantics', () => {
       role: () => 'leader',
       describe: () => ({}),
     };
-    const sim = new Simulation({ algorithm: rogue, params: null, graph: ring([1, 2, 3], false), timing: { mode: 'sync', maxDelay: 1 }, seed: 1, faults: noFaults, checkInvariants: true }).runToEnd();
+    const sim = new Simulation({
+      algorithm: rogue,
+      params: null,
+      graph: ring([1, 2, 3], false),
+      timing: { mode: 'sync', maxDelay: 1 },
+      seed: 1,
+      faults: noFaults,
+      checkInvariants: true,
+    }).runToEnd();
     expect(sim.violations.some((v) => v.step === 1 && /not a neighbour/.test(v.message))).toBe(true);
     expect(sim.violations.some((v) => v.step === 2 && /2 nodes are leader/.test(v.message))).toBe(true);
     // a replay reports nothing twice
@@ -162,7 +192,15 @@ describe('Simulation: semantics', () => {
       role: () => 'idle',
       describe: () => ({}),
     };
-    const sim = new Simulation({ algorithm: pingPong, params: null, graph: ring([1, 2], false), timing: { mode: 'async', maxDelay: 3 }, seed: 1, faults: noFaults, stepBudget: 500 }).runToEnd();
+    const sim = new Simulation({
+      algorithm: pingPong,
+      params: null,
+      graph: ring([1, 2], false),
+      timing: { mode: 'async', maxDelay: 3 },
+      seed: 1,
+      faults: noFaults,
+      stepBudget: 500,
+    }).runToEnd();
     expect(sim.step).toBe(500);
     expect(sim.budgetExceeded).toBe(true);
     expect(sim.terminated).toBe(false);
