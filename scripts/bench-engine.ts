@@ -94,7 +94,11 @@ function heapBaseline(n: number): { deliveries: number; ms: number } {
       for (;;) {
         let c = 2 * i + 1;
         if (c >= last) break;
-        if (c + 1 < last && (hTime[c + 1]! < hTime[c]! || (hTime[c + 1] === hTime[c] && hSeq[c + 1]! < hSeq[c]!))) c++;
+        if (
+          c + 1 < last &&
+          (hTime[c + 1]! < hTime[c]! || (hTime[c + 1] === hTime[c] && hSeq[c + 1]! < hSeq[c]!))
+        )
+          c++;
         if (t < hTime[c]! || (t === hTime[c] && s < hSeq[c]!)) break;
         hTime[i] = hTime[c]!;
         hSeq[i] = hSeq[c]!;
@@ -122,7 +126,7 @@ function ringBufferBound(n: number): { deliveries: number; ms: number } {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) cur[(i + 1) % n] = ids[i]!;
   let deliveries = 0;
-  for (let active = n; active > 0; ) {
+  for (let active = n; active > 0;) {
     active = 0;
     for (let i = 0; i < n; i++) {
       const v = cur[i]!;
@@ -162,19 +166,86 @@ for (const n of sizes) {
   const runs = n <= 1000 ? 9 : 5;
   const base = measure(() => heapBaseline(n), runs);
   const eng = measure(() => engineRun(n, 'async'), runs);
-  if (eng.deliveries !== base.deliveries) throw new Error(`delivery counts differ: ${eng.deliveries} vs ${base.deliveries}`);
-  rows.push([`LCR worst async n=${n}`, String(eng.deliveries), fmt(eng.rate), `${fmt(base.rate)} (typed-array heap)`, (eng.rate / base.rate).toFixed(2)]);
+  if (eng.deliveries !== base.deliveries)
+    throw new Error(`delivery counts differ: ${eng.deliveries} vs ${base.deliveries}`);
+  rows.push([
+    `LCR worst async n=${n}`,
+    String(eng.deliveries),
+    fmt(eng.rate),
+    `${fmt(base.rate)} (typed-array heap)`,
+    (eng.rate / base.rate).toFixed(2),
+  ]);
   const bound = measure(() => ringBufferBound(n), runs);
   const sync = measure(() => engineRun(n, 'sync'), runs);
-  rows.push([`LCR worst sync n=${n}`, String(sync.deliveries), fmt(sync.rate), `${fmt(bound.rate)} (ring buffer)`, (sync.rate / bound.rate).toFixed(2)]);
+  rows.push([
+    `LCR worst sync n=${n}`,
+    String(sync.deliveries),
+    fmt(sync.rate),
+    `${fmt(bound.rate)} (ring buffer)`,
+    (sync.rate / bound.rate).toFixed(2),
+  ]);
 }
 
 // Memory per queued event: the queue's typed arrays per slot, plus the payload reference.
 const q = new EventQueue(1 << 20);
 const perSlot =
-  (8 /* key */ + 8 /* seq */ + 4 /* heap slot */ + 1 /* type */ + 4 /* node */ + 4 /* from */ + 8 /* sendTime */ + 4 /* sendStep */ + 4 /* free list */) + 8; /* payload pointer */
+  8 /* key */ +
+  8 /* seq */ +
+  4 /* heap slot */ +
+  1 /* type */ +
+  4 /* node */ +
+  4 /* from */ +
+  8 /* sendTime */ +
+  4 /* sendStep */ +
+  4 /* free list */ +
+  8; /* payload pointer */
 void q;
+// Stepping back in a recorded run of about 10^6 steps (performance.md: ≤ 50 ms).
+{
+  const n = 1414; // LCR worst case with the announcement: n(n+1)/2 + n deliveries + n wake-ups ≈ 10^6 steps
+  const sim = new Simulation({
+    algorithm: lcr,
+    params: { announce: true },
+    graph: ring(desc(n), false),
+    timing: { mode: 'async', maxDelay: 10 },
+    seed: 1,
+    faults: { crashed: [], crashes: [] },
+    stepBudget: Number.MAX_SAFE_INTEGER,
+  }).runToEnd();
+  const end = sim.step;
+  const seeks: number[] = [];
+  const backs: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    const k = Math.floor((((i * 7919) % 1000) / 1000) * end);
+    let t0 = performance.now();
+    sim.seek(k);
+    seeks.push(performance.now() - t0);
+    t0 = performance.now();
+    sim.stepBack();
+    backs.push(performance.now() - t0);
+  }
+  const worst = (xs: number[]) => Math.max(...xs);
+  rows.push([
+    `seek to a random step of ${end}`,
+    '',
+    `${median(seeks).toFixed(2)} ms median`,
+    `${worst(seeks).toFixed(1)} ms worst`,
+    '',
+  ]);
+  rows.push([
+    `step back at a random step`,
+    '',
+    `${median(backs).toFixed(2)} ms median`,
+    `${worst(backs).toFixed(1)} ms worst`,
+    '',
+  ]);
+}
+
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-console.log(`queue memory: ${perSlot} B per queued event (typed arrays + payload pointer; the message object is shared when forwarded)`);
-console.log(`medians of ${sizes.map((n) => (n <= 1000 ? 9 : 5)).join('/')} runs after a warm-up; node ${process.version}`);
+console.log(
+  `queue memory: ${perSlot} B per queued event (typed arrays + payload pointer; the message object is shared when forwarded)`,
+);
+console.log(
+  `medians of ${sizes.map((n) => (n <= 1000 ? 9 : 5)).join('/')} runs after a warm-up; node ${process.version}`,
+);

@@ -9,7 +9,13 @@ const only = process.argv[2];
 let status = 0;
 if (only !== 'browser') {
   console.log('## Engine (headless, recording off)');
-  status |= run('npx', ['tsx', 'scripts/bench-engine.ts', process.env.BENCH_SIZES ?? '1000,5000']);
+  status |= run('node', [
+    '--max-old-space-size=4096',
+    '--import',
+    'tsx',
+    'scripts/bench-engine.ts',
+    process.env.BENCH_SIZES ?? '1000,5000',
+  ]);
 }
 if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');

@@ -495,11 +495,11 @@ export class Simulation {
   /** Moves the cursor to step k (0 ≤ k), replaying from the nearest checkpoint when going back. */
   seek(k: number): void {
     const target = Math.max(0, Math.floor(k));
-    if (target < this.stepIndex) {
-      let idx = Math.floor(target / this.checkpointEvery);
-      while (!this.checkpoints[idx]) idx--; // a headless run keeps only step 0
-      this.restore(this.checkpoints[idx]!);
-    }
+    let idx = Math.floor(target / this.checkpointEvery);
+    while (!this.checkpoints[idx]) idx--; // a headless run keeps only step 0
+    const cp = this.checkpoints[idx]!;
+    // Back, or forward past a checkpoint: start from the nearest checkpoint, not from the cursor.
+    if (target < this.stepIndex || cp.step > this.stepIndex) this.restore(cp);
     this.replaying = true;
     try {
       while (this.stepIndex < target && this.stepIndex < this.trace.length && this.stepForward()) {
