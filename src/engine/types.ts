@@ -113,6 +113,8 @@ export interface Algorithm<
   /** One line for the editor and the README. */
   summary: string;
   topologies: readonly TopologyKind[];
+  /** True where the algorithm reads edge weights (GHS): generated graphs then get random distinct ones. */
+  weighted?: boolean;
   /** Message kinds it can send, lower-case, in the order the UI lists them. */
   kinds: readonly string[];
   defaults: Params;

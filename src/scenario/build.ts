@@ -16,7 +16,7 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   if (!algorithm)
     return { ok: false, errors: [{ field: 'alg', message: `unknown algorithm "${s.algorithm}"` }] };
   const ids = assignIds(s.ids, s.topology.n, s.seed);
-  const graph = buildGraph(s.topology, ids, s.seed);
+  const graph = buildGraph(s.topology, ids, s.seed, { weights: algorithm.weighted ? 'random' : 'unit' });
   const field = s.topology.edges ? 'edges' : 'topo';
   if (!graph.ok) return { ok: false, errors: [{ field, message: graph.error }] };
   const params = { ...(algorithm.defaults as object), ...s.params } as unknown;
