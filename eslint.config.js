@@ -4,7 +4,13 @@ import tseslint from 'typescript-eslint';
 
 // The pure layers run unchanged in Node, the browser and Web Workers, and must be deterministic:
 // no UI libraries, no DOM, no Node built-ins, no ambient randomness or clocks.
-const pureLayers = ['src/engine/**', 'src/algorithms/**', 'src/topology/**', 'src/scenario/**'];
+const pureLayers = [
+  'src/engine/**',
+  'src/algorithms/**',
+  'src/topology/**',
+  'src/scenario/**',
+  'src/experiments/**',
+];
 const forbiddenModules = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'Pure layers must not import React.' },
   {
