@@ -1,19 +1,26 @@
-import type { Flat } from './parse';
+import { findAlgorithm } from '../algorithms/registry';
+import { DEFAULTS, type Flat } from './parse';
 import type { Scenario } from './types';
 
-/** A scenario in the flat key form, with only the keys that differ from the defaults left out where safe. */
+/**
+ * A scenario in the flat key form (the URL/CLI keys). Keys whose value is parseFlat's default are left
+ * out only where leaving them out cannot change the meaning: `maxDelay` and `seed` at their defaults,
+ * `n` when the ids list gives it, `topo` when the algorithm runs on one kind of graph only.
+ * parseFlat(toFlat(s)) gives s back for every scenario parseFlat produces.
+ */
 export function toFlat(s: Scenario): Flat {
   const f: Flat = { v: String(s.v), alg: s.algorithm };
   if (s.topology.edges) {
     f.edges = s.topology.edges.map((e) => `${e.a}-${e.b}${e.w !== undefined ? `:${e.w}` : ''}`).join(',');
   } else {
-    f.topo = s.topology.kind;
-    f.n = String(s.topology.n);
+    const kinds = findAlgorithm(s.algorithm)?.topologies.filter((k) => k !== 'custom') ?? [];
+    if (kinds.length !== 1 || kinds[0] !== s.topology.kind) f.topo = s.topology.kind;
+    if (!('list' in s.ids)) f.n = String(s.topology.n);
   }
   f.ids = 'list' in s.ids ? s.ids.list.join(',') : s.ids.order;
   f.mode = s.timing.mode;
-  if (s.timing.mode === 'async') f.maxDelay = String(s.timing.maxDelay);
-  f.seed = String(s.seed);
+  if (s.timing.maxDelay !== DEFAULTS.maxDelay) f.maxDelay = String(s.timing.maxDelay);
+  if (s.seed !== DEFAULTS.seed) f.seed = String(s.seed);
   const p = s.params;
   if (p.announce !== undefined) f.announce = p.announce ? '1' : '0';
   if (p.initiators) f.initiators = p.initiators.join(',');

@@ -1,6 +1,7 @@
 import type { NodeId, TimingMode, TopologyKind } from '../engine/types';
 import { findAlgorithm, ALGORITHMS } from '../algorithms/registry';
 import { LIMITS, type EdgeSpec, type IdSpec } from '../topology/spec';
+import { migrateFlat } from './migrate';
 import { OPTION_OWNERS } from './options';
 import { CURRENT_VERSION, type FieldError, type Result, type Scenario, type ScenarioParams } from './types';
 
@@ -31,6 +32,22 @@ export const FLAT_KEYS = [
   'step',
 ] as const;
 
+/**
+ * Caps of the codec beyond the graph caps of LIMITS (src/topology/spec.ts). No value, link or file
+ * past these is read, so nothing a link asks for can freeze a tab.
+ */
+export const CODEC_LIMITS = {
+  /** Characters of one value: room for LIMITS.maxEdges edges written out in full. */
+  maxText: 8_000_000,
+  /**
+   * The step a link may open at. Opening at step k replays k steps with recording on; performance.md
+   * designs the history for runs of 10⁶ steps.
+   */
+  maxStep: 1_000_000,
+  /** The latest simulated time a crash may be scheduled at. */
+  maxCrashTime: 1_000_000_000,
+} as const;
+
 const TOPOLOGIES: readonly TopologyKind[] = [
   'ring-uni',
   'ring-bi',
@@ -46,12 +63,11 @@ const TOPOLOGIES: readonly TopologyKind[] = [
 
 export const DEFAULTS = { n: 8, mode: 'sync' as TimingMode, maxDelay: 10, seed: 1 };
 
-const MAX_TEXT = 200_000;
-
 function int(text: string): number | null {
   if (!/^-?\d{1,16}$/.test(text.trim())) return null;
   const v = Number(text.trim());
-  return Number.isSafeInteger(v) ? v : null;
+  // `-0` is 0: ids and counts have one spelling each, so a link survives a round trip unchanged.
+  return Number.isSafeInteger(v) ? v + 0 : null;
 }
 
 function idList(key: string, text: string, errors: FieldError[]): NodeId[] | null {
@@ -96,8 +112,13 @@ function edgeList(text: string, errors: FieldError[]): EdgeSpec[] | null {
     });
     return null;
   }
+  const seen = new Set<string>();
   for (const p of parts) {
-    const m = /^\s*(-?\d{1,10})\s*-\s*(-?\d{1,10})\s*(?::\s*(-?\d+(?:\.\d+)?)\s*)?$/.exec(p);
+    // Weights as JavaScript prints numbers (`0.5`, `1e-7`), so any weight written out reads back.
+    const m =
+      /^\s*(-?\d{1,10})\s*-\s*(-?\d{1,10})\s*(?::\s*(-?\d{1,400}(?:\.\d{1,400})?(?:e[+-]?\d{1,3})?)\s*)?$/i.exec(
+        p,
+      );
     if (!m) {
       errors.push({
         field: 'edges',
@@ -105,15 +126,29 @@ function edgeList(text: string, errors: FieldError[]): EdgeSpec[] | null {
       });
       return null;
     }
-    const a = Number(m[1]);
-    const b = Number(m[2]);
+    const a = Number(m[1]) + 0;
+    const b = Number(m[2]) + 0;
+    if (Math.abs(a) > LIMITS.maxId || Math.abs(b) > LIMITS.maxId) {
+      errors.push({
+        field: 'edges',
+        message: `edges: ${a}-${b} names an id beyond ±${LIMITS.maxId}`,
+      });
+      return null;
+    }
     if (a === b) {
       errors.push({ field: 'edges', message: `edges: ${a}-${b} is a self-loop` });
       return null;
     }
+    // Edges are undirected: 2-1 after 1-2 is the same edge, and a multigraph has no meaning here.
+    const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+    if (seen.has(key)) {
+      errors.push({ field: 'edges', message: `edges: ${a}-${b} is listed twice` });
+      return null;
+    }
+    seen.add(key);
     const e: EdgeSpec = { a, b };
     if (m[3] !== undefined) {
-      const w = Number(m[3]);
+      const w = Number(m[3]) + 0;
       if (!Number.isFinite(w) || Math.abs(w) > LIMITS.maxWeight) {
         errors.push({ field: 'edges', message: `edges: weight ${m[3]} of ${a}-${b} is out of range` });
         return null;
@@ -133,23 +168,32 @@ function bool(key: string, text: string, errors: FieldError[]): boolean | null {
   return null;
 }
 
-export function parseFlat(flat: Flat): Result<Scenario> {
+export function parseFlat(input: Flat): Result<Scenario> {
   const errors: FieldError[] = [];
-  for (const [k, val] of Object.entries(flat)) {
-    if (!(FLAT_KEYS as readonly string[]).includes(k))
-      errors.push({ field: k, message: `unknown key "${k.slice(0, 30)}"` });
-    else if (val.length > MAX_TEXT)
-      errors.push({ field: k, message: `${k} is too long (${val.length} characters)` });
+  for (const [k, val] of Object.entries(input)) {
+    if (typeof val !== 'string')
+      errors.push({ field: k.slice(0, 30), message: `${k.slice(0, 30)} must be text` });
+    else if (val.length > CODEC_LIMITS.maxText)
+      errors.push({
+        field: k.slice(0, 30),
+        message: `${k.slice(0, 30)} is too long (${val.length} characters; at most ${CODEC_LIMITS.maxText})`,
+      });
   }
   if (errors.length) return { ok: false, errors };
-
-  if (flat.v !== undefined && flat.v.trim() !== String(CURRENT_VERSION)) {
-    errors.push({
-      field: 'v',
-      message: `unsupported version v=${flat.v.slice(0, 10)}: this build reads v=${CURRENT_VERSION}`,
-    });
-    return { ok: false, errors };
+  // Old versions are brought up to date first: a migration may rename keys.
+  const migrated = migrateFlat(input);
+  if (!migrated.ok) return migrated;
+  const flat = migrated.value;
+  for (const k of Object.keys(flat)) {
+    if (!(FLAT_KEYS as readonly string[]).includes(k))
+      errors.push({ field: k.slice(0, 30), message: `unknown key "${k.slice(0, 30)}"` });
   }
+  if (errors.length) return { ok: false, errors };
+  if (flat.v !== undefined && flat.v !== String(CURRENT_VERSION))
+    return {
+      ok: false,
+      errors: [{ field: 'v', message: `version v=${flat.v} is not v=${CURRENT_VERSION}` }],
+    };
   const algId = (flat.alg ?? '').trim();
   const alg = findAlgorithm(algId);
   if (!alg) {
@@ -230,6 +274,8 @@ export function parseFlat(flat: Flat): Result<Scenario> {
       errors.push({ field: 'topo', message: `topo=${t} cannot be combined with an edge list` });
     else kind = edges && t === 'tree' ? 'custom' : t;
   }
+  if (kind === 'custom' && !edges)
+    errors.push({ field: 'edges', message: 'a custom topology needs an edge list, e.g. edges=1-2,2-3' });
   if (!alg.topologies.includes(kind)) {
     errors.push({
       field: 'topo',
@@ -330,8 +376,16 @@ export function parseFlat(flat: Flat): Result<Scenario> {
   if (flat.crashes !== undefined) {
     if (!takes('crashes')) refuse('crashes');
     else {
-      for (const part of flat.crashes.split(',').filter((p) => p.trim())) {
-        const m = /^\s*(-?\d{1,10})\s*@\s*(\d{1,9})\s*$/.exec(part);
+      const parts = flat.crashes.split(',').filter((p) => p.trim());
+      if (parts.length === 0)
+        errors.push({ field: 'crashes', message: 'crashes is empty: give id@time pairs, e.g. 8@5' });
+      else if (parts.length > n)
+        errors.push({ field: 'crashes', message: `crashes lists ${parts.length} crashes for ${n} nodes` });
+      // Sets, not list scans: a link may list a crash for each of 20,000 nodes.
+      const down = new Set(crashed);
+      const once = new Set<NodeId>();
+      for (const part of parts.length > n ? [] : parts) {
+        const m = /^\s*(-?\d{1,10})\s*@\s*(\d{1,10})\s*$/.exec(part);
         if (!m) {
           errors.push({
             field: 'crashes',
@@ -339,12 +393,29 @@ export function parseFlat(flat: Flat): Result<Scenario> {
           });
           break;
         }
-        const id = Number(m[1]);
+        const id = Number(m[1]) + 0;
+        const at = Number(m[2]);
         if (!inRange(id)) {
           errors.push({ field: 'crashes', message: `crashes names ${id}, not a node of this system` });
           break;
         }
-        crashes.push({ id, at: Number(m[2]) });
+        if (at > CODEC_LIMITS.maxCrashTime) {
+          errors.push({
+            field: 'crashes',
+            message: `crashes: time ${at} of ${id} is past ${CODEC_LIMITS.maxCrashTime}`,
+          });
+          break;
+        }
+        if (down.has(id)) {
+          errors.push({ field: 'crashes', message: `crashes: ${id} is already crashed from the start` });
+          break;
+        }
+        if (once.has(id)) {
+          errors.push({ field: 'crashes', message: `crashes: ${id} crashes twice; a process crashes once` });
+          break;
+        }
+        once.add(id);
+        crashes.push({ id, at });
       }
     }
   }
@@ -387,6 +458,11 @@ export function parseFlat(flat: Flat): Result<Scenario> {
       errors.push({
         field: 'step',
         message: `step must be a whole number ≥ 0, not "${flat.step.slice(0, 20)}"`,
+      });
+    else if (v > CODEC_LIMITS.maxStep)
+      errors.push({
+        field: 'step',
+        message: `step = ${v} is past the ${CODEC_LIMITS.maxStep} steps a link may open at`,
       });
     else step = v;
   }
