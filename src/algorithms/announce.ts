@@ -50,6 +50,8 @@ export function onElected<S extends Announcing, M>(
     state: { ...s, leader: msg.leader, halted: true },
     send: [{ to: ctx.cw, msg }],
     lines: lines.forward,
-    note: ctx.narrate ? `${ctx.id} learns the leader is ${msg.leader} and forwards elected(${msg.leader})` : '',
+    note: ctx.narrate
+      ? `${ctx.id} learns the leader is ${msg.leader} and forwards elected(${msg.leader})`
+      : '',
   };
 }

@@ -49,7 +49,13 @@ describe('LCR', () => {
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         fc.integer({ min: 1, max: 20 }),
         (ids, mode, seed, maxDelay) => {
-          const sim = simulate({ alg: 'lcr', ids: ids.join(','), mode, seed: String(seed), maxDelay: String(maxDelay) });
+          const sim = simulate({
+            alg: 'lcr',
+            ids: ids.join(','),
+            mode,
+            seed: String(seed),
+            maxDelay: String(maxDelay),
+          });
           const c = sim.getCounters();
           expect(c.sentByKind.election).toBe(lcrElectionCount(ids));
           expect(c.sentByKind.elected).toBe(ids.length);
@@ -72,7 +78,9 @@ describe('LCR', () => {
     // Round 2: 2 receives 3 and forwards it. Round 3: 3 receives its own uid: leader, sends elected.
     // Rounds 4–6: elected(3) goes 3→1→2→3.
     const sim = simulate({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
-    const steps = sim.trace.map((e) => `${e.time} ${e.kind} ${e.node}${e.msg ? ` ${lcr.label!(e.msg as never)}` : ''}`);
+    const steps = sim.trace.map(
+      (e) => `${e.time} ${e.kind} ${e.node}${e.msg ? ` ${lcr.label!(e.msg as never)}` : ''}`,
+    );
     expect(steps).toEqual([
       '0 init 3',
       '0 init 1',
@@ -140,7 +148,13 @@ describe('Chang–Roberts', () => {
         (ids, mask, seed) => {
           const chosen = ids.filter((_, i) => mask[i]);
           const initiators = chosen.length ? chosen : [ids[0]!];
-          const s = summary({ alg: 'chang-roberts', ids: ids.join(','), initiators: initiators.join(','), mode: 'async', seed: String(seed) });
+          const s = summary({
+            alg: 'chang-roberts',
+            ids: ids.join(','),
+            initiators: initiators.join(','),
+            mode: 'async',
+            seed: String(seed),
+          });
           const n = ids.length;
           expect(s.messagesByKind.election).toBeGreaterThanOrEqual(n);
           expect(s.messagesByKind.election).toBeLessThanOrEqual((n * (n + 1)) / 2);
@@ -156,7 +170,10 @@ describe('Chang–Roberts', () => {
       let total = 0;
       let count = 0;
       for (const ids of permutations(asc(n))) {
-        total += simulate({ alg: 'chang-roberts', ids: ids.join(','), mode: 'sync', announce: '0' }, { record: false, checkInvariants: false }).getCounters().sent;
+        total += simulate(
+          { alg: 'chang-roberts', ids: ids.join(','), mode: 'sync', announce: '0' },
+          { record: false, checkInvariants: false },
+        ).getCounters().sent;
         count++;
       }
       // total / n! = n·H_n  ⇔  total = n · Σ_k n!/k (an integer identity, no rounding).
