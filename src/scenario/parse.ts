@@ -1,6 +1,6 @@
 import type { NodeId, TimingMode, TopologyKind } from '../engine/types';
 import { findAlgorithm, ALGORITHMS } from '../algorithms/registry';
-import { LIMITS, type EdgeSpec, type IdSpec } from '../topology/spec';
+import { LIMITS, TOPOLOGY_NAMES, type EdgeSpec, type IdSpec } from '../topology/spec';
 import { migrateFlat } from './migrate';
 import { OPTION_OWNERS } from './options';
 import { CURRENT_VERSION, type FieldError, type Result, type Scenario, type ScenarioParams } from './types';
@@ -279,7 +279,7 @@ export function parseFlat(input: Flat): Result<Scenario> {
   if (!alg.topologies.includes(kind)) {
     errors.push({
       field: 'topo',
-      message: `${alg.name} does not run on a ${kind} (it runs on: ${alg.topologies.join(', ')})`,
+      message: `${alg.name} does not run on a ${TOPOLOGY_NAMES[kind]} (it runs on: ${alg.topologies.map((t) => `${TOPOLOGY_NAMES[t]} [${t}]`).join(', ')})`,
     });
   }
 
