@@ -1,0 +1,132 @@
+import { findAlgorithm } from '../algorithms/registry';
+import { buildRun, type RunSpec } from '../scenario/build';
+import { toFlat } from '../scenario/encode';
+import { OPTION_OWNERS } from '../scenario/options';
+import { parseFlat, type Flat } from '../scenario/parse';
+import type { FieldError, Result, Scenario } from '../scenario/types';
+import { BROWSER_MAX_NODES } from './limits';
+
+/**
+ * What the scenario editor holds: the text of every field as typed, including fields the current
+ * algorithm does not take (switching back to it brings them back). It becomes a scenario only
+ * through the flat form and `parseFlat` + `buildRun`, so the editor and the CLI validate alike.
+ */
+export interface Draft {
+  alg: string;
+  topo: string;
+  n: string;
+  idsOrder: 'asc' | 'desc' | 'random' | 'custom';
+  idsList: string;
+  edges: string;
+  mode: 'sync' | 'async';
+  maxDelay: string;
+  seed: string;
+  announce: boolean;
+  initiators: string;
+  initiator: string;
+  wake: string;
+  crashed: string;
+  crashes: string;
+  coordinatorTo: 'lower' | 'all';
+  excludeKnownCrashed: boolean;
+}
+
+/** Option keys of the flat form, each shown only for the algorithms that own it (OPTION_OWNERS). */
+export type OptionKey = keyof typeof OPTION_OWNERS;
+
+export function takesOption(alg: string, key: OptionKey): boolean {
+  return OPTION_OWNERS[key].includes(alg);
+}
+
+/** The editor's view of a loaded scenario (keeps `base`'s text for options the scenario lacks). */
+export function scenarioToDraft(s: Scenario, base?: Draft): Draft {
+  const f = toFlat(s);
+  const custom = s.topology.edges !== undefined;
+  // Options this algorithm does not take keep what was typed for another one.
+  const opt = (key: OptionKey & keyof Draft & keyof Flat): string =>
+    f[key] ?? (base && !takesOption(s.algorithm, key) ? (base[key] as string) : '');
+  return {
+    alg: s.algorithm,
+    topo: custom ? 'custom' : s.topology.kind,
+    n: String(s.topology.n),
+    idsOrder: 'list' in s.ids ? 'custom' : s.ids.order,
+    idsList: 'list' in s.ids ? s.ids.list.join(',') : (base?.idsList ?? ''),
+    edges: f.edges ?? base?.edges ?? '',
+    mode: s.timing.mode,
+    maxDelay: String(s.timing.maxDelay),
+    seed: String(s.seed),
+    announce: s.params.announce ?? true,
+    initiators: opt('initiators'),
+    initiator: opt('initiator'),
+    wake: opt('wake'),
+    crashed: opt('crashed'),
+    crashes: opt('crashes'),
+    coordinatorTo: s.params.coordinatorTo ?? 'lower',
+    excludeKnownCrashed: s.params.excludeKnownCrashed ?? false,
+  };
+}
+
+/** The flat (URL/CLI) keys the draft stands for: only what the chosen algorithm takes. */
+export function draftToFlat(d: Draft): Flat {
+  const f: Flat = { v: '1', alg: d.alg.trim() };
+  const custom = d.topo === 'custom';
+  if (custom) f.edges = d.edges;
+  else f.topo = d.topo;
+  // A custom graph takes its ids from the edge list.
+  if (!custom && d.idsOrder === 'custom') f.ids = d.idsList;
+  else if (!custom) {
+    f.ids = d.idsOrder;
+    f.n = d.n;
+  }
+  f.mode = d.mode;
+  if (d.mode === 'async') f.maxDelay = d.maxDelay;
+  f.seed = d.seed;
+  const alg = f.alg!;
+  const text = (key: OptionKey & keyof Draft, value: string) => {
+    if (takesOption(alg, key) && value.trim() !== '') f[key] = value.trim();
+  };
+  if (takesOption(alg, 'announce')) f.announce = d.announce ? '1' : '0';
+  text('initiators', d.initiators);
+  text('initiator', d.initiator);
+  text('wake', d.wake);
+  text('crashed', d.crashed);
+  text('crashes', d.crashes);
+  if (takesOption(alg, 'coordinatorTo')) f.coordinatorTo = d.coordinatorTo;
+  if (takesOption(alg, 'excludeKnownCrashed') && d.excludeKnownCrashed) f.excludeKnownCrashed = '1';
+  return f;
+}
+
+/** A draft after the user picks another algorithm: its topology must be one the algorithm runs on. */
+export function withAlgorithm(d: Draft, alg: string): Draft {
+  const a = findAlgorithm(alg);
+  if (!a) return { ...d, alg };
+  const topo = (a.topologies as readonly string[]).includes(d.topo) ? d.topo : a.topologies[0]!;
+  return { ...d, alg, topo };
+}
+
+/** The browser's own limit on top of the scenario's (the CLI runs up to LIMITS.maxNodes). */
+export function browserLimit(s: Scenario): FieldError[] {
+  if (s.topology.n <= BROWSER_MAX_NODES) return [];
+  const field = s.topology.edges ? 'edges' : 'list' in s.ids ? 'ids' : 'n';
+  return [
+    {
+      field,
+      message: `${s.topology.n} nodes is more than the ${BROWSER_MAX_NODES} the browser shows; the CLI runs up to 20,000 (npm run sim)`,
+    },
+  ];
+}
+
+/** Validates and builds a scenario exactly as the CLI does, plus the browser's size limit. */
+export function prepare(s: Scenario): Result<RunSpec> {
+  const limit = browserLimit(s);
+  if (limit.length) return { ok: false, errors: limit };
+  return buildRun(s);
+}
+
+/** The scenario a draft names, or every problem with it, each tied to its field. */
+export function draftToScenario(d: Draft): Result<Scenario> {
+  const parsed = parseFlat(draftToFlat(d));
+  if (!parsed.ok) return parsed;
+  const built = prepare(parsed.value);
+  return built.ok ? parsed : built;
+}

@@ -1,0 +1,386 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { Simulation } from '../engine/simulation';
+import type { NodeId, Timing } from '../engine/types';
+import type { RunSpec } from '../scenario/build';
+import { toFlat } from '../scenario/encode';
+import { parseFlat } from '../scenario/parse';
+import type { FieldError, Result, Scenario } from '../scenario/types';
+import { defaultScenario } from './defaults';
+import { draftToFlat, prepare, scenarioToDraft, takesOption, withAlgorithm, type Draft } from './draft';
+import {
+  BROWSER_MAX_STEPS,
+  CHUNK_MS,
+  CHUNK_STEPS,
+  DEFAULT_SPEED,
+  LONG_JUMP,
+  MAX_SPEED,
+  MAX_STEPS_PER_TICK,
+  MIN_SPEED,
+} from './limits';
+import { Replay } from './replay';
+import { afterNextFrame, type Schedule } from './schedule';
+
+export type Selection = { kind: 'node'; id: NodeId } | { kind: 'message'; seq: number } | null;
+
+/** One loaded run: the engine object and the cursor's view of its trace. Both are mutable. */
+export interface RunHandle {
+  readonly scenario: Scenario;
+  readonly spec: RunSpec;
+  readonly sim: Simulation;
+  readonly replay: Replay;
+}
+
+export interface SimState {
+  scenario: Scenario;
+  /** Mutable objects: compare `version`, not their contents. A new load gives a new handle. */
+  run: RunHandle;
+  /** Bumps whenever the cursor or the recorded trace changes. */
+  version: number;
+  /** Current step (0 = initial state). */
+  cursor: number;
+  /** Steps recorded so far; grows while `computing`. */
+  knownSteps: number;
+  computing: boolean;
+  /** The run terminated (or hit its step budget) within what the browser records. */
+  complete: boolean;
+  /** The run is longer than BROWSER_MAX_STEPS: only its beginning is recorded. */
+  truncated: boolean;
+  /** The algorithm threw while computing: the message, with the step it broke at. */
+  failure: string | null;
+  playing: boolean;
+  /** Hops per second (rounds/s in sync mode). */
+  speed: number;
+  /** Simulated time shown by the view; moves continuously while playing. */
+  clock: number;
+  selection: Selection;
+  draft: Draft;
+  /** Problems with the last Apply (or node toggle), each naming its field. */
+  errors: FieldError[];
+  /** One line telling what the last action did, e.g. after a node toggle. */
+  notice: string | null;
+
+  load(scenario: Scenario): Result<RunHandle>;
+  setDraft(patch: Partial<Draft>): void;
+  applyDraft(): boolean;
+  stepForward(): void;
+  stepBack(): void;
+  seek(k: number): void;
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  reset(): void;
+  setSpeed(speed: number): void;
+  select(selection: Selection): void;
+  /** Advances the playback clock by `dt` seconds of wall time (called once per animation frame). */
+  tick(dt: number): void;
+  /** Toggles a node's per-node option (crashed, initiator, wake) and restarts the run. */
+  toggleNode(id: NodeId): void;
+  /** Computes the rest of the run now (tests, benchmarks). */
+  finishComputing(): void;
+  dispose(): void;
+}
+
+export type SimStore = StoreApi<SimState>;
+
+export interface SimStoreOptions {
+  scenario?: Scenario;
+  /** How background chunks are scheduled; tests pass a manual queue. */
+  schedule?: Schedule;
+  maxSteps?: number;
+  speed?: number;
+}
+
+/** Simulated time per second of wall time per unit of speed: one hop is one round, or a mean delay. */
+export function timeScale(t: Timing): number {
+  return t.mode === 'sync' ? 1 : (t.maxDelay + 1) / 2;
+}
+
+export function clampSpeed(v: number): number {
+  return Number.isFinite(v) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, v)) : DEFAULT_SPEED;
+}
+
+function newRun(scenario: Scenario, spec: RunSpec): RunHandle {
+  const sim = new Simulation({ ...spec, record: true, checkInvariants: true });
+  return { scenario, spec, sim, replay: new Replay(sim) };
+}
+
+export function createSimStore(options: SimStoreOptions = {}): SimStore {
+  const schedule = options.schedule ?? afterNextFrame;
+  const maxSteps = options.maxSteps ?? BROWSER_MAX_STEPS;
+  let cancelCompute: (() => void) | null = null;
+  /** A step asked for (a link's `step`, a seek) beyond what has been computed so far. */
+  let pendingStep: number | null = null;
+  const stopCompute = () => {
+    cancelCompute?.();
+    cancelCompute = null;
+  };
+
+  // A scenario that cannot be loaded (a bad link) leaves the default loaded, with its errors shown.
+  let initial = options.scenario ?? defaultScenario();
+  let initialSpec = prepare(initial);
+  const initialErrors = initialSpec.ok ? [] : initialSpec.errors;
+  if (!initialSpec.ok) {
+    initial = defaultScenario();
+    initialSpec = prepare(initial);
+    if (!initialSpec.ok)
+      throw new Error(`the default scenario cannot run: ${initialSpec.errors[0]!.message}`);
+  }
+
+  return createStore<SimState>()((set, get) => {
+    /** Moves the replay to step k and returns the state fields that follow from it. */
+    const moveTo = (k: number): Pick<SimState, 'cursor' | 'version'> => {
+      const s = get();
+      const r = s.run.replay;
+      const target = Math.max(0, Math.min(Math.floor(k), r.trace.length));
+      if (!s.computing && s.failure === null && Math.abs(target - r.step) > LONG_JUMP) r.syncFromSim(target);
+      else r.moveTo(target);
+      return { cursor: r.step, version: s.version + 1 };
+    };
+
+    const computeChunk = (run: RunHandle) => {
+      cancelCompute = null;
+      if (get().run !== run) return;
+      const sim = run.sim;
+      const t0 = performance.now();
+      let failure: string | null = null;
+      try {
+        for (let i = 1; sim.step < maxSteps && sim.stepForward(); i++) {
+          if (i % 500 === 0 && (i >= CHUNK_STEPS || performance.now() - t0 > CHUNK_MS)) break;
+        }
+      } catch (e) {
+        failure = `the algorithm failed at step ${sim.trace.length + 1}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      run.replay.index();
+      const complete = failure === null && sim.done;
+      const truncated = failure === null && !complete && sim.step >= maxSteps;
+      const computing = failure === null && !complete && !truncated;
+      set({
+        knownSteps: sim.trace.length,
+        computing,
+        complete,
+        truncated,
+        failure,
+        version: get().version + 1,
+      });
+      if (pendingStep !== null && (pendingStep <= sim.trace.length || !computing)) {
+        const k = pendingStep;
+        pendingStep = null;
+        const moved = moveTo(k);
+        set({ ...moved, clock: run.replay.time });
+      }
+      if (computing) cancelCompute = schedule(() => computeChunk(run));
+    };
+
+    const startComputing = (run: RunHandle) => {
+      stopCompute();
+      cancelCompute = schedule(() => computeChunk(run));
+    };
+
+    const load = (scenario: Scenario): Result<RunHandle> => {
+      const spec = prepare(scenario);
+      if (!spec.ok) {
+        set({ errors: spec.errors });
+        return spec;
+      }
+      const { step, ...rest } = scenario;
+      const run = newRun(rest, spec.value);
+      const prev = get();
+      pendingStep = step !== undefined && step > 0 ? step : null;
+      const keep = prev.selection?.kind === 'node' && run.replay.positionOf(prev.selection.id) >= 0;
+      set({
+        scenario: rest,
+        run,
+        version: prev.version + 1,
+        cursor: 0,
+        knownSteps: 0,
+        computing: true,
+        complete: false,
+        truncated: false,
+        failure: null,
+        playing: false,
+        clock: 0,
+        selection: keep ? prev.selection : null,
+        draft: scenarioToDraft(rest, prev.draft),
+        errors: [],
+      });
+      startComputing(run);
+      return { ok: true, value: run };
+    };
+
+    const atEnd = (s: SimState) => s.cursor >= s.knownSteps && !s.computing;
+
+    const { step: initialStep, ...initialScenario } = initial;
+    const run0 = newRun(initialScenario, initialSpec.value);
+    // computeChunk runs from the scheduler, after this initializer has returned the state.
+    cancelCompute = schedule(() => computeChunk(run0));
+    if (initialStep !== undefined && initialStep > 0) pendingStep = initialStep;
+
+    return {
+      scenario: run0.scenario,
+      run: run0,
+      version: 0,
+      cursor: 0,
+      knownSteps: 0,
+      computing: true,
+      complete: false,
+      truncated: false,
+      failure: null,
+      playing: false,
+      speed: clampSpeed(options.speed ?? DEFAULT_SPEED),
+      clock: 0,
+      selection: null,
+      draft: scenarioToDraft(initial),
+      errors: initialErrors,
+      notice: null,
+
+      load,
+
+      setDraft(patch) {
+        let draft = { ...get().draft, ...patch };
+        if (patch.alg !== undefined) draft = withAlgorithm(draft, patch.alg);
+        set({ draft });
+      },
+
+      applyDraft() {
+        const parsed = parseFlat(draftToFlat(get().draft));
+        if (!parsed.ok) {
+          set({ errors: parsed.errors, notice: null });
+          return false;
+        }
+        const r = load(parsed.value);
+        if (r.ok) set({ notice: null });
+        return r.ok;
+      },
+
+      stepForward() {
+        const s = get();
+        if (s.cursor < s.knownSteps) {
+          const moved = moveTo(s.cursor + 1);
+          set({ ...moved, playing: false, clock: s.run.replay.time });
+        } else {
+          if (s.computing) pendingStep = s.cursor + 1;
+          set({ playing: false });
+        }
+      },
+
+      stepBack() {
+        const s = get();
+        const moved = moveTo(s.cursor - 1);
+        set({ ...moved, playing: false, clock: s.run.replay.time });
+      },
+
+      seek(k) {
+        const s = get();
+        if (!Number.isFinite(k)) return;
+        pendingStep = k > s.knownSteps && s.computing ? Math.floor(k) : null;
+        const moved = moveTo(k);
+        set({ ...moved, clock: s.run.replay.time });
+      },
+
+      play() {
+        const s = get();
+        if (atEnd(s) && s.knownSteps > 0) {
+          const moved = moveTo(0);
+          set({ ...moved, clock: 0, playing: true });
+        } else set({ playing: true, clock: Math.max(s.clock, s.run.replay.time) });
+      },
+
+      pause() {
+        if (get().playing) set({ playing: false });
+      },
+
+      toggle() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+
+      reset() {
+        const moved = moveTo(0);
+        set({ ...moved, playing: false, clock: 0 });
+      },
+
+      setSpeed(speed) {
+        set({ speed: clampSpeed(speed) });
+      },
+
+      select(selection) {
+        set({ selection });
+      },
+
+      tick(dt) {
+        const s = get();
+        if (!s.playing || !(dt > 0)) return;
+        const r = s.run.replay;
+        const trace = r.trace;
+        const known = trace.length;
+        let clock = s.clock + dt * s.speed * timeScale(s.scenario.timing);
+        let k = s.cursor;
+        while (k < known && trace[k]!.time <= clock) {
+          k++;
+          // Too many steps for one frame: the clock waits for the cursor instead of running ahead.
+          if (k - s.cursor >= MAX_STEPS_PER_TICK) {
+            clock = trace[k - 1]!.time;
+            break;
+          }
+        }
+        let playing = true;
+        if (k >= known) {
+          const last = known === 0 ? 0 : trace[known - 1]!.time;
+          // At the end the playback stops; while the run is still computing, the clock waits.
+          if (!s.computing) playing = false;
+          clock = Math.min(clock, last);
+        }
+        if (k !== s.cursor) set({ ...moveTo(k), clock, playing });
+        else set({ clock, playing });
+      },
+
+      toggleNode(id) {
+        const s = get();
+        const alg = s.scenario.algorithm;
+        const key = (['crashed', 'initiators', 'wake'] as const).find((k) => takesOption(alg, k));
+        if (!key) {
+          set({ notice: `${s.run.sim.algorithm.name} has no per-node option to toggle` });
+          return;
+        }
+        const all = s.run.sim.graph.ids;
+        const current =
+          key === 'crashed'
+            ? s.scenario.faults.crashed
+            : key === 'initiators'
+              ? s.scenario.params.initiators
+              : s.scenario.params.wake;
+        const list = current ?? all;
+        const had = list.includes(id);
+        const next = had ? list.filter((x) => x !== id) : [...list, id];
+        const { step: _omit, ...scenario } = s.scenario;
+        const flat = toFlat(scenario);
+        if (key === 'crashed' ? next.length === 0 : next.length === all.length) delete flat[key];
+        // An empty initiator or wake set is refused by the validator, which says why.
+        else flat[key] = [...next].sort((a, b) => all.indexOf(a) - all.indexOf(b)).join(',');
+        const parsed = parseFlat(flat);
+        const what = key === 'crashed' ? 'crashed' : key === 'initiators' ? 'an initiator' : 'woken at start';
+        if (!parsed.ok) {
+          set({ errors: parsed.errors, notice: `${id} cannot be toggled: ${parsed.errors[0]!.message}` });
+          return;
+        }
+        const r = load(parsed.value);
+        if (r.ok) set({ notice: `${id} is ${had ? 'no longer ' : ''}${what}; the run restarted` });
+        else set({ notice: `${id} cannot be toggled: ${r.errors[0]!.message}` });
+      },
+
+      finishComputing() {
+        const run = get().run;
+        stopCompute();
+        while (get().run === run && get().computing) {
+          computeChunk(run);
+          stopCompute();
+        }
+      },
+
+      dispose() {
+        stopCompute();
+        pendingStep = null;
+      },
+    };
+  });
+}

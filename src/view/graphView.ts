@@ -1,0 +1,361 @@
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { Role } from '../engine/types';
+import type { RunHandle, SimState, SimStore } from '../store/simStore';
+import { carriedValue } from './carried';
+import { EdgeLayer } from './edgeLayer';
+import { graphElements } from './elements';
+import { layoutGraph, type Layout } from './layout';
+import { NodeLayer } from './nodeLayer';
+import { MessageOverlay } from './overlay';
+import { ROLE_LOOK } from './palette';
+import { graphStyle } from './style';
+
+/**
+ * Past this many nodes the graph is drawn on canvas layers (EdgeLayer, NodeLayer) and Cytoscape is
+ * left empty, handling pan, zoom and taps: Cytoscape needs ~0.5 s to style and paint 1,000 nodes
+ * here and ~1 s for 5,000, against first-paint goals of 0.3 s and 1.2 s (performance.md).
+ */
+const BIG_GRAPH = 500;
+
+export interface GraphView {
+  /** The current Cytoscape instance (a new one per loaded run). */
+  readonly cy: Core;
+  readonly overlay: MessageOverlay;
+  /** Role class of the node with this id, as Cytoscape has it now. */
+  roleOf(id: number): string | null;
+  /** The node's centre in CSS pixels relative to the panel (tests click it). */
+  nodePoint(id: number): { x: number; y: number } | null;
+  /** Animation frames run so far, and when the last graph for a load was first painted. */
+  readonly frames: {
+    count: number;
+    lastPaint: number | null;
+    paints: { n: number; at: number; sinceLoad: number }[];
+  };
+  fit(): void;
+  /**
+   * Calls `attach` with the current Cytoscape instance and with each new one (there is one per run),
+   * running the cleanup it returns when that instance goes. Returns a function that stops it.
+   */
+  onCy(attach: (cy: Core) => (() => void) | void): () => void;
+  destroy(): void;
+}
+
+export interface GraphViewOptions {
+  /** This view runs the store's playback clock (one view per store should). Default true. */
+  drive?: boolean;
+}
+
+/**
+ * The graph panel, driven from the store outside React: Cytoscape for the nodes and links (role
+ * classes changed in one batch per cursor move; large graphs on canvas layers instead), a canvas
+ * overlay for the messages in flight, and one animation loop that advances the playback clock and
+ * redraws what moved.
+ */
+export function mountGraphView(
+  container: HTMLElement,
+  store: SimStore,
+  options: GraphViewOptions = {},
+): GraphView {
+  const drive = options.drive ?? true;
+  const host = document.createElement('div');
+  host.className = 'cy-host';
+  host.style.cssText = 'position:absolute;inset:0';
+  const under = document.createElement('canvas');
+  under.className = 'edge-layer';
+  under.setAttribute('aria-hidden', 'true');
+  under.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  const dots = document.createElement('canvas');
+  dots.className = 'node-layer';
+  dots.setAttribute('aria-hidden', 'true');
+  dots.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  const canvas = document.createElement('canvas');
+  canvas.className = 'message-overlay';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  // Bottom to top: edges and nodes of large graphs, Cytoscape (it also takes the pointer), messages.
+  container.append(under, dots, host, canvas);
+  const edges = new EdgeLayer(under);
+  const nodeLayer = new NodeLayer(dots);
+
+  let cy: Core = createCy([], false);
+  const overlay = new MessageOverlay(canvas, () => cy);
+  const frames: GraphView['frames'] = { count: 0, lastPaint: null, paints: [] };
+
+  let run: RunHandle | null = null;
+  let layout: Layout | null = null;
+  let nodes: NodeSingular[] = [];
+  let shownRole: Role[] = [];
+  let shownLabel: string[] = [];
+  let selectedNode: number | null = null;
+  /** A large graph: nodes and edges on the canvas layers, Cytoscape empty (pan, zoom, taps). */
+  let big = false;
+  /** Set when a run is shown; cleared once its first frame has been painted. */
+  let pendingPaint: { n: number } | null = null;
+  let autoFit = true;
+  let dirty = true;
+  let drawn = { clock: NaN, version: -1, selection: null as SimState['selection'] };
+  let loadStarted = 0;
+  const attached = new Set<{
+    attach: (cy: Core) => (() => void) | void;
+    cleanup: (() => void) | undefined;
+  }>();
+
+  /**
+   * A Cytoscape instance per run: building one with its elements is cheaper than removing thousands
+   * and adding thousands. For a large graph it stays empty (`onCanvas`): it pans, zooms and taps.
+   */
+  function createCy(elements: ElementDefinition[], onCanvas: boolean): Core {
+    const c = cytoscape({
+      container: host,
+      elements,
+      style: graphStyle(onCanvas),
+      // Positions come with the elements; our own fit() frames them without measuring every element.
+      layout: { name: 'preset', fit: false },
+      autoungrabify: true,
+      autounselectify: true,
+      boxSelectionEnabled: false,
+      minZoom: 0.005,
+      maxZoom: 6,
+    });
+    // Clicks: a message drawn on top wins over the node beneath it.
+    c.on('tap', (e) => {
+      const p = e.renderedPosition;
+      const seq = overlay.hitTest(p.x, p.y);
+      const st = store.getState();
+      const dot = onCanvas ? nodeLayer.hitTest(p.x, p.y, c.zoom(), c.pan()) : -1;
+      if (seq !== null) st.select({ kind: 'message', seq });
+      else if (e.target !== c && (e.target as NodeSingular).isNode?.())
+        st.select({ kind: 'node', id: Number(e.target.data('nid')) });
+      else if (dot >= 0 && run) st.select({ kind: 'node', id: run.sim.graph.ids[dot]! });
+      else st.select(null);
+    });
+    c.on('dbltap', (e) => {
+      if (e.target !== c && (e.target as NodeSingular).isNode?.()) {
+        store.getState().toggleNode(Number(e.target.data('nid')));
+        return;
+      }
+      const p = e.renderedPosition;
+      const dot = onCanvas ? nodeLayer.hitTest(p.x, p.y, c.zoom(), c.pan()) : -1;
+      if (dot >= 0 && run) store.getState().toggleNode(run.sim.graph.ids[dot]!);
+    });
+    c.on('mouseover', 'node', () => (host.style.cursor = 'pointer'));
+    c.on('mouseout', 'node', () => (host.style.cursor = ''));
+    c.on('viewport', () => (dirty = true));
+    return c;
+  }
+
+  /** Fits the layout's bounding box (known without asking Cytoscape to measure every element). */
+  const fit = () => {
+    if (!layout || layout.x.length === 0) return;
+    const w = host.clientWidth;
+    const h = host.clientHeight;
+    if (w === 0 || h === 0) return;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i < layout.x.length; i++) {
+      x0 = Math.min(x0, layout.x[i]!);
+      x1 = Math.max(x1, layout.x[i]!);
+      y0 = Math.min(y0, layout.y[i]!);
+      y1 = Math.max(y1, layout.y[i]!);
+    }
+    // Room for the leader's larger disc, and on small rings for message labels outside the ring.
+    const margin = layout.x.length <= 40 && run?.sim.graph.ring ? layout.nodeSize * 1.8 : layout.nodeSize;
+    const pad = layout.x.length > 200 ? 16 : 40;
+    const bw = x1 - x0 + 2 * margin;
+    const bh = y1 - y0 + 2 * margin;
+    const zoom = Math.min(6, Math.max(0.005, Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh)));
+    cy.viewport({ zoom, pan: { x: w / 2 - ((x0 + x1) / 2) * zoom, y: h / 2 - ((y0 + y1) / 2) * zoom } });
+    dirty = true;
+  };
+
+  const labelOf = (i: number, role: Role): string => {
+    const r = run!;
+    const id = r.sim.graph.ids[i]!;
+    const marker = ROLE_LOOK[role].marker;
+    const carried = carriedValue(r.sim.algorithm, r.replay.states[i]);
+    return `${marker ? `${marker} ` : ''}${id}${carried === null ? '' : ` · ${carried}`}`;
+  };
+
+  const showRun = (next: RunHandle) => {
+    run = next;
+    loadStarted = performance.now();
+    layout = layoutGraph(next.sim.graph);
+    const n = next.sim.n;
+    big = n > BIG_GRAPH;
+    for (const a of attached) a.cleanup?.();
+    cy.destroy();
+    cy = createCy(big ? [] : graphElements(next.sim.graph, layout), big);
+    for (const a of attached) a.cleanup = a.attach(cy) ?? undefined;
+    edges.setGraph(big ? next.sim.graph : null);
+    const ids = next.sim.graph.ids.map(String);
+    nodeLayer.setGraph(big ? layout : null, big ? ids : []);
+    nodes = new Array<NodeSingular>(big ? 0 : n);
+    if (!big)
+      cy.nodes().forEach((node) => {
+        nodes[node.data('pos') as number] = node;
+      });
+    shownRole = new Array<Role>(n).fill('idle');
+    shownLabel = ids;
+    selectedNode = null;
+    overlay.setGraph(
+      next.sim.graph,
+      layout,
+      next.sim.algorithm.label?.bind(next.sim.algorithm),
+      next.sim.algorithm.kinds,
+    );
+    autoFit = true;
+    fit();
+    // First paint: Cytoscape's first render of the elements (small graphs), or the node layer's first
+    // draw (large ones), then the frame after it.
+    pendingPaint = null;
+    if (big) pendingPaint = { n };
+    else cy.one('render', () => (pendingPaint = { n }));
+    syncNodes(store.getState());
+  };
+
+  const syncNodes = (s: SimState) => {
+    if (!run) return;
+    const r = run.replay;
+    const sel = s.selection?.kind === 'node' ? run.replay.positionOf(s.selection.id) : null;
+    if (big) {
+      for (let i = 0; i < shownRole.length; i++) {
+        const role = r.roles[i]!;
+        if (role !== shownRole[i]) {
+          shownRole[i] = role;
+          shownLabel[i] = labelOf(i, role);
+          nodeLayer.setRole(i, role, shownLabel[i]!);
+        }
+      }
+      nodeLayer.setSelected(sel !== null && sel >= 0 ? sel : null);
+      selectedNode = sel;
+    } else {
+      // One batch per change: Cytoscape restyles and redraws once.
+      cy.batch(() => {
+        for (let i = 0; i < nodes.length; i++) {
+          const role = r.roles[i]!;
+          const node = nodes[i]!;
+          if (role !== shownRole[i]) {
+            node.removeClass(shownRole[i]!).addClass(role);
+            shownRole[i] = role;
+          }
+          const label = labelOf(i, role);
+          if (label !== shownLabel[i]) {
+            node.data('label', label);
+            shownLabel[i] = label;
+          }
+        }
+        if (sel !== selectedNode) {
+          if (selectedNode !== null) nodes[selectedNode]?.removeClass('sel');
+          if (sel !== null && sel >= 0) nodes[sel]?.addClass('sel');
+          selectedNode = sel;
+        }
+      });
+    }
+    overlay.setMessages(r);
+    dirty = true;
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.run !== run) showRun(s.run);
+    else if (s.version !== prev.version || s.selection !== prev.selection) syncNodes(s);
+    if (s.clock !== prev.clock) dirty = true;
+  });
+
+  host.addEventListener('wheel', () => (autoFit = false), { passive: true });
+
+  const resize = () => {
+    const rect = container.getBoundingClientRect();
+    overlay.resize(rect.width, rect.height);
+    edges.resize(rect.width, rect.height);
+    nodeLayer.resize(rect.width, rect.height);
+    cy.resize();
+    if (autoFit) fit();
+    dirty = true;
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(container);
+  resize();
+  showRun(store.getState().run);
+
+  let raf = 0;
+  let last = 0;
+  const loop = (now: number) => {
+    const dt = last ? (now - last) / 1000 : 0;
+    last = now;
+    frames.count++;
+    let s = store.getState();
+    // A long pause (hidden tab) must not jump the clock: at most 0.1 s per frame.
+    if (drive && s.playing) {
+      s.tick(Math.min(dt, 0.1));
+      s = store.getState();
+    }
+    const selSeq = s.selection?.kind === 'message' ? s.selection.seq : null;
+    if (dirty || drawn.clock !== s.clock || drawn.version !== s.version || drawn.selection !== s.selection) {
+      if (dirty) {
+        edges.draw(layout, cy.zoom(), cy.pan());
+        nodeLayer.draw(cy.zoom(), cy.pan());
+      }
+      overlay.draw(s.clock, selSeq);
+      drawn = { clock: s.clock, version: s.version, selection: s.selection };
+      dirty = false;
+    }
+    if (pendingPaint) {
+      const { n } = pendingPaint;
+      pendingPaint = null;
+      requestAnimationFrame(() => {
+        const at = performance.now();
+        frames.lastPaint = at;
+        frames.paints.push({ n, at, sinceLoad: at - loadStarted });
+      });
+    }
+    raf = requestAnimationFrame(loop);
+  };
+  raf = requestAnimationFrame(loop);
+
+  return {
+    get cy() {
+      return cy;
+    },
+    overlay,
+    frames,
+    roleOf(id) {
+      const i = run?.replay.positionOf(id) ?? -1;
+      return i >= 0 ? (shownRole[i] ?? null) : null;
+    },
+    nodePoint(id) {
+      const i = run?.replay.positionOf(id) ?? -1;
+      if (i < 0 || !layout) return null;
+      if (!big) {
+        const p = nodes[i]!.renderedPosition();
+        return { x: p.x, y: p.y };
+      }
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      return { x: layout.x[i]! * zoom + pan.x, y: layout.y[i]! * zoom + pan.y };
+    },
+    fit() {
+      autoFit = true;
+      fit();
+    },
+    onCy(attach) {
+      const a = { attach, cleanup: attach(cy) ?? undefined };
+      attached.add(a);
+      return () => {
+        a.cleanup?.();
+        attached.delete(a);
+      };
+    },
+    destroy() {
+      for (const a of attached) a.cleanup?.();
+      attached.clear();
+      cancelAnimationFrame(raf);
+      observer.disconnect();
+      unsubscribe();
+      cy.destroy();
+      host.remove();
+      canvas.remove();
+    },
+  };
+}

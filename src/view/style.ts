@@ -1,0 +1,95 @@
+import type { StylesheetJson } from 'cytoscape';
+import { NODE_SIZE } from './layout';
+import { ROLE_LOOK, ROLE_ORDER } from './palette';
+
+/**
+ * Cytoscape's stylesheet: one class per role (see palette.ts), arrows for directed links, weights.
+ * `big` graphs have no Cytoscape edges (the EdgeLayer draws them), so no edge rules either.
+ */
+export function graphStyle(big = false): StylesheetJson {
+  // Only what differs from the base rule: Cytoscape's cost grows with properties × elements.
+  const roles: StylesheetJson = ROLE_ORDER.map((role) => {
+    const look = ROLE_LOOK[role];
+    const style: Record<string, string | number> = {
+      'background-color': look.fill,
+      color: look.text,
+      'border-style': look.borderStyle,
+      'border-width': look.borderWidth,
+    };
+    if (look.shape !== 'ellipse') style.shape = look.shape;
+    if (look.scale !== 1) {
+      style.width = NODE_SIZE * look.scale;
+      style.height = NODE_SIZE * look.scale;
+      style['font-size'] = 24;
+      style['z-index'] = 20;
+    }
+    return { selector: `node.${role}`, style };
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-family': 'system-ui, "Segoe UI", Roboto, sans-serif',
+        'font-weight': 'bold',
+        'font-size': 18,
+        'min-zoomed-font-size': 7,
+        'border-color': '#000000',
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+      },
+    },
+    ...roles,
+    {
+      // The selected node: a dark halo behind it.
+      selector: 'node.sel',
+      style: {
+        'underlay-color': '#000000',
+        'underlay-opacity': 0.3,
+        'underlay-padding': 10,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2.5,
+        'line-color': '#8a8a8a',
+        'curve-style': 'straight',
+        'target-arrow-color': '#5a5a5a',
+        'source-arrow-color': '#5a5a5a',
+        'arrow-scale': 1.3,
+      },
+    },
+    ...(big
+      ? []
+      : ([
+          { selector: 'edge.fwd', style: { 'target-arrow-shape': 'triangle' } },
+          { selector: 'edge.back', style: { 'source-arrow-shape': 'triangle' } },
+        ] as StylesheetJson)),
+    {
+      selector: 'edge.loop',
+      style: {
+        'curve-style': 'bezier',
+        'loop-direction': '0deg',
+        'loop-sweep': '-60deg',
+        'control-point-step-size': 60,
+      },
+    },
+    {
+      selector: 'edge.weighted',
+      style: {
+        label: 'data(w)',
+        'font-size': 15,
+        'font-weight': 'bold',
+        color: '#222222',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+  ];
+}
