@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
  * server), e.g. `EXPERIMENTS_PAGE=http://127.0.0.1:5199/test/experiments/harness.html`.
  */
 const PAGE = process.env.EXPERIMENTS_PAGE ?? './';
-const MOUNTED_IN_APP = false;
+const MOUNTED_IN_APP = true;
 test.skip(!MOUNTED_IN_APP && !process.env.EXPERIMENTS_PAGE, 'panel not mounted yet');
 
 interface PlotSeries {

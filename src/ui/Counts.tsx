@@ -1,0 +1,59 @@
+import { useSimStore, useSim } from '../store/react';
+import { countsOf } from '../store/status';
+import { kindColour, kindIndex, textOn } from '../view/palette';
+import { fmt } from './format';
+
+/**
+ * Live counts at the cursor beside the textbook bound ("44 / n(n+1)/2 + n = 44"); the message
+ * kinds double as the legend of the message colours on the graph.
+ */
+export function Counts() {
+  const store = useSimStore();
+  useSim((s) => s.version);
+  const s = store.getState();
+  const c = countsOf(s);
+  const index = kindIndex(s.run.sim.algorithm.kinds);
+  return (
+    <section className="counts" aria-label="Counts">
+      <h2>Counts</h2>
+      <p className="total">
+        <span className="label">Messages sent</span>{' '}
+        <b className="big" data-testid="messages-total">
+          {c.sent}
+        </b>
+        {c.bound && (
+          <span
+            className="bound"
+            title={c.bound.exact ? 'exact count for this n' : 'textbook bound for this n'}
+          >
+            {' '}
+            / {c.bound.formula} = {fmt(c.bound.value)}
+            <span className="bound-kind">{c.bound.exact ? ' (exact)' : ' (bound)'}</span>
+          </span>
+        )}
+      </p>
+      <table className="kinds">
+        <tbody>
+          {c.byKind.map(({ kind, count }) => {
+            const colour = kindColour(index(kind));
+            return (
+              <tr key={kind}>
+                <th scope="row">
+                  <span className="kind-pill" style={{ background: colour, color: textOn(colour) }}>
+                    {kind}
+                  </span>
+                </th>
+                <td data-testid={`kind-${kind}`}>{fmt(count)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>
+        <span className="label">{c.timeLabel === 'rounds' ? 'Rounds' : 'Time'}</span>{' '}
+        <b data-testid={c.timeLabel}>{c.time}</b>
+        {c.delivered !== c.sent && <span className="muted"> · delivered {fmt(c.delivered)}</span>}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import { takesOption } from '../store/draft';
+import { useSimStore, useSim } from '../store/react';
+import { followTheme } from '../view/graphTheme';
+import { mountGraphView, type GraphView } from '../view/graphView';
+import { exposeView } from './testHook';
+
+/** The graph: Cytoscape and the message overlay, mounted once and driven by the store, not React. */
+export function GraphPanel({
+  viewRef,
+  onFit,
+}: {
+  viewRef?: { current: GraphView | null };
+  onFit?: () => void;
+}) {
+  const store = useSimStore();
+  const box = useRef<HTMLDivElement>(null);
+  const alg = useSim((s) => s.scenario.algorithm);
+  const algName = useSim((s) => s.run.sim.algorithm.name);
+  const n = useSim((s) => s.run.sim.n);
+  const mode = useSim((s) => s.scenario.timing.mode);
+
+  useEffect(() => {
+    const view = mountGraphView(box.current!, store);
+    if (viewRef) viewRef.current = view;
+    exposeView(view);
+    // Edge and border colours follow the page's light or dark theme (one Cytoscape per run).
+    const unfollow = view.onCy((cy) => followTheme(cy));
+    return () => {
+      unfollow();
+      view.destroy();
+      if (viewRef) viewRef.current = null;
+      exposeView(null);
+    };
+  }, [store, viewRef]);
+
+  const option = (['crashed', 'initiators', 'wake'] as const).find((k) => takesOption(alg, k));
+  const toggles =
+    option === 'crashed'
+      ? 'crashed'
+      : option === 'initiators'
+        ? 'initiator'
+        : option === 'wake'
+          ? 'woken at start'
+          : null;
+  return (
+    <section className="graph-panel" aria-label="Graph">
+      <div className="graph-box" ref={box} data-testid="graph" />
+      {onFit && (
+        <button
+          type="button"
+          className="fit-button"
+          aria-label="Fit graph to panel"
+          title="Fit the whole graph in the panel"
+          onClick={onFit}
+        >
+          Fit
+        </button>
+      )}
+      <p
+        className="graph-title"
+        title={`${algName} · ${n} nodes · ${mode === 'sync' ? 'synchronous' : 'asynchronous'}`}
+      >
+        {algName}{' '}
+        <span className="muted">
+          · {n} nodes · {mode === 'sync' ? 'sync' : 'async'}
+        </span>
+      </p>
+      <p
+        className="hint"
+        title={`Click a node or a message to inspect it${toggles ? `; double-click a node to toggle it ${toggles} (this restarts the run)` : ''}. Scroll to zoom, drag to pan.`}
+      >
+        Click: inspect{toggles ? ` · double-click: toggle ${toggles} (restarts)` : ''} · scroll: zoom
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import type { TraceEntry } from '../engine/types';
+import { takesOption } from '../store/draft';
+import { useSimStore, useSim } from '../store/react';
+import type { RunHandle } from '../store/simStore';
+import { ROLE_LOOK } from '../view/palette';
+import { fmtValue } from './format';
+
+function labelOf(run: RunHandle, msg: { kind: string } | undefined): string {
+  if (!msg) return '—';
+  return run.sim.algorithm.label?.(msg) ?? msg.kind;
+}
+
+const when = (run: RunHandle, t: number) => `${run.sim.timing.mode === 'sync' ? 'round' : 'time'} ${t}`;
+
+function NodeInspector({ id, run }: { id: number; run: RunHandle }) {
+  const store = useSimStore();
+  const r = run.replay;
+  const pos = r.positionOf(id);
+  if (pos < 0) return <p>Node {id} is not in this run.</p>;
+  const role = r.roles[pos]!;
+  const state = r.states[pos];
+  const described = state === null || state === undefined ? null : run.sim.algorithm.describe(state);
+  const received = r.findBack((e) => e.node === id && (e.kind === 'deliver' || e.kind === 'drop'));
+  const sent = r.findBack((e) => e.node === id && e.sends.length > 0);
+  const option = (['crashed', 'initiators', 'wake'] as const).find((k) =>
+    takesOption(run.scenario.algorithm, k),
+  );
+  const optionText =
+    option === 'crashed'
+      ? 'Toggle crashed'
+      : option === 'initiators'
+        ? 'Toggle initiator'
+        : 'Toggle woken at start';
+  return (
+    <div>
+      <h3>
+        Node {id} <span className={`role-tag role-${role}`}>{ROLE_LOOK[role].label}</span>
+      </h3>
+      {described ? (
+        <table className="describe">
+          <tbody>
+            {Object.entries(described).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{fmtValue(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">
+          {role === 'crashed' ? 'Crashed: it never ran.' : 'Not started yet (no state).'}
+        </p>
+      )}
+      <p>
+        <span className="label">Last received</span>{' '}
+        {received ? (
+          <StepRef run={run} e={received} what={`${labelOf(run, received.msg)} from ${received.from}`} />
+        ) : (
+          '—'
+        )}
+      </p>
+      <p>
+        <span className="label">Last sent</span>{' '}
+        {sent ? (
+          <StepRef
+            run={run}
+            e={sent}
+            what={
+              sent.sends
+                .slice(0, 3)
+                .map((m) => `${labelOf(run, m.msg)} → ${m.to}`)
+                .join(', ') + (sent.sends.length > 3 ? ` (+${sent.sends.length - 3})` : '')
+            }
+          />
+        ) : (
+          '—'
+        )}
+      </p>
+      {option && (
+        <button
+          type="button"
+          onClick={() => store.getState().toggleNode(id)}
+          title="Changes the scenario and restarts the run (or double-click the node)"
+        >
+          {optionText} (restarts)
+        </button>
+      )}
+    </div>
+  );
+}
+
+function StepRef({ run, e, what }: { run: RunHandle; e: TraceEntry; what: string }) {
+  return (
+    <span>
+      {what}{' '}
+      <span className="muted">
+        at {when(run, e.time)}, step {e.step}
+      </span>
+    </span>
+  );
+}
+
+function MessageInspector({ seq, run }: { seq: number; run: RunHandle }) {
+  const store = useSimStore();
+  const r = run.replay;
+  const m = r.message(seq);
+  if (!m) return <p>That message is not in the recorded run.</p>;
+  const delivered = r.deliveryStep(seq);
+  const arrived = delivered !== null && delivered <= r.step;
+  const dropped = delivered !== null && run.sim.trace[delivered - 1]?.kind === 'drop';
+  const state =
+    m.sendStep > r.step
+      ? 'not sent yet'
+      : !arrived
+        ? 'in flight'
+        : dropped
+          ? `lost at step ${delivered} (receiver crashed)`
+          : `delivered at step ${delivered}`;
+  return (
+    <div>
+      <h3>
+        Message <code>{labelOf(run, m.msg)}</code>
+      </h3>
+      <table className="describe">
+        <tbody>
+          <tr>
+            <th scope="row">from → to</th>
+            <td>
+              {m.from} → {m.to}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">sent</th>
+            <td>
+              {when(run, m.sendTime)} (step {m.sendStep})
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">delivery</th>
+            <td>{when(run, m.deliverAt)}</td>
+          </tr>
+          <tr>
+            <th scope="row">status</th>
+            <td>{state}</td>
+          </tr>
+          <tr>
+            <th scope="row">content</th>
+            <td>
+              <code>{JSON.stringify(m.msg)}</code>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {delivered !== null && (
+        <button type="button" onClick={() => store.getState().seek(delivered)}>
+          Go to its delivery (step {delivered})
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What is selected in the graph: a node's state and traffic, or a message's content and times. */
+export function Inspector() {
+  const store = useSimStore();
+  useSim((s) => s.version);
+  const selection = useSim((s) => s.selection);
+  const run = store.getState().run;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <h2>Inspector</h2>
+      {selection === null && <p className="muted">Click a node or a message in the graph to inspect it.</p>}
+      {selection?.kind === 'node' && <NodeInspector id={selection.id} run={run} />}
+      {selection?.kind === 'message' && <MessageInspector seq={selection.seq} run={run} />}
+    </section>
+  );
+}

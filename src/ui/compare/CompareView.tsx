@@ -1,0 +1,228 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Scenario } from '../../scenario/types';
+import { createLinkedPlayback, type LinkBy, type LinkedStore } from '../../store/linked';
+import { createSimStore, type SimStore } from '../../store/simStore';
+import { fmtSpeed } from '../format';
+import { BackIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../icons';
+import { SLIDER_MAX, sliderToSpeed, speedToSlider } from '../speedScale';
+import { ComparePane } from './ComparePane';
+import './compare.css';
+
+interface Pair {
+  sync: SimStore;
+  async: SimStore;
+  link: LinkedStore;
+}
+
+function makePair(scenario: Scenario): Pair {
+  const { step: _omit, ...base } = scenario;
+  const sync = createSimStore({ scenario: { ...base, timing: { ...base.timing, mode: 'sync' } } });
+  const async = createSimStore({ scenario: { ...base, timing: { ...base.timing, mode: 'async' } } });
+  return { sync, async, link: createLinkedPlayback([sync, async], { linkBy: 'time', speed: 4 }) };
+}
+
+const LINK_TEXT: Record<LinkBy, string> = {
+  time: 'Linked by simulated time: both show time t. A synchronous round is 1 time unit; an asynchronous message takes 1 to maxDelay units. Step goes to the next moment either run does something.',
+  step: 'Linked by step number: both show their k-th event, whatever its time; the shorter run waits at its end.',
+};
+
+/**
+ * The same scenario run in both timing models, side by side, driven by one set of controls. Left:
+ * Lynch's synchronous rounds; right: asynchronous delays from the scenario's seed.
+ */
+export function CompareView({ scenario, onExit }: { scenario: Scenario; onExit: () => void }) {
+  // Made in an effect, so the background computations stop when the view closes (and a Strict Mode
+  // remount makes a fresh pair instead of reusing a disposed one).
+  const [pair, setPair] = useState<Pair | null>(null);
+  useEffect(() => {
+    const p = makePair(scenario);
+    setPair(p);
+    return () => {
+      p.link.getState().pause();
+      p.sync.getState().dispose();
+      p.async.getState().dispose();
+    };
+  }, [scenario]);
+  return pair ? <CompareRuns pair={pair} scenario={scenario} onExit={onExit} /> : null;
+}
+
+function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenario; onExit: () => void }) {
+  const link = pair.link;
+  const playing = useStore(link, (s) => s.playing);
+  const linkBy = useStore(link, (s) => s.linkBy);
+  const speed = useStore(link, (s) => s.speed);
+  const time = useStore(link, (s) => s.time);
+  useStore(link, (s) => s.version);
+  // Re-render the buttons' enabled state as the runs are computed and moved.
+  useStore(pair.sync, (s) => s.version);
+  useStore(pair.async, (s) => s.version);
+  const act = link.getState();
+  const atStart = act.atStart();
+  const atEnd = act.atEnd();
+
+  // One animation loop drives both panes while playing.
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    let last = 0;
+    const loop = (now: number) => {
+      const dt = last ? Math.min(0.1, (now - last) / 1000) : 0;
+      last = now;
+      link.getState().tick(dt);
+      if (link.getState().playing) raf = requestAnimationFrame(loop);
+    };
+    raf = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, link]);
+
+  // The same shortcuts as the simulator; Escape leaves. Captured first, so nothing else acts on them.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = e.target;
+      if (t instanceof HTMLInputElement && t.type !== 'range' && t.type !== 'button') return;
+      if (t instanceof HTMLInputElement && t.type === 'range' && e.key !== ' ' && e.key !== 'Escape') return;
+      if (t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+      const s = link.getState();
+      const actions: Record<string, () => void> = {
+        ' ': s.toggle,
+        ArrowRight: s.stepForward,
+        ArrowLeft: s.stepBack,
+        Home: s.reset,
+        Escape: onExit,
+      };
+      const run = actions[e.key];
+      if (!run) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      run();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [link, onExit]);
+
+  const sim = pair.sync.getState().run.sim;
+  const endOf = (p: SimStore) => {
+    const t = p.getState().run.sim.trace;
+    return t.length ? t[t.length - 1]!.time : 0;
+  };
+  const span = Math.max(endOf(pair.sync), endOf(pair.async));
+  const maxDelay = pair.async.getState().scenario.timing.maxDelay;
+  const unit = linkBy === 'time' ? 'time units/s' : 'steps/s';
+  return (
+    <div className="compare" data-testid="compare">
+      <header className="cmp-top">
+        <h1>
+          Sync vs async{' '}
+          <span className="muted">
+            · {sim.algorithm.name} · {sim.n} nodes · seed {scenario.seed}
+          </span>
+        </h1>
+        <button type="button" className="cmp-exit" onClick={onExit} title="Back to the simulator (Esc)">
+          Back to the simulator
+        </button>
+      </header>
+      <div className="cmp-controls">
+        <div className="controls-row" role="toolbar" aria-label="Playback of both runs">
+          <button
+            type="button"
+            aria-label="Reset"
+            title="Both back to the start (Home)"
+            onClick={act.reset}
+            disabled={atStart}
+          >
+            <ResetIcon /> Reset
+          </button>
+          <button
+            type="button"
+            aria-label="Step back"
+            title="Step back (←)"
+            onClick={act.stepBack}
+            disabled={atStart}
+          >
+            <BackIcon /> Back
+          </button>
+          <button
+            type="button"
+            className="play"
+            aria-label={playing ? 'Pause' : 'Play'}
+            title={playing ? 'Pause (Space)' : 'Play (Space)'}
+            onClick={act.toggle}
+          >
+            {playing ? <PauseIcon /> : <PlayIcon />} {playing ? 'Pause' : 'Play'}
+          </button>
+          <button
+            type="button"
+            aria-label="Step forward"
+            title="Step forward (→)"
+            onClick={act.stepForward}
+            disabled={atEnd}
+          >
+            Step <StepIcon />
+          </button>
+          <label className="speed" title="Playback speed, logarithmic">
+            <span>Speed</span>
+            <input
+              type="range"
+              aria-label="Speed"
+              min={0}
+              max={SLIDER_MAX}
+              step={1}
+              value={speedToSlider(speed)}
+              onChange={(e) => act.setSpeed(sliderToSpeed(Number(e.target.value)))}
+            />
+            <span className="speed-value">
+              {fmtSpeed(speed)} {unit}
+            </span>
+          </label>
+          <span className="cmp-now" data-testid="linked-position">
+            {linkBy === 'time'
+              ? `time ${time < 0 ? 0 : Number.isInteger(time) ? time : time.toFixed(1)}`
+              : `step ${link.getState().step}`}
+          </span>
+        </div>
+        <fieldset className="cmp-link">
+          <legend>Link the runs by</legend>
+          <label>
+            <input
+              type="radio"
+              name="link-by"
+              checked={linkBy === 'time'}
+              onChange={() => act.setLinkBy('time')}
+            />{' '}
+            simulated time
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="link-by"
+              checked={linkBy === 'step'}
+              onChange={() => act.setLinkBy('step')}
+            />{' '}
+            step number
+          </label>
+        </fieldset>
+        <p className="cmp-explain" data-testid="link-explanation">
+          {LINK_TEXT[linkBy]}
+        </p>
+      </div>
+      <div className="cmp-panes">
+        <ComparePane
+          store={pair.sync}
+          title="Synchronous rounds"
+          detail="every message takes exactly one round"
+          testId="pane-sync"
+          span={span}
+        />
+        <ComparePane
+          store={pair.async}
+          title="Asynchronous"
+          detail={`each message takes 1–${maxDelay} time units (seed ${scenario.seed})`}
+          testId="pane-async"
+          span={span}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_JSON } from '../../scenario/json';
+import { salvage } from '../../scenario/salvage';
+import { useSimStore, useSim } from '../../store/react';
+import type { GraphView } from '../../view/graphView';
+import { checkFile, type Problem } from './check';
+import { DropZone } from './DropZone';
+import { problemDraft } from './editorDraft';
+import { FilesPanel } from './FilesPanel';
+import { PresetsGallery } from './PresetsGallery';
+import { ProblemAlert } from './ProblemAlert';
+import { SharePanel } from './SharePanel';
+import { startUrlSync, type UrlSync } from './urlSync';
+import './links.css';
+
+type Panel = 'presets' | 'share' | 'files';
+const TITLES: Record<Panel, string> = { presets: 'Presets', share: 'Share', files: 'Files' };
+type Shown = { problem: Problem; fallback: 'default' | 'previous' } | null;
+
+/** A file that is not even read: too big, or unreadable. */
+function unreadable(name: string, message: string): Problem {
+  return {
+    source: 'file',
+    what: name,
+    errors: [{ field: 'file', message }],
+    salvaged: salvage({}),
+    given: null,
+  };
+}
+
+/**
+ * Links, presets and files, in the header: keeps the URL in step with the run (urlSync), opens
+ * presets, shares links, saves and opens files, and reports any link or file that cannot run without
+ * losing the run on screen. `data-trace-hash` holds the finished run's trace hash (the CLI's).
+ */
+export function ShareTools({ view }: { view: { current: GraphView | null } }) {
+  const store = useSimStore();
+  const [open, setOpen] = useState<Panel | null>(null);
+  const [shown, setShown] = useState<Shown>(null);
+  const [includeStep, setIncludeStep] = useState(true);
+  const sync = useRef<UrlSync | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const run = useSim((s) => s.run);
+  const complete = useSim((s) => s.complete);
+  const traceHash = complete ? run.sim.traceHash() : '';
+  const showing = `${run.sim.algorithm.name} on ${run.sim.n} nodes`;
+
+  useEffect(() => {
+    const s = startUrlSync(store, {
+      onProblem: (problem, fallback) => setShown({ problem, fallback }),
+      onLoaded: () => setShown(null),
+    });
+    sync.current = s;
+    return () => {
+      s.stop();
+      sync.current = null;
+    };
+  }, [store]);
+
+  // Escape or a click elsewhere closes the open panel.
+  useEffect(() => {
+    if (!open) return;
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(null);
+    const down = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(null);
+    };
+    window.addEventListener('keydown', key);
+    window.addEventListener('pointerdown', down);
+    return () => {
+      window.removeEventListener('keydown', key);
+      window.removeEventListener('pointerdown', down);
+    };
+  }, [open]);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      let problem: Problem | null = null;
+      if (file.size > MAX_JSON)
+        problem = unreadable(
+          file.name,
+          `the file is ${file.size.toLocaleString('en-US')} bytes; at most ${MAX_JSON.toLocaleString('en-US')} are read`,
+        );
+      else {
+        let text: string | null = null;
+        try {
+          text = await file.text();
+        } catch {
+          problem = unreadable(file.name, 'the browser could not read the file');
+        }
+        if (text !== null) {
+          const checked = checkFile(text, file.name);
+          if (checked.ok) {
+            store.getState().load(checked.scenario);
+            setOpen(null);
+            return;
+          }
+          problem = checked.problem;
+        }
+      }
+      if (problem) setShown({ problem, fallback: 'previous' });
+    },
+    [store],
+  );
+  const onFile = useCallback((file: File) => void openFile(file), [openFile]);
+
+  const openInEditor = () => {
+    if (!shown) return;
+    const st = store.getState();
+    const { draft, errors } = problemDraft(shown.problem, st.draft);
+    st.setDraft(draft);
+    store.setState({
+      errors,
+      notice: `From the ${shown.problem.source}: fix the marked fields, then press Apply.`,
+    });
+    setShown(null);
+    // After the editor has re-rendered with the fields marked: put the cursor in the first one to fix.
+    requestAnimationFrame(() => {
+      const editor = document.querySelector<HTMLFormElement>('form[aria-label="Scenario editor"]');
+      const target =
+        editor?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        editor?.querySelector<HTMLElement>('select, input, textarea');
+      target?.focus();
+    });
+  };
+
+  const toggle = (p: Panel) => setOpen((o) => (o === p ? null : p));
+
+  return (
+    <div className="share-tools" ref={root} data-trace-hash={traceHash} data-testid="share-tools">
+      {(['presets', 'share', 'files'] as const).map((p) => (
+        <button
+          key={p}
+          type="button"
+          aria-expanded={open === p}
+          aria-controls={`share-tools-${p}`}
+          onClick={() => toggle(p)}
+        >
+          {TITLES[p]}
+        </button>
+      ))}
+      {open && (
+        <section
+          id={`share-tools-${open}`}
+          className={`share-popover popover-${open}`}
+          role="dialog"
+          aria-label={TITLES[open]}
+        >
+          <div className="popover-head">
+            <h2>{open === 'presets' ? 'Presets: scenarios worth watching' : TITLES[open]}</h2>
+            <button type="button" onClick={() => setOpen(null)} title="Close (Esc)">
+              Close
+            </button>
+          </div>
+          {open === 'presets' && (
+            <PresetsGallery
+              onOpen={(link) => {
+                sync.current?.open(link);
+                setOpen(null);
+              }}
+            />
+          )}
+          {open === 'share' && (
+            <SharePanel includeStep={includeStep} setIncludeStep={setIncludeStep} traceHash={traceHash} />
+          )}
+          {open === 'files' && <FilesPanel view={view} includeStep={includeStep} onFile={onFile} />}
+        </section>
+      )}
+      {shown && (
+        <ProblemAlert
+          problem={shown.problem}
+          fallback={shown.fallback}
+          showing={showing}
+          onEdit={openInEditor}
+          onDismiss={() => setShown(null)}
+        />
+      )}
+      <DropZone onFile={onFile} />
+    </div>
+  );
+}

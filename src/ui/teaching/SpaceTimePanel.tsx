@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { useSim, useSimStore } from '../../store/react';
+import { mountSpaceTime, type SpaceTimeView } from '../../view/spacetime/diagram';
+import './teaching.css';
+
+declare global {
+  interface Window {
+    /** The space-time diagram of the main view, for the end-to-end tests (reading it changes nothing). */
+    __lelSpaceTime?: SpaceTimeView | null;
+  }
+}
+
+/**
+ * Host of the space-time diagram: the canvas view is mounted once and driven by the store, not by
+ * React; this component only adds the title, the zoom buttons and a text summary for screen readers.
+ */
+export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolean; minSpan?: number }) {
+  const store = useSimStore();
+  const box = useRef<HTMLDivElement>(null);
+  const view = useRef<SpaceTimeView | null>(null);
+  const mode = useSim((s) => s.scenario.timing.mode);
+
+  useEffect(() => {
+    const v = mountSpaceTime(box.current!, store);
+    view.current = v;
+    if (expose) window.__lelSpaceTime = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+      if (expose && window.__lelSpaceTime === v) window.__lelSpaceTime = null;
+    };
+  }, [store, expose]);
+
+  useEffect(() => view.current?.setMinSpan(minSpan), [minSpan]);
+
+  const unit = mode === 'sync' ? 'rounds' : 'time';
+  return (
+    <section className="spacetime" aria-label="Space-time diagram">
+      <div className="st-head">
+        <h2>Space-time</h2>
+        <span className="st-hint">{unit} →</span>
+        <span className="st-zoom">
+          <button
+            type="button"
+            aria-label="Zoom time out"
+            title="Zoom the time axis out"
+            onClick={() => view.current?.zoomBy(0.5)}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            aria-label="Fit time"
+            title="Fit the whole run in the width"
+            onClick={() => view.current?.fit()}
+          >
+            Fit
+          </button>
+          <button
+            type="button"
+            aria-label="Zoom time in"
+            title="Zoom the time axis in (then scroll sideways)"
+            onClick={() => view.current?.zoomBy(2)}
+          >
+            +
+          </button>
+        </span>
+      </div>
+      <div className="st-box" ref={box} data-testid="spacetime" />
+      <p className="sr-only">
+        One line per node, one arrow per message from its send time to its delivery time. Click an arrow to go
+        to its delivery step, a line to select the node, the time axis to go to that time.
+      </p>
+    </section>
+  );
+}
