@@ -1,6 +1,6 @@
 import { useSimStore, useSim } from '../store/react';
 import { fmtSpeed } from './format';
-import { BackIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
+import { PlaybackButtons } from './PlaybackButtons';
 import { SLIDER_MAX, sliderToSpeed, speedToSlider } from './speedScale';
 
 /** Playback: every control a real button or slider with a name and its shortcut in the tooltip. */
@@ -18,42 +18,7 @@ export function Controls() {
   const act = store.getState();
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
-      <button
-        type="button"
-        aria-label="Reset"
-        title="Reset to step 0 (Home)"
-        onClick={act.reset}
-        disabled={atStart}
-      >
-        <ResetIcon /> Reset
-      </button>
-      <button
-        type="button"
-        aria-label="Step back"
-        title="Step back (←)"
-        onClick={act.stepBack}
-        disabled={atStart}
-      >
-        <BackIcon /> Back
-      </button>
-      <button
-        type="button"
-        className="play"
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
-        onClick={act.toggle}
-      >
-        {playing ? <PauseIcon /> : <PlayIcon />} {playing ? 'Pause' : 'Play'}
-      </button>
-      <button
-        type="button"
-        aria-label="Step forward"
-        title="Step forward (→)"
-        onClick={act.stepForward}
-        disabled={atEnd}
-      >
-        Step <StepIcon />
-      </button>
+      <PlaybackButtons act={act} playing={playing} atStart={atStart} atEnd={atEnd} />
       <label
         className="speed"
         title="Playback speed, logarithmic: one hop is one round (sync) or one mean delay (async)"

@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/types';
 import { createLinkedPlayback, type LinkBy, type LinkedStore } from '../../store/linked';
 import { createSimStore, type SimStore } from '../../store/simStore';
 import { fmtSpeed } from '../format';
-import { BackIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../icons';
+import { PlaybackButtons } from '../PlaybackButtons';
 import { SLIDER_MAX, sliderToSpeed, speedToSlider } from '../speedScale';
 import { ComparePane } from './ComparePane';
 import './compare.css';
@@ -125,42 +125,13 @@ function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenari
       </header>
       <div className="cmp-controls">
         <div className="controls-row" role="toolbar" aria-label="Playback of both runs">
-          <button
-            type="button"
-            aria-label="Reset"
-            title="Both back to the start (Home)"
-            onClick={act.reset}
-            disabled={atStart}
-          >
-            <ResetIcon /> Reset
-          </button>
-          <button
-            type="button"
-            aria-label="Step back"
-            title="Step back (←)"
-            onClick={act.stepBack}
-            disabled={atStart}
-          >
-            <BackIcon /> Back
-          </button>
-          <button
-            type="button"
-            className="play"
-            aria-label={playing ? 'Pause' : 'Play'}
-            title={playing ? 'Pause (Space)' : 'Play (Space)'}
-            onClick={act.toggle}
-          >
-            {playing ? <PauseIcon /> : <PlayIcon />} {playing ? 'Pause' : 'Play'}
-          </button>
-          <button
-            type="button"
-            aria-label="Step forward"
-            title="Step forward (→)"
-            onClick={act.stepForward}
-            disabled={atEnd}
-          >
-            Step <StepIcon />
-          </button>
+          <PlaybackButtons
+            act={act}
+            playing={playing}
+            atStart={atStart}
+            atEnd={atEnd}
+            resetTitle="Both back to the start (Home)"
+          />
           <label className="speed" title="Playback speed, logarithmic">
             <span>Speed</span>
             <input
