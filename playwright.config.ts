@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium; flags from toolchain.md (the networking ones stop it flooding the closed network).
+// E2E_PORT lets two checkouts on one machine run their end-to-end tests at once.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+// Debian's Chromium; flags that work on Debian's build (the networking ones stop it flooding the closed network).
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -9,7 +12,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -26,8 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --strictPort --port 4173',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --strictPort --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
