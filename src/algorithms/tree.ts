@@ -1,6 +1,7 @@
 import type { Algorithm, NodeCtx, NodeId, Reaction, Role, Send } from '../engine/types';
 import { treeProblem } from '../topology/connectivity';
 import type { Elected } from './announce';
+import { PVec } from './pvec';
 
 /**
  * The tree convergecast ("saturation") election of algorithms.md §1.7 (Santoro's saturation technique).
@@ -13,8 +14,11 @@ export interface Saturation {
   u: NodeId;
   /** The tree neighbours (for GHS: the MST branches). */
   nbrs: readonly NodeId[];
-  /** Neighbours whose `up` has arrived, in arrival order. */
-  heard: readonly NodeId[];
+  /**
+   * Neighbours whose `up` has arrived, in arrival order. Persistent: the centre of a star hears
+   * n − 1 times, and copying the list at each would make it quadratic.
+   */
+  heard: PVec<NodeId>;
   /** Largest id in the part of the tree that has reported here (carried by `up`). */
   max: NodeId;
   /** The neighbour this node sent its `up` to, once it has. */
@@ -64,7 +68,7 @@ export function startSaturation(u: NodeId, nbrs: readonly NodeId[]): Saturation 
   return {
     u,
     nbrs,
-    heard: [],
+    heard: PVec.empty(-1),
     max: u,
     sentTo: null,
     saturated: false,
@@ -78,10 +82,11 @@ export function startSaturation(u: NodeId, nbrs: readonly NodeId[]): Saturation 
 /** The saturation rule, applied to everything heard so far. `base` offsets the pseudo-code lines. */
 export function decide(s: Saturation, announce: boolean, base = 0): Step {
   const deg = s.nbrs.length;
-  const heard = s.heard.length;
+  const heard = s.heard.size;
   const lines = [base];
   if (s.sentTo === null && heard === deg - 1) {
-    const to = s.nbrs.find((j) => !s.heard.includes(j))!;
+    const from = new Set(s.heard.toArray());
+    const to = s.nbrs.find((j) => !from.has(j))!;
     const why =
       deg === 1
         ? `${s.u} is a leaf`
@@ -127,11 +132,11 @@ export function decide(s: Saturation, announce: boolean, base = 0): Step {
 
 /** `up` arrives: record it, then decide now (async) or once the round is complete (sync). */
 export function onUp(s: Saturation, from: NodeId, msg: Up, node: NodeCtx, announce: boolean, base = 0): Step {
-  const next: Saturation = { ...s, heard: [...s.heard, from], max: Math.max(s.max, msg.max) };
+  const next: Saturation = { ...s, heard: s.heard.push(from), max: Math.max(s.max, msg.max) };
   const lines = [base + 7, base + 8, base + 9];
   const got = `${s.u} gets up(${msg.sender}, ${msg.max}) from ${from}`;
   if (node.mode === 'sync') {
-    const heardAll = `heard ${next.heard.length} of ${next.nbrs.length}`;
+    const heardAll = `heard ${next.heard.size} of ${next.nbrs.length}`;
     if (next.decidePending) return { state: next, lines, note: `${got} (${heardAll})` };
     return {
       state: { ...next, decidePending: true },
@@ -170,7 +175,7 @@ export function saturationRole(s: Saturation): Role {
 export function describeSaturation(s: Saturation): Record<string, string | number | boolean> {
   return {
     'tree neighbours': s.nbrs.join(', ') || '—',
-    'heard up from': s.heard.join(', ') || '—',
+    'heard up from': s.heard.toArray().join(', ') || '—',
     'largest id heard': s.max,
     'sent up to': s.sentTo ?? '—',
     saturated: s.saturated,
