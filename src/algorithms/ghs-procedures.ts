@@ -1,4 +1,5 @@
 import type { NodeCtx, NodeId, Reaction, Send } from '../engine/types';
+import { WAITS_CORE, WAITS_EDGE, WAITS_LEVEL } from './ghs-deferred';
 import {
   fmtWt,
   labelGhs,
@@ -11,23 +12,34 @@ import {
   type GhsCoreMsg,
   type GhsMsg,
   type GhsState,
-  type Wt,
+  type NodeStateName,
 } from './ghs-types';
+
+/** The variables a deferred message's condition reads, and the queue: written only through setters. */
+type Watched = 'LN' | 'SN' | 'inBranch' | 'SE' | 'queue';
+type Writable<K extends keyof GhsState> = { -readonly [P in K]: GhsState[P] };
 
 /**
  * The paper's procedures (1)–(12), written as in the paper: imperative updates of the node's
  * variables. They run on a private working copy (`Work`) made at the start of each step, so the
- * handler stays pure — the state the engine passed in is never touched.
+ * handler stays pure — the state the engine passed in is never touched (SE and the queue are
+ * persistent: a change makes a new version that shares the rest with the old one).
  */
-type WorkingState = { -readonly [K in keyof GhsState]: GhsState[K] };
+type WorkingState = Writable<Exclude<keyof GhsState, Watched>> & Readonly<Pick<GhsState, Watched>>;
 
 export class Work {
   readonly s: WorkingState;
-  /** SE is copied on the first write only: most steps change no edge state. */
-  private seCopied = false;
   readonly send: Send<GhsMsg>[] = [];
   readonly lines: number[] = [];
   readonly notes: string[] = [];
+  /** Set by a deferral in `receive`: what the message's condition reads (WAITS_*), line and reason. */
+  waits = 0;
+  deferLine: CodeLine = 'connect.defer';
+  deferWhy = '';
+  /** What changed since the deferred messages were last looked at (see `drain`). */
+  private levelChanged = false;
+  private coreChanged = false;
+  private readonly edgesChanged: number[] = [];
 
   constructor(
     readonly node: NodeCtx,
@@ -36,25 +48,76 @@ export class Work {
     this.s = { ...state };
   }
 
-  /** SE(j) := value, on the working copy. */
+  private get w(): Writable<Watched> {
+    return this.s as Writable<Watched>;
+  }
+
+  setLN(L: number): void {
+    if (this.s.LN === L) return;
+    this.w.LN = L;
+    this.levelChanged = true;
+  }
+
+  setSN(S: NodeStateName): void {
+    if (this.s.SN === S) return;
+    this.w.SN = S;
+    this.coreChanged = true;
+  }
+
+  setInBranch(j: NodeId): void {
+    if (this.s.inBranch === j) return;
+    this.w.inBranch = j;
+    this.coreChanged = true;
+  }
+
+  /** SE(j) := value. */
   setSE(j: NodeId, value: EdgeStateName): void {
-    if (!this.seCopied) {
-      this.s.SE = { ...this.s.SE };
-      this.seCopied = true;
-    }
-    (this.s.SE as Record<NodeId, EdgeStateName>)[j] = value;
+    const p = this.s.SE.nb.pos(j);
+    if (this.s.SE.at(p) === value) return;
+    this.w.SE = this.s.SE.setAt(p, value);
+    this.edgesChanged.push(p);
+  }
+
+  /** Places the message `receive` refused on the end of the queue, parked on what it waits for. */
+  defer(from: NodeId, msg: GhsCoreMsg): void {
+    this.at(this.deferLine);
+    if (this.node.narrate)
+      this.say(`${this.id} defers ${labelGhs(msg)} from ${from} in its queue: ${this.deferWhy}`);
+    this.w.queue = this.s.queue.add({ from, msg }, this.waits, this.s.SE.nb.pos(from));
+  }
+
+  /** Hands `out` every deferred message whose condition may have changed since the last call. */
+  released(out: { push(k: number): void }): void {
+    if (!this.levelChanged && !this.coreChanged && this.edgesChanged.length === 0) return;
+    this.w.queue = this.s.queue.release(this.levelChanged, this.coreChanged, this.edgesChanged, out);
+    this.levelChanged = this.coreChanged = false;
+    this.edgesChanged.length = 0;
+  }
+
+  /** Message k failed its retry: it waits again, in its place, for what `receive` said. */
+  repark(k: number, from: NodeId): void {
+    this.w.queue = this.s.queue.park(k, this.waits, this.s.SE.nb.pos(from));
+  }
+
+  takeOut(k: number): void {
+    this.w.queue = this.s.queue.take(k);
   }
 
   get id(): NodeId {
     return this.node.id;
   }
 
+  /** Marks pseudo-code lines as run, each once, in the order first run. */
   at(...keys: CodeLine[]): void {
-    for (const k of keys) this.lines.push(line(k));
+    for (const k of keys) {
+      const l = line(k);
+      if (!this.lines.includes(l)) this.lines.push(l);
+    }
   }
 
+  /** Adds a clause to the step's note; a headless run (nobody reads notes) keeps none. */
   say(clause: string): void {
-    this.notes.push(clause);
+    if (this.node.narrate) this.notes.push(clause);
   }
 
   out(to: NodeId, msg: GhsMsg): void {
@@ -70,35 +133,20 @@ export class Work {
     return {
       state: this.s,
       send: this.send,
-      lines: [...new Set(this.lines)],
+      lines: this.lines,
       note: this.notes.join('; '),
     };
   }
-}
-
-/** The adjacent edge of minimum weight among those passing `keep`, or null. */
-function minimumEdge(x: Work, keep: (j: NodeId) => boolean): NodeId | null {
-  let best: NodeId | null = null;
-  let bestKey: Wt | null = null;
-  for (const j of x.node.neighbours) {
-    if (!keep(j)) continue;
-    const k = wt(x.node, j);
-    if (best === null || less(k, bestKey)) {
-      best = j;
-      bestKey = k;
-    }
-  }
-  return best;
 }
 
 /** (2) procedure wakeup. */
 export function wakeup(x: Work, cause: string): void {
   const s = x.s;
   x.at('wakeup');
-  s.LN = 0;
-  s.SN = 'Found';
+  x.setLN(0);
+  x.setSN('Found');
   s.findCount = 0;
-  const m = minimumEdge(x, () => true);
+  const m = s.SE.lightest();
   if (m === null) {
     // A lone node is a fragment of its own: the MST is empty and there is nothing to wait for.
     s.halted = true;
@@ -115,7 +163,7 @@ export function wakeup(x: Work, cause: string): void {
 function test(x: Work): void {
   const s = x.s;
   x.at('test');
-  const k = minimumEdge(x, (j) => s.SE[j] === 'Basic');
+  const k = s.SE.lightestBasic();
   if (k !== null) {
     s.testEdge = k;
     x.out(k, { kind: 'test', L: s.LN, F: s.FN! });
@@ -134,7 +182,7 @@ function report(x: Work): void {
   const s = x.s;
   x.at('report');
   if (s.findCount === 0 && s.testEdge === null) {
-    s.SN = 'Found';
+    x.setSN('Found');
     x.out(s.inBranch!, { kind: 'report', w: s.bestWt });
     x.at('report.send');
     x.say(`${x.id}'s search is over: it sends report(${fmtWt(s.bestWt)}) to ${s.inBranch} toward the core`);
@@ -146,7 +194,7 @@ function changeRoot(x: Work): void {
   const s = x.s;
   const k = s.bestEdge!;
   x.at('changeRoot');
-  if (s.SE[k] === 'Branch') {
+  if (s.SE.get(k) === 'Branch') {
     x.out(k, { kind: 'changeroot' });
     x.at('changeRoot.fwd');
     x.say(`${x.id} passes changeroot on to ${k}, toward the best outgoing edge`);
@@ -158,35 +206,38 @@ function changeRoot(x: Work): void {
   }
 }
 
+/** Procedures (3) and (6) begin the same way: a sleeping node wakes up on the message. */
+function wakeIfSleeping(x: Work, key: CodeLine, got: string): void {
+  if (x.s.SN !== 'Sleeping') return;
+  x.at(key);
+  wakeup(x, `${got} wakes ${x.id}`);
+}
+
 /**
- * Procedures (3), (4), (6), (7), (8), (10), (12): the response to one message. Returns false when the
- * paper says "place received message on end of queue"; on a retry (`retry`) that case leaves no trace.
+ * The paper's "place received message on end of queue". `waits` names every variable the condition
+ * that led here reads, so that a change to any of them brings the message back for a retry (drain);
+ * `why` is for the note (empty in a headless run).
  */
-export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): boolean {
+function deferral(x: Work, key: CodeLine, why: string, waits: number): false {
+  x.waits = waits;
+  x.deferLine = key;
+  x.deferWhy = why;
+  return false;
+}
+
+/**
+ * Procedures (3), (4), (6), (7), (8), (10), (12): the response to one message. Returns false, having
+ * changed nothing but a sleeping node's wake-up, when the message must wait in the queue (`deferral`).
+ */
+export function receive(x: Work, j: NodeId, msg: GhsCoreMsg): boolean {
   const s = x.s;
-  const got = `${labelGhs(msg)} from ${j}`;
-  const lineMark = x.lines.length;
-  const noteMark = x.notes.length;
-  const defer = (key: CodeLine, why: string): false => {
-    if (retry) {
-      x.lines.length = lineMark;
-      x.notes.length = noteMark;
-    } else {
-      x.at(key);
-      x.say(`${x.id} defers ${got} in its queue: ${why}`);
-    }
-    return false;
-  };
-  const wakeIfSleeping = (key: CodeLine) => {
-    if (s.SN !== 'Sleeping') return;
-    x.at(key);
-    wakeup(x, `${got} wakes ${x.id}`);
-  };
+  const narrate = x.node.narrate;
+  const got = narrate ? `${labelGhs(msg)} from ${j}` : '';
 
   switch (msg.kind) {
     case 'connect': {
       x.at('connect');
-      wakeIfSleeping('connect.wake');
+      wakeIfSleeping(x, 'connect.wake', got);
       if (msg.L < s.LN) {
         x.setSE(j, 'Branch');
         const init = { kind: 'initiate', L: s.LN, F: s.FN!, S: s.SN === 'Find' ? 'Find' : 'Found' } as const;
@@ -201,10 +252,12 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
         );
         return true;
       }
-      if (s.SE[j] === 'Basic')
-        return defer(
+      if (s.SE.get(j) === 'Basic')
+        return deferral(
+          x,
           'connect.defer',
-          `${x.id} has not chosen ${x.edge(j)} itself, so ${j}'s fragment must wait`,
+          narrate ? `${x.id} has not chosen ${x.edge(j)} itself, so ${j}'s fragment must wait` : '',
+          WAITS_LEVEL | WAITS_EDGE,
         );
       const init = { kind: 'initiate', L: s.LN + 1, F: wt(x.node, j), S: 'Find' } as const;
       x.out(j, init);
@@ -216,14 +269,14 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
     }
 
     case 'initiate': {
-      s.LN = msg.L;
+      x.setLN(msg.L);
       s.FN = msg.F;
-      s.SN = msg.S;
-      s.inBranch = j;
+      x.setSN(msg.S);
+      x.setInBranch(j);
       s.bestEdge = null;
       s.bestWt = null;
       x.at('initiate', 'initiate.set');
-      const onward = x.node.neighbours.filter((i) => i !== j && s.SE[i] === 'Branch');
+      const onward = s.SE.having('Branch').filter((i) => i !== j);
       for (const i of onward) x.out(i, msg);
       if (onward.length) x.at('initiate.fwd');
       if (msg.S === 'Find' && onward.length) {
@@ -242,11 +295,15 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
 
     case 'test': {
       x.at('onTest');
-      wakeIfSleeping('onTest.wake');
+      wakeIfSleeping(x, 'onTest.wake', got);
       if (msg.L > s.LN)
-        return defer(
+        return deferral(
+          x,
           'onTest.defer',
-          `its own level ${s.LN} is lower than ${msg.L}, so it cannot tell yet whether ${j} is in its fragment`,
+          narrate
+            ? `its own level ${s.LN} is lower than ${msg.L}, so it cannot tell yet whether ${j} is in its fragment`
+            : '',
+          WAITS_LEVEL,
         );
       if (!sameWt(msg.F, s.FN)) {
         x.out(j, { kind: 'accept' });
@@ -258,7 +315,7 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
       }
       x.at('onTest.same');
       // A Branch stays a Branch: a test may cross the initiate that made its edge one; it is rejected harmlessly.
-      const wasBasic = s.SE[j] === 'Basic';
+      const wasBasic = s.SE.get(j) === 'Basic';
       if (wasBasic) x.setSE(j, 'Rejected');
       if (s.testEdge !== j) {
         x.out(j, { kind: 'reject' });
@@ -293,7 +350,7 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
     }
 
     case 'reject': {
-      const wasBasic = s.SE[j] === 'Basic';
+      const wasBasic = s.SE.get(j) === 'Basic';
       if (wasBasic) x.setSE(j, 'Rejected');
       x.at('reject', 'reject.body');
       x.say(
@@ -326,7 +383,12 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
         return true;
       }
       if (s.SN === 'Find')
-        return defer('onReport.defer', `${j} is across the core, and ${x.id}'s own search is not over`);
+        return deferral(
+          x,
+          'onReport.defer',
+          narrate ? `${j} is across the core, and ${x.id}'s own search is not over` : '',
+          WAITS_CORE,
+        );
       if (less(s.bestWt, msg.w)) {
         x.at('onReport.changeRoot');
         x.say(
@@ -354,21 +416,83 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg, retry: boolean): bo
   }
 }
 
-/** Retries the deferred messages, oldest first, until none of them can be handled any more. */
-export function drain(x: Work): void {
-  for (let progress = true; progress;) {
-    progress = false;
-    const q = x.s.queue;
-    for (let i = 0; i < q.length; i++) {
-      const d = q[i]!;
-      const mark = x.notes.length;
-      x.say(`then ${x.id} takes the deferred ${labelGhs(d.msg)} from ${d.from} out of its queue`);
-      if (receive(x, d.from, d.msg, true)) {
-        x.s.queue = [...q.slice(0, i), ...q.slice(i + 1)];
-        progress = true;
-        break;
+/** One drain's candidates for a retry: scratch, emptied at the start of every drain (never re-entered). */
+const due = new (class MinHeap {
+  /** Arrival numbers, a binary min-heap; a number pushed twice pops once. */
+  private readonly a: number[] = [];
+
+  get size(): number {
+    return this.a.length;
+  }
+
+  clear(): void {
+    this.a.length = 0;
+  }
+
+  push(k: number): void {
+    const a = this.a;
+    let i = a.length;
+    a.push(k);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= k) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = k;
+  }
+
+  pop(): number {
+    const top = this.popOne();
+    while (this.a.length > 0 && this.a[0] === top) this.popOne(); // copies of one number are adjacent
+    return top;
+  }
+
+  private popOne(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= a.length) break;
+        if (c + 1 < a.length && a[c + 1]! < a[c]!) c++;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
       }
-      x.notes.length = mark;
+      a[i] = last;
+    }
+    return top;
+  }
+})();
+
+/**
+ * Retries deferred messages, oldest first, until none can be handled any more: the paper's queue,
+ * looked at after every step. Only a message whose condition may have changed is retried (Work
+ * records what changed); the oldest such one that can now be handled is taken out, and handling it
+ * may bring back older ones, which then come first again — the order of a full rescan.
+ */
+export function drain(x: Work): void {
+  due.clear();
+  x.released(due);
+  while (due.size > 0) {
+    const k = due.pop();
+    const d = x.s.queue.item(k);
+    if (d === null) continue; // taken out already; its number was still parked elsewhere
+    // A retry that fails leaves no trace: its lines and note are cut off again.
+    const lineMark = x.lines.length;
+    const noteMark = x.notes.length;
+    if (x.node.narrate)
+      x.say(`then ${x.id} takes the deferred ${labelGhs(d.msg)} from ${d.from} out of its queue`);
+    if (receive(x, d.from, d.msg)) {
+      x.takeOut(k);
+      x.released(due);
+    } else {
+      x.lines.length = lineMark;
+      x.notes.length = noteMark;
+      x.repark(k, d.from);
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { NodeCtx, NodeId } from '../engine/types';
 import type { Elected } from './announce';
+import type { DeferredQueue } from './ghs-deferred';
+import type { EdgeStates } from './ghs-edges';
 import { SATURATION_CODE, type Saturation, type Up } from './tree';
 
 /**
@@ -63,15 +65,15 @@ export interface GhsState {
   LN: number;
   /** FN: the fragment's name, the weight of its core edge (null before the first Initiate). */
   FN: Wt | null;
-  /** SE[j]: the state of the edge to neighbour j. */
-  SE: Readonly<Record<NodeId, EdgeStateName>>;
+  /** SE(j): the state of the edge to neighbour j (persistent: a change copies O(log degree)). */
+  SE: EdgeStates;
   inBranch: NodeId | null;
   bestEdge: NodeId | null;
   bestWt: Wt | null;
   testEdge: NodeId | null;
   findCount: number;
-  /** Deferred messages, oldest first, retried after every later step. */
-  queue: readonly Deferred[];
+  /** Deferred messages, oldest first, each retried once something its condition reads has changed. */
+  queue: DeferredQueue;
   /** Set at the two core nodes when Report(∞) arrives from both sides: the MST is complete. */
   halted: boolean;
   /** The tree convergecast on the branches, once the global barrier has been passed. */

@@ -1,5 +1,7 @@
 import type { Algorithm, NodeId } from '../engine/types';
 import { connectedProblem, undirectedEdgeCount } from '../topology/connectivity';
+import { DeferredQueue } from './ghs-deferred';
+import { EdgeStates, Neighbourhood } from './ghs-edges';
 import { drain, receive, Work, wakeup } from './ghs-procedures';
 import {
   fmtEdgeWt,
@@ -35,9 +37,7 @@ export function mstOf(states: readonly (GhsState | null)[]): [NodeId, NodeId][] 
   const seen = new Map<string, [NodeId, NodeId]>();
   for (const s of states) {
     if (!s) continue;
-    for (const [k, e] of Object.entries(s.SE)) {
-      if (e !== 'Branch') continue;
-      const j = Number(k);
+    for (const j of s.SE.having('Branch')) {
       const pair: [NodeId, NodeId] = [Math.min(s.id, j), Math.max(s.id, j)];
       seen.set(pair.join(','), pair);
     }
@@ -70,13 +70,13 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
       SN: 'Sleeping',
       LN: 0,
       FN: null,
-      SE: Object.fromEntries(node.neighbours.map((j) => [j, 'Basic'])),
+      SE: EdgeStates.allBasic(new Neighbourhood(node)),
       inBranch: null,
       bestEdge: null,
       bestWt: null,
       testEdge: null,
       findCount: 0,
-      queue: [],
+      queue: DeferredQueue.empty(node.neighbours.length),
       halted: false,
       conv: null,
     };
@@ -98,7 +98,7 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
       return { ...r, state: withConv(s, r) };
     }
     const x = new Work(node, s);
-    if (!receive(x, from, msg, false)) x.s.queue = [...x.s.queue, { from, msg }];
+    if (!receive(x, from, msg)) x.defer(from, msg);
     drain(x);
     return x.reaction();
   },
@@ -110,7 +110,7 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
 
   onBarrier(s, node, params) {
     if (s.conv !== null) return null;
-    const branches = node.neighbours.filter((j) => s.SE[j] === 'Branch');
+    const branches = s.SE.having('Branch');
     const r = decide(startSaturation(node.id, branches), params.announce, BASE);
     const start = `global barrier (GHS is over everywhere): ${node.id} starts the convergecast on its ${branches.length} MST branch${branches.length === 1 ? '' : 'es'}`;
     const waits = !r.send?.length && !r.state.saturated;
@@ -137,10 +137,15 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
       bestWt: fmtEdgeWt(s.bestWt),
       testEdge: s.testEdge ?? 'nil',
       findCount: s.findCount,
-      SE: Object.entries(s.SE)
+      // In id order (what Object.entries gives for an id-keyed record), as the inspector has always listed it.
+      SE: Object.entries(s.SE.toJSON())
         .map(([j, e]) => `${j}: ${e}`)
         .join(', '),
-      queue: s.queue.map((d) => `${labelGhs(d.msg)} from ${d.from}`).join(', ') || 'empty',
+      queue:
+        s.queue
+          .list()
+          .map((d) => `${labelGhs(d.msg)} from ${d.from}`)
+          .join(', ') || 'empty',
       halted: s.halted,
     };
     return s.conv ? { ...ghsPart, ...describeSaturation(s.conv) } : ghsPart;

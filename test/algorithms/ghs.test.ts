@@ -51,10 +51,11 @@ function checkRun(sim: Simulation, flat: Flat): void {
   // everyone awake and done, no deferred message left behind, Branch marked at both ends
   for (const s of states) {
     expect(s.SN).toBe('Found');
-    expect(s.queue).toEqual([]);
-    for (const [j, e] of Object.entries(s.SE)) {
-      const other = states.find((t) => t.id === Number(j))!;
-      expect(other.SE[s.id] === 'Branch').toBe(e === 'Branch');
+    expect(s.queue.size).toBe(0);
+    expect(s.queue.list()).toEqual([]);
+    for (const [j, e] of s.SE.entries()) {
+      const other = states.find((t) => t.id === j)!;
+      expect(other.SE.get(s.id) === 'Branch').toBe(e === 'Branch');
     }
   }
   // the two core nodes halt (one node when n = 1), and they are joined by an MST edge
