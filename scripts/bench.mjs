@@ -16,6 +16,7 @@ if (only !== 'browser') {
     'scripts/bench-engine.ts',
     process.env.BENCH_SIZES ?? '1000,5000',
   ]);
+  status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-ghs.ts']);
 }
 if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');
