@@ -45,7 +45,22 @@ export class Work {
     readonly node: NodeCtx,
     state: GhsState,
   ) {
-    this.s = { ...state };
+    // Field by field rather than a spread: one object shape for every step, and this runs at each one.
+    this.s = {
+      id: state.id,
+      SN: state.SN,
+      LN: state.LN,
+      FN: state.FN,
+      SE: state.SE,
+      inBranch: state.inBranch,
+      bestEdge: state.bestEdge,
+      bestWt: state.bestWt,
+      testEdge: state.testEdge,
+      findCount: state.findCount,
+      queue: state.queue,
+      halted: state.halted,
+      conv: state.conv,
+    };
   }
 
   private get w(): Writable<Watched> {
@@ -124,9 +139,9 @@ export class Work {
     this.send.push({ to, msg });
   }
 
-  /** `a–b (w=…)`: an edge as the notes name it. */
+  /** `a–b (w=…)`: an edge as the notes name it (nothing in a headless run, which keeps no notes). */
   edge(j: NodeId): string {
-    return `${this.id}–${j} (w=${fmtWt(wt(this.node, j))})`;
+    return this.node.narrate ? `${this.id}–${j} (w=${fmtWt(wt(this.node, j))})` : '';
   }
 
   reaction(): Reaction<GhsState, GhsMsg> {
