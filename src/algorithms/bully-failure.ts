@@ -1,14 +1,15 @@
-import type { NodeCtx, NodeId, TimerRequest } from '../engine/types';
+import type { FailureDetector, NodeId, Timing } from '../engine/types';
 
 /**
- * Bully's timeouts and its model of failure detection. Bully is the only algorithm that reads the
- * crash schedule: real processes notice a dead coordinator because it stops answering; here the
- * detector process "notices" exactly T_ok after the crash, through a timer it sets at start-up.
+ * Bully's timeouts and its failure detector. Real processes notice a dead coordinator because it stops
+ * answering; here the engine's failure-detector service (Algorithm.failureDetector) delivers the notice
+ * T_ok after the crash to the detector of that moment: the chosen initiator if it is alive, else the
+ * lowest live id. Nobody reads a crash schedule (docs/algorithms.md, Bully, "Who notices a crash").
  */
 
 /** T_ok (C10): ELECTION there and OK back, 2 rounds in sync, 2·maxDelay + 1 in async. */
-export function okTimeout(ctx: NodeCtx): number {
-  return ctx.mode === 'sync' ? 2 : 2 * ctx.maxDelay + 1;
+export function okTimeout(t: Timing): number {
+  return t.mode === 'sync' ? 2 : 2 * t.maxDelay + 1;
 }
 
 /**
@@ -18,47 +19,29 @@ export function okTimeout(ctx: NodeCtx): number {
  * (sync: declare by round 3, heard in round 4). This timer therefore never fires early in a run
  * without crashes during it, and the textbook counts are untouched.
  */
-export function coordTimeout(ctx: NodeCtx): number {
-  return 2 * okTimeout(ctx);
+export function coordTimeout(t: Timing): number {
+  return 2 * okTimeout(t);
 }
 
-/** Dead at time t: crashed from the start, or by a scheduled crash at or before t. */
-export function deadAt(ctx: NodeCtx, id: NodeId, t: number): boolean {
-  return ctx.crashedAtStart.has(id) || ctx.crashSchedule.some((c) => c.id === id && c.at <= t);
+/** The detector among `alive` (ascending): the chosen initiator if it is alive, else the lowest live id. */
+export function detectorAmong(alive: readonly NodeId[], initiator: NodeId | null): NodeId | null {
+  if (initiator !== null && alive.includes(initiator)) return initiator;
+  return alive[0] ?? null;
 }
 
-/** The process that detects at time t: the chosen initiator if it is alive, else the lowest live id. */
-export function detectorAt(ctx: NodeCtx, initiator: NodeId | null, t: number): NodeId | null {
-  if (initiator !== null && !deadAt(ctx, initiator, t)) return initiator;
-  return ctx.allIds.find((id) => !deadAt(ctx, id, t)) ?? null;
+export const bullyDetector: FailureDetector<{ initiator: NodeId | null }> = {
+  delay: (timing) => okTimeout(timing),
+  observer: (alive, params) => detectorAmong(alive, params.initiator),
+  label: (crashed) => `notice-crash:${crashed}`,
+};
+
+/** Bully's timers: the election they belong to travels with them. */
+export interface BullyTimer {
+  kind: 'ok-timeout' | 'coord-timeout';
+  epoch: number;
 }
 
-export const NOTICE = 'notice-crash:';
-
-/**
- * The timers a process sets at start-up to notice crashes: one per scheduled crash (the first one
- * of each id) for which it is the detector, firing T_ok after the crash.
- */
-export function noticeTimers(ctx: NodeCtx, initiator: NodeId | null): TimerRequest[] {
-  const first = new Map<NodeId, number>();
-  for (const c of ctx.crashSchedule) first.set(c.id, Math.min(c.at, first.get(c.id) ?? c.at));
-  const out: TimerRequest[] = [];
-  for (const [id, at] of [...first].sort((x, y) => x[1] - y[1] || x[0] - y[0])) {
-    if (ctx.crashedAtStart.has(id)) continue;
-    if (detectorAt(ctx, initiator, at) === ctx.id)
-      out.push({ name: NOTICE + id, after: at + okTimeout(ctx) });
-  }
-  return out;
-}
-
-/** Timer names carry the election epoch (after '#') so a timer of an earlier election is recognised. */
-export function timerName(base: 'ok-timeout' | 'coord-timeout', epoch: number): string {
-  return epoch === 0 ? base : `${base}#${epoch}`;
-}
-
-export function parseTimer(name: string): { base: string; epoch: number; crashed: NodeId | null } {
-  if (name.startsWith(NOTICE))
-    return { base: 'notice', epoch: -1, crashed: Number(name.slice(NOTICE.length)) };
-  const [base, e] = name.split('#');
-  return { base: base ?? name, epoch: e === undefined ? 0 : Number(e), crashed: null };
+/** The trace's name of a timer: `ok-timeout` in the first election, `ok-timeout#2` in a later one. */
+export function bullyTimerLabel(t: BullyTimer): string {
+  return t.epoch === 0 ? t.kind : `${t.kind}#${t.epoch}`;
 }

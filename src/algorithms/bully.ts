@@ -1,5 +1,16 @@
-import type { Algorithm, NodeCtx, NodeId, Reaction, Role } from '../engine/types';
-import { coordTimeout, detectorAt, noticeTimers, okTimeout, parseTimer, timerName } from './bully-failure';
+import { Prng } from '../engine/prng';
+import type { NodeCtx, NodeId, Reaction, Role } from '../engine/types';
+import {
+  bullyDetector,
+  bullyTimerLabel,
+  coordTimeout,
+  detectorAmong,
+  okTimeout,
+  type BullyTimer,
+} from './bully-failure';
+import { choiceParam, flagParam, idParam } from './params';
+import { defineAlgorithm, formula, mean, upper, exact, type CurveSpec, type OrderName } from './contract';
+import { pseudocode } from './pseudocode';
 
 /**
  * The Bully algorithm (Garcia-Molina 1982) in its textbook ELECTION / OK / COORDINATOR form
@@ -13,12 +24,12 @@ import { coordTimeout, detectorAt, noticeTimers, okTimeout, parseTimer, timerNam
  *   A process with no higher id declares at once. After an OK a process waits T_coord for
  *   COORDINATOR and, if none comes, starts a new election (the textbook's second timeout).
  *
- * Crashes during the run (the failure-detector model): when a process crashes at time t, the
- * detector of that moment (params.initiator if it is alive, else the lowest live id) notices at
- * t + T_ok, through a timer set at start-up from the crash schedule. If the crashed process is the
- * coordinator it knows, it opens a new election. Messages carry the election's epoch (how many
- * elections were opened after the first) so that a process joins a newer election afresh — it may
- * start again, and forgets the dead coordinator — and ignores late messages of an older one.
+ * Crashes during the run (the engine's failure-detector service, bully-failure.ts): when a process
+ * crashes at time t, the detector alive at t + T_ok (params.initiator if it is alive, else the lowest
+ * live id) notices then. If the crashed process is the coordinator it knows, it opens a new election.
+ * Messages and timers carry the election's epoch (how many elections were opened after the first) so
+ * that a process joins a newer election afresh — it may start again, and forgets the dead
+ * coordinator — and ignores late messages of an older one.
  */
 export interface BullyState {
   u: NodeId;
@@ -45,54 +56,35 @@ export interface BullyParams {
   excludeKnownCrashed: boolean; // the detector skips the coordinator it knows has crashed (Coulouris' n−2)
 }
 
-const pseudocode = [
-  'on start: only the detector starts an election; the others wait',
-  'procedure election:',
-  '  started := true; send ELECTION to every higher id',
-  '  if there is no higher id: declare',
-  '  else: wait T_ok for an OK (timer ok-timeout)',
-  'procedure declare:',
-  '  coordinator := u; send COORDINATOR(u) to every lower id',
-  'on receive ELECTION from a lower id j:',
-  '  send OK to j',
-  '  if it opens a newer election: join it, forget the coordinator',
-  '  if not started and no higher coordinator known: election',
-  'on receive OK:',
-  '  okReceived := true (a higher process takes over)',
-  'on receive COORDINATOR(c):',
-  '  coordinator := c: the election is over',
-  'on ok-timeout:',
-  '  if no OK came: declare',
-  '  else if no COORDINATOR yet: wait T_coord (timer coord-timeout)',
-  'on coord-timeout:',
-  '  if still no COORDINATOR: open a new election',
-  'on noticing a crash (T_ok after it):',
-  '  if it was the coordinator: open a new election',
-  'a message or timer of an older election: ignore it',
-];
+const code = pseudocode([
+  ['start', 'on start: only the detector starts an election; the others wait'],
+  ['election', 'procedure election:'],
+  ['election.send', '  started := true; send ELECTION to every higher id'],
+  ['election.declareNow', '  if there is no higher id: declare'],
+  ['election.waitOk', '  else: wait T_ok for an OK (timer ok-timeout)'],
+  ['declare', 'procedure declare:'],
+  ['declare.send', '  coordinator := u; send COORDINATOR(u) to every lower id'],
+  ['onElection', 'on receive ELECTION from a lower id j:'],
+  ['onElection.ok', '  send OK to j'],
+  ['onElection.join', '  if it opens a newer election: join it, forget the coordinator'],
+  ['onElection.start', '  if not started and no higher coordinator known: election'],
+  ['onOk', 'on receive OK:'],
+  ['onOk.set', '  okReceived := true (a higher process takes over)'],
+  ['onCoordinator', 'on receive COORDINATOR(c):'],
+  ['onCoordinator.set', '  coordinator := c: the election is over'],
+  ['okTimeout', 'on ok-timeout:'],
+  ['okTimeout.declare', '  if no OK came: declare'],
+  ['okTimeout.wait', '  else if no COORDINATOR yet: wait T_coord (timer coord-timeout)'],
+  ['coordTimeout', 'on coord-timeout:'],
+  ['coordTimeout.restart', '  if still no COORDINATOR: open a new election'],
+  ['notice', 'on noticing a crash (T_ok after it; the detector alive then notices):'],
+  ['notice.restart', '  if it was the coordinator: open a new election'],
+  ['stale', 'a message or timer of an older election: ignore it'],
+]);
 
-const L = {
-  start: 0,
-  election: [1, 2],
-  declareNow: 3,
-  waitOk: 4,
-  declare: [5, 6],
-  onElection: [7, 8],
-  join: 9,
-  startOnElection: 10,
-  onOk: [11, 12],
-  onCoordinator: [13, 14],
-  onOkTimeout: 15,
-  declareOnTimeout: 16,
-  waitCoord: 17,
-  onCoordTimeout: 18,
-  restart: 19,
-  onNotice: 20,
-  newElection: 21,
-  stale: 22,
-};
+const L = code.lines;
 
-type R = Reaction<BullyState, BullyMsg>;
+type R = Reaction<BullyState, BullyMsg, BullyTimer>;
 type Sends = { to: NodeId; msg: BullyMsg }[];
 
 /** Starts this process's election in state s (already in the right epoch); `skip` is left out. */
@@ -101,14 +93,14 @@ function election(s: BullyState, ctx: NodeCtx, params: BullyParams, skip: NodeId
   const started = { ...s, started: true, okReceived: false };
   if (higher.length === 0) {
     const d = declare(started, ctx, params);
-    return { ...d, lines: [...L.election, L.declareNow, ...d.lines!] };
+    return { ...d, lines: [...L('election', 'election.send', 'election.declareNow'), ...d.lines!] };
   }
   const send: Sends = higher.map((to) => ({ to, msg: { kind: 'election', uid: s.u, epoch: s.epoch } }));
   return {
     state: started,
     send,
-    timers: [{ name: timerName('ok-timeout', s.epoch), after: okTimeout(ctx) }],
-    lines: [...L.election, L.waitOk],
+    timers: [{ timer: { kind: 'ok-timeout', epoch: s.epoch }, after: okTimeout(ctx) }],
+    lines: L('election', 'election.send', 'election.waitOk'),
     note: ctx.narrate
       ? `${s.u} sends ELECTION to ${list(higher)} and waits ${wait(ctx, okTimeout(ctx))} for an OK`
       : '',
@@ -120,7 +112,7 @@ function declare(s: BullyState, ctx: NodeCtx, params: BullyParams): R {
   return {
     state: { ...s, coordinator: s.u },
     send: to.map((id) => ({ to: id, msg: { kind: 'coordinator', uid: s.u, epoch: s.epoch } })),
-    lines: L.declare,
+    lines: L('declare', 'declare.send'),
     note: !ctx.narrate
       ? ''
       : to.length > 0
@@ -148,7 +140,7 @@ function list(ids: readonly NodeId[]): string {
 }
 
 /** Puts the lines and the reason of the caller in front of a procedure's reaction. */
-function prefixed(r: R, lines: number[], note: string): R {
+function prefixed(r: R, lines: readonly number[], note: string): R {
   return {
     ...r,
     lines: [...lines, ...(r.lines ?? [])],
@@ -156,35 +148,106 @@ function prefixed(r: R, lines: number[], note: string): R {
   };
 }
 
-export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
+/** §1.5, no crash: every process above the detector of rank k starts, so the lowest id detecting is the worst. */
+export const BULLY_WORST = formula('n²−1', (n) => n * n - 1);
+/** The highest id detects: it declares at once. */
+export const BULLY_BEST = formula('n−1', (n) => n - 1);
+/** The detector's rank k uniform in 1..n: the mean of (n−k+1)(n−k) + n − 1 over k. */
+export const BULLY_MEAN = formula('(n²−1)/3 + n − 1', (n) => (n * n - 1) / 3 + n - 1);
+
+/** No crash: exact in sync; async sends at most as many (a process that knows a higher coordinator does not start). */
+function bullyCurves(order: OrderName, mode: 'sync' | 'async'): CurveSpec[] {
+  const k = mode === 'sync' ? exact : upper;
+  if (order === 'best') return [k(BULLY_BEST)];
+  if (order === 'random') return [mode === 'sync' ? mean(BULLY_MEAN) : upper(BULLY_MEAN), upper(BULLY_WORST)];
+  return [k(BULLY_WORST)];
+}
+
+export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTimer>({
   id: 'bully',
   name: 'Bully (Garcia-Molina)',
+  shortName: 'Bully',
   summary: 'The highest live id bullies its way in: ELECTION up, OK down, COORDINATOR to all below.',
+  citation:
+    'Garcia-Molina, IEEE Trans. Computers C-31(1):48–59, 1982; textbook form as in Coulouris et al. §15.3',
   topologies: ['complete'],
+  requires: 'a complete graph; every process knows every id',
   kinds: ['election', 'ok', 'coordinator'],
-  defaults: { initiator: null, coordinatorTo: 'lower', excludeKnownCrashed: false },
-  pseudocode,
+  roles: ['idle', 'candidate', 'leader', 'nonLeader'],
+  faults: true,
+  params: {
+    initiator: idParam({
+      key: 'initiator',
+      label: 'Detector (id; empty = lowest live id)',
+      help: 'the process that detects the failure and starts (C4); default: the lowest live id',
+      flag: '--initiator',
+      placeholder: 'lowest live id',
+      crashedRefusal: (id) => `initiator ${id} is crashed: a crashed process cannot detect anything`,
+    }),
+    coordinatorTo: choiceParam({
+      key: 'coordinatorTo',
+      label: 'COORDINATOR goes to',
+      help: 'COORDINATOR to every lower id (textbook) or to all other ids (C10)',
+      flag: '--coordinator-to',
+      default: 'lower',
+      choices: [
+        { value: 'lower', label: 'lower ids (textbook)' },
+        { value: 'all', label: 'all other ids' },
+      ],
+    }),
+    excludeKnownCrashed: flagParam({
+      key: 'excludeKnownCrashed',
+      label: 'Detector skips the known-crashed coordinator',
+      help: 'the detector does not send ELECTION to the coordinator it knows has crashed (Coulouris: n − 2)',
+      default: false,
+      cli: { flag: '--exclude-known-crashed' },
+    }),
+  },
+  code,
+  counts: {
+    bound: { ...BULLY_WORST, note: 'no crash, the lowest id detects' },
+    // A crash during the run opens a second election: the bound is the no-crash one (C10).
+    holds: (faults) => faults.crashes.length === 0,
+    curves: bullyCurves,
+  },
+  // The count depends only on the detector's rank k (§1.5), not on how ids sit in the complete graph.
+  orders: {
+    worst: {
+      text: 'the lowest id detects the failure (k = 1): n² − 1 messages with no crash',
+      arrange: () => ({ ids: 'asc' }),
+    },
+    best: {
+      text: 'the highest id detects (k = n): it declares at once, n − 1 COORDINATOR messages',
+      arrange: (n) => ({ ids: 'asc', initiator: String(n) }),
+    },
+    // random also draws the detector's rank from the seed, not only the ids
+    random: { arrange: (n, seed) => ({ ids: 'random', initiator: String(new Prng(seed).int(1, n)) }) },
+  },
+  presets: [
+    {
+      id: 'bully-coordinator-crash',
+      title: 'Bully: the coordinator crashes mid-run',
+      watch:
+        '8 wins the first election and crashes at time 3; process 1 notices one OK-timeout later and calls a second election, whose ELECTION messages to 8 are sent but lost, and 7 becomes coordinator.',
+      link: 'v=1&alg=bully&n=8&ids=asc&mode=sync&crashes=8@3',
+    },
+  ],
+  timerLabel: bullyTimerLabel,
+  failureDetector: bullyDetector,
 
   init(ctx, params) {
     const s: BullyState = { u: ctx.id, epoch: 0, started: false, okReceived: false, coordinator: null };
-    const notice = noticeTimers(ctx, params.initiator);
-    const detector = detectorAt(ctx, params.initiator, 0);
-    if (detector !== ctx.id) {
-      const r: R = { state: s, lines: [L.start], note: `${ctx.id} waits: ${detector} is the detector` };
-      return notice.length ? { ...r, timers: notice } : r;
-    }
+    const detector = detectorAmong(ctx.liveAtStart, params.initiator);
+    if (detector !== ctx.id)
+      return { state: s, lines: L('start'), note: `${ctx.id} waits: ${detector} is the detector` };
     // Coulouris' variant: the detector knows the top process is down and does not ask it.
     const top = ctx.allIds[ctx.allIds.length - 1]!;
     const skip = params.excludeKnownCrashed && ctx.crashedAtStart.has(top) ? top : null;
-    const r = election(s, ctx, params, skip);
     const why =
       skip === null
         ? `${ctx.id} is the detector and starts an election`
         : `${ctx.id} is the detector and starts an election, skipping ${skip}, known to have crashed`;
-    return {
-      ...prefixed(r, [L.start], why),
-      timers: [...(r.timers ?? []), ...notice],
-    };
+    return prefixed(election(s, ctx, params, skip), L('start'), why);
   },
 
   onMessage(s, from, msg, ctx, params) {
@@ -194,18 +257,18 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
         return {
           state: s,
           send: ok,
-          lines: [...L.onElection, L.stale],
+          lines: L('onElection', 'onElection.ok', 'stale'),
           note: `${s.u} answers OK to ${from}, whose ELECTION belongs to an older election`,
         };
       }
       const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
-      const joinLines = msg.epoch > s.epoch ? [L.join] : [];
+      const joinLines = msg.epoch > s.epoch ? L('onElection.join') : [];
       const higherKnown = joined.coordinator !== null && joined.coordinator > s.u;
       if (joined.started || higherKnown) {
         return {
           state: joined,
           send: ok,
-          lines: [...L.onElection, ...joinLines],
+          lines: [...L('onElection', 'onElection.ok'), ...joinLines],
           note: joined.started
             ? `${s.u} answers OK to ${from}; it has already started its own election`
             : `${s.u} answers OK to ${from}; it knows the higher coordinator ${joined.coordinator}, so it does not start`,
@@ -215,7 +278,7 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
       return {
         ...r,
         send: [...ok, ...(r.send ?? [])],
-        lines: [...L.onElection, ...joinLines, L.startOnElection, ...r.lines!],
+        lines: [...L('onElection', 'onElection.ok'), ...joinLines, ...L('onElection.start'), ...r.lines!],
         note: ctx.narrate ? `${s.u} answers OK to ${from} and starts its own election; ${r.note}` : '',
       };
     }
@@ -223,7 +286,7 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
     if (msg.epoch < s.epoch) {
       return {
         state: s,
-        lines: [msg.kind === 'ok' ? L.onOk[0]! : L.onCoordinator[0]!, L.stale],
+        lines: L(msg.kind === 'ok' ? 'onOk' : 'onCoordinator', 'stale'),
         note: `${s.u} ignores ${msg.kind.toUpperCase()} from ${from}: it belongs to an older election`,
       };
     }
@@ -231,7 +294,7 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
     if (msg.kind === 'ok') {
       return {
         state: { ...s, okReceived: true },
-        lines: L.onOk,
+        lines: L('onOk', 'onOk.set'),
         note: s.okReceived
           ? `${s.u} gets another OK, from ${from}`
           : `${s.u} gets OK from ${from}: a higher process takes over, ${s.u} waits for COORDINATOR`,
@@ -241,61 +304,63 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
     const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
     return {
       state: { ...joined, coordinator: msg.uid },
-      lines: L.onCoordinator,
+      lines: L('onCoordinator', 'onCoordinator.set'),
       note: `${s.u} learns that ${msg.uid} is the coordinator`,
     };
   },
 
-  onTimer(s, name, ctx, params) {
-    const t = parseTimer(name);
-    if (t.base === 'notice') {
-      const x = t.crashed!;
-      if (s.coordinator !== x) {
-        return {
-          state: s,
-          lines: [L.onNotice],
-          note: `${s.u} notices that ${x} has crashed; ${x} was not its coordinator, nothing to do`,
-        };
-      }
-      const skip = params.excludeKnownCrashed ? x : null;
-      return prefixed(
-        newElection(s, ctx, params, skip),
-        [L.onNotice, L.newElection],
-        `${s.u} notices that the coordinator ${x} has crashed and opens a new election`,
-      );
+  onSuspect(s, x, ctx, params) {
+    if (s.coordinator !== x) {
+      return {
+        state: s,
+        lines: L('notice'),
+        note: `${s.u} notices that ${x} has crashed; ${x} was not its coordinator, nothing to do`,
+      };
     }
+    const skip = params.excludeKnownCrashed ? x : null;
+    return prefixed(
+      newElection(s, ctx, params, skip),
+      L('notice', 'notice.restart'),
+      `${s.u} notices that the coordinator ${x} has crashed and opens a new election`,
+    );
+  },
+
+  onTimer(s, t, ctx, params) {
     if (t.epoch !== s.epoch) {
-      const line = t.base === 'ok-timeout' ? L.onOkTimeout : L.onCoordTimeout;
-      return { state: s, lines: [line, L.stale], note: `${s.u}: ${name} belongs to an older election` };
+      return {
+        state: s,
+        lines: L(t.kind === 'ok-timeout' ? 'okTimeout' : 'coordTimeout', 'stale'),
+        note: `${s.u}: ${bullyTimerLabel(t)} belongs to an older election`,
+      };
     }
-    if (t.base === 'ok-timeout') {
+    if (t.kind === 'ok-timeout') {
       if (s.coordinator !== null) {
         return {
           state: s,
-          lines: [L.onOkTimeout],
+          lines: L('okTimeout'),
           note: `${s.u}: ok-timeout, but it already knows the coordinator ${s.coordinator}`,
         };
       }
       if (!s.okReceived) {
-        return prefixed(declare(s, ctx, params), [L.onOkTimeout, L.declareOnTimeout], `${s.u}: no OK came`);
+        return prefixed(declare(s, ctx, params), L('okTimeout', 'okTimeout.declare'), `${s.u}: no OK came`);
       }
       return {
         state: s,
-        timers: [{ name: timerName('coord-timeout', s.epoch), after: coordTimeout(ctx) }],
-        lines: [L.onOkTimeout, L.waitCoord],
+        timers: [{ timer: { kind: 'coord-timeout', epoch: s.epoch }, after: coordTimeout(ctx) }],
+        lines: L('okTimeout', 'okTimeout.wait'),
         note: `${s.u} got an OK but no COORDINATOR yet: it waits ${wait(ctx, coordTimeout(ctx))} more`,
       };
     }
     if (s.coordinator !== null) {
       return {
         state: s,
-        lines: [L.onCoordTimeout],
+        lines: L('coordTimeout'),
         note: `${s.u}: coord-timeout, the coordinator ${s.coordinator} is known`,
       };
     }
     return prefixed(
       newElection(s, ctx, params, null),
-      [L.onCoordTimeout, L.restart],
+      L('coordTimeout', 'coordTimeout.restart'),
       `${s.u}: no COORDINATOR came after the OK, so it opens a new election`,
     );
   },
@@ -314,7 +379,7 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
       started: s.started,
       'OK received': s.okReceived,
       coordinator: s.coordinator ?? '—',
-      'failure model': 'the detector notices a crash T_ok after it',
+      'failure model': 'the detector alive T_ok after a crash notices it',
     };
   },
 
@@ -331,9 +396,4 @@ export const bully: Algorithm<BullyState, BullyMsg, BullyParams> = {
   label(msg) {
     return `${msg.kind}(${msg.uid})${msg.epoch > 0 ? ` e${msg.epoch}` : ''}`;
   },
-
-  bound(n) {
-    // Worst case: no crash, the lowest id detects — every process above it starts (C10, §1.5).
-    return { value: n * n - 1, formula: 'n² − 1 (no crash, the lowest id detects)', exact: false };
-  },
-};
+});

@@ -1,6 +1,17 @@
-import type { Algorithm, NodeId } from '../engine/types';
-import { announce, onElected, type Announcing, type Elected } from './announce';
-import { ringRole, type Election } from './lcr';
+import type { NodeId } from '../engine/types';
+import {
+  announce,
+  announceParam,
+  onElected,
+  ringAnnouncement,
+  type Announcing,
+  type Elected,
+} from './announce';
+import { defineAlgorithm } from './contract';
+import { LCR_WORST, lcrCurves, lcrOrders, type Election } from './lcr';
+import { idsParam } from './params';
+import { pseudocode } from './pseudocode';
+import { ringRole } from './ring';
 
 /**
  * Chang and Roberts (CACM 1979), in the participant form usually taught: only initiators start,
@@ -9,7 +20,6 @@ import { ringRole, type Election } from './lcr';
 export interface ChangRobertsState extends Announcing {
   u: NodeId;
   participant: boolean;
-  status: 'unknown' | 'chosen' | 'reported';
   /** Set once a larger uid has passed through: this process can no longer win. */
   defeated: boolean;
 }
@@ -21,28 +31,60 @@ export interface ChangRobertsParams {
   initiators: NodeId[] | null; // ids that start spontaneously; null = every process (C4)
 }
 
-const pseudocode = [
-  'on start (initiators only):',
-  '  participant := true; send election(u)',
-  'on receive election(v):',
-  '  if v > u: participant := true; forward election(v)',
-  '  else if v < u and not participant:',
-  '    participant := true; send election(u) instead',
-  '  else if v < u and participant: swallow v',
-  '  else (v = u): status := chosen; send elected(u)',
-  'on receive elected(w):',
-  '  if w ≠ u: participant := false; forward elected(w)',
-  '  else: halt — the announcement went round',
-];
+const code = pseudocode([
+  ['start', 'on start (initiators only):'],
+  ['start.send', '  participant := true; send election(u)'],
+  ['receive', 'on receive election(v):'],
+  ['receive.forward', '  if v > u: participant := true; forward election(v)'],
+  ['receive.replace', '  else if v < u and not participant:'],
+  ['receive.replace.send', '    participant := true; send election(u) instead'],
+  ['receive.swallow', '  else if v < u and participant: swallow v'],
+  ['receive.chosen', '  else (v = u): status := chosen; send elected(u)'],
+  ['elected', 'on receive elected(w):'],
+  ['elected.forward', '  if w ≠ u: participant := false; forward elected(w)'],
+  ['elected.stop', '  else: halt — the announcement went round'],
+]);
 
-export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRobertsParams> = {
+const ELECTED = {
+  forward: code.lines('elected', 'elected.forward'),
+  stop: code.lines('elected', 'elected.stop'),
+};
+
+export const changRoberts = defineAlgorithm<ChangRobertsState, ChangRobertsMsg, ChangRobertsParams>({
   id: 'chang-roberts',
   name: 'Chang–Roberts',
+  shortName: 'Chang–Roberts',
   summary: 'Initiators send their uid; participants swallow smaller ones; n·H_n messages on average.',
+  citation: 'Chang and Roberts, CACM 22(5):281–283, 1979 (participant form, as in Coulouris et al.)',
   topologies: ['ring-uni'],
+  requires: 'a unidirectional ring (ids listed clockwise, C1)',
   kinds: ['election', 'elected'],
-  defaults: { announce: true, initiators: null },
-  pseudocode,
+  roles: ['candidate', 'relay', 'leader', 'nonLeader'],
+  params: {
+    announce: announceParam,
+    initiators: idsParam({
+      key: 'initiators',
+      label: 'Initiators (ids; empty = all)',
+      help: 'the processes that start spontaneously (C4); default: every process',
+      flag: '--initiators',
+      placeholder: 'all',
+      toggle: { noun: 'initiator', state: 'an initiator', absent: 'all' },
+    }),
+  },
+  code,
+  // With every process initiating it sends exactly LCR's messages (§1.2); any initiator set stays
+  // within LCR's worst case, and a single initiator s sends n + d(s → max).
+  counts: { bound: LCR_WORST, announcement: ringAnnouncement, curves: lcrCurves },
+  orders: lcrOrders,
+  presets: [
+    {
+      id: 'chang-roberts-two-initiators',
+      title: 'Chang–Roberts with two initiators',
+      watch:
+        'Only 1 and 5 start; 8, 6 and 7 join when a smaller uid reaches them and send their own instead, and participants swallow smaller uids: 16 election messages where LCR spends 20 on this ring.',
+      link: 'v=1&alg=chang-roberts&ids=3,7,1,8,5,2,6,4&mode=sync&initiators=1,5',
+    },
+  ],
 
   init(node, params) {
     const base: ChangRobertsState = {
@@ -55,30 +97,31 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       halted: false,
     };
     if (params.initiators !== null && !params.initiators.includes(node.id)) {
-      return { state: base, lines: [0], note: `${node.id} is not an initiator: it waits for a message` };
+      return {
+        state: base,
+        lines: code.lines('start'),
+        note: `${node.id} is not an initiator: it waits for a message`,
+      };
     }
     return {
       state: { ...base, participant: true },
       send: [{ to: node.cw, msg: { kind: 'election', uid: node.id } }],
-      lines: [0, 1],
+      lines: code.lines('start', 'start.send'),
       note: `${node.id} initiates: it marks itself participant and sends election(${node.id})`,
     };
   },
 
   onMessage(s, _from, msg, node, params) {
     if (msg.kind === 'elected') {
-      const r = onElected<ChangRobertsState, ChangRobertsMsg>(s, msg, node, {
-        forward: [8, 9],
-        stop: [8, 10],
-      });
-      return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported', participant: false } };
+      const r = onElected<ChangRobertsState, ChangRobertsMsg>(s, msg, node, ELECTED);
+      return s.announcer ? r : { ...r, state: { ...r.state, participant: false } };
     }
     const v = msg.uid;
     if (v > s.u) {
       return {
         state: s.participant && s.defeated ? s : { ...s, participant: true, defeated: true },
         send: [{ to: node.cw, msg }],
-        lines: [2, 3],
+        lines: code.lines('receive', 'receive.forward'),
         note: node.narrate ? `${v} > ${s.u}: ${s.u} forwards ${v}` : '',
       };
     }
@@ -86,19 +129,23 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
       return {
         state: { ...s, participant: true },
         send: [{ to: node.cw, msg: { kind: 'election', uid: s.u } }],
-        lines: [2, 4, 5],
+        lines: code.lines('receive', 'receive.replace', 'receive.replace.send'),
         note: `${v} < ${s.u} and ${s.u} is not yet a participant: it sends its own uid ${s.u} instead`,
       };
     }
     if (v < s.u) {
       return {
         state: s,
-        lines: [2, 6],
+        lines: code.lines('receive', 'receive.swallow'),
         note: `${v} < ${s.u} and ${s.u} already participates: it swallows ${v}`,
       };
     }
-    const r = announce({ ...s, status: 'chosen' as const }, s.u, node, params.announce);
-    return { ...r, lines: [2, 7], note: `${v} = ${s.u}: its own uid came back, ${s.u} is the leader` };
+    const r = announce(s, s.u, node, params.announce);
+    return {
+      ...r,
+      lines: code.lines('receive', 'receive.chosen'),
+      note: `${v} = ${s.u}: its own uid came back, ${s.u} is the leader`,
+    };
   },
 
   role: ringRole,
@@ -117,10 +164,4 @@ export const changRoberts: Algorithm<ChangRobertsState, ChangRobertsMsg, ChangRo
   label(msg) {
     return msg.kind === 'election' ? `election(${msg.uid})` : `elected(${msg.leader})`;
   },
-
-  bound(n, _graph, params) {
-    // With every process initiating the worst case is LCR's; the mean over all rings is n·H_n.
-    const worst = (n * (n + 1)) / 2 + (params.announce ? n : 0);
-    return { value: worst, formula: params.announce ? 'n(n+1)/2 + n' : 'n(n+1)/2', exact: false };
-  },
-};
+});

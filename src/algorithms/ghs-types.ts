@@ -2,6 +2,7 @@ import type { NodeCtx, NodeId } from '../engine/types';
 import type { Elected } from './announce';
 import type { DeferredQueue } from './ghs-deferred';
 import type { EdgeStates } from './ghs-edges';
+import { pseudocode } from './pseudocode';
 import { SATURATION_CODE, type Saturation, type Up } from './tree';
 
 /**
@@ -175,10 +176,7 @@ const GHS_CODE = [
 
 export type CodeLine = (typeof GHS_CODE)[number][0];
 
-const LINE = new Map<string, number>(GHS_CODE.map(([k], i) => [k, i]));
-export const line = (k: CodeLine): number => LINE.get(k)!;
+/** GHS's code followed by the convergecast's, with typed keys. */
+export const GHS_PSEUDOCODE = pseudocode([...GHS_CODE, ...SATURATION_CODE]);
 
-/** Where the convergecast's lines start in the GHS pseudo-code. */
-export const SATURATION_BASE = GHS_CODE.length;
-
-export const GHS_PSEUDOCODE: readonly string[] = [...GHS_CODE.map(([, text]) => text), ...SATURATION_CODE];
+export const line = (k: CodeLine): number => GHS_PSEUDOCODE.line(k);

@@ -1,5 +1,7 @@
-import type { Algorithm, NodeId } from '../engine/types';
-import { connectedProblem, undirectedEdgeCount } from '../topology/connectivity';
+import type { NodeId } from '../engine/types';
+import { connectedProblem } from '../topology/connectivity';
+import { announceParam, treeAnnouncement } from './announce';
+import { defineAlgorithm, formula, upper } from './contract';
 import { DeferredQueue } from './ghs-deferred';
 import { EdgeStates, Neighbourhood } from './ghs-edges';
 import { drain, receive, Work, wakeup } from './ghs-procedures';
@@ -8,19 +10,21 @@ import {
   GHS_PSEUDOCODE,
   labelGhs,
   line,
-  SATURATION_BASE,
   type GhsMsg,
   type GhsParams,
   type GhsState,
 } from './ghs-types';
+import { idsParam } from './params';
 import {
   decide,
+  type DecideTimer,
   describeSaturation,
   labelSaturation,
   onDecideTimer,
   onElectedTree,
   onUp,
   saturationResult,
+  saturationLinesIn,
   saturationRole,
   startSaturation,
   type Saturation,
@@ -30,7 +34,16 @@ import {
  * GHS (Gallager, Humblet, Spira 1983) builds the minimum spanning tree; after a global barrier the
  * tree convergecast of §1.7 elects a leader on its branches (C12). Procedures in ghs-procedures.ts.
  */
-const BASE = SATURATION_BASE;
+const CONV = saturationLinesIn(GHS_PSEUDOCODE);
+
+/**
+ * §1.8: GHS sends at most 5n log n + 2|E| messages (Chin and Ting), then the convergecast on the MST
+ * at most n `up`; the announcement over the MST adds n − 1.
+ */
+export const GHS_BOUND = formula(
+  '5n log n + 2|E| + n',
+  (n, e) => Math.floor(5 * n * Math.log2(Math.max(1, n))) + 2 * e + n,
+);
 
 /** The MST as id pairs [smaller, larger], sorted: an edge is in it when either end marks it Branch. */
 export function mstOf(states: readonly (GhsState | null)[]): [NodeId, NodeId][] {
@@ -49,15 +62,43 @@ function withConv(s: GhsState, r: { state: Saturation }): GhsState {
   return { ...s, conv: r.state };
 }
 
-export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
+export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
   id: 'ghs',
   name: 'GHS (Gallager–Humblet–Spira) + convergecast',
+  shortName: 'GHS',
   summary: 'Fragments merge along their lightest outgoing edges into the MST; its tree then elects a leader.',
+  citation: 'Gallager, Humblet and Spira, TOPLAS 5(1):66–77, 1983; then the tree convergecast of §1.7',
   weighted: true,
   topologies: ['random', 'custom', 'grid', 'hypercube', 'complete', 'tree', 'path', 'star'],
+  requires: 'a connected graph; edge weights are made distinct by (w, min id, max id)',
   kinds: ['connect', 'initiate', 'test', 'accept', 'reject', 'report', 'changeroot', 'up', 'elected'],
-  defaults: { announce: true, wake: null },
-  pseudocode: GHS_PSEUDOCODE,
+  roles: ['idle', 'candidate', 'relay', 'leader', 'nonLeader'],
+  params: {
+    announce: announceParam,
+    wake: idsParam({
+      key: 'wake',
+      label: 'Woken at start (ids; empty = all)',
+      help: 'the processes that wake up spontaneously, procedure (1) (C4); default: every process',
+      flag: '--wake',
+      placeholder: 'all',
+      toggle: { noun: 'woken at start', state: 'woken at start', absent: 'all' },
+    }),
+  },
+  code: GHS_PSEUDOCODE,
+  counts: {
+    bound: GHS_BOUND,
+    announcement: treeAnnouncement,
+    curves: () => [upper(GHS_BOUND)],
+  },
+  presets: [
+    {
+      id: 'ghs-10',
+      title: 'GHS on a 10-node weighted graph',
+      watch:
+        'Fragments merge along their lightest outgoing edge until one spans the graph: the tree is the minimum spanning tree (weights 1 to 9, total 45), then a convergecast on it elects the leader.',
+      link: 'v=1&alg=ghs&ids=1,2,3,4,5,6,7,8,9,10&edges=1-2:3,1-5:12,2-3:7,2-6:1,3-4:9,3-7:14,4-8:5,5-6:10,5-9:2,6-7:6,7-8:13,7-10:4,8-10:11,9-10:15,6-9:8&mode=async&seed=3',
+    },
+  ],
 
   checkGraph(graph) {
     const problem = connectedProblem(graph);
@@ -93,8 +134,8 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
       const conv = s.conv ?? startSaturation(node.id, []);
       const r =
         msg.kind === 'up'
-          ? onUp(conv, from, msg, node, params.announce, BASE)
-          : onElectedTree(conv, from, msg, BASE);
+          ? onUp(conv, from, msg, node, params.announce, CONV)
+          : onElectedTree(conv, from, msg, CONV);
       return { ...r, state: withConv(s, r) };
     }
     const x = new Work(node, s);
@@ -103,15 +144,15 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
     return x.reaction();
   },
 
-  onTimer(s, _name, _node, params) {
-    const r = onDecideTimer(s.conv!, params.announce, BASE);
+  onTimer(s, _timer, _node, params) {
+    const r = onDecideTimer(s.conv!, params.announce, CONV);
     return { ...r, state: withConv(s, r) };
   },
 
   onBarrier(s, node, params) {
     if (s.conv !== null) return null;
     const branches = s.SE.having('Branch');
-    const r = decide(startSaturation(node.id, branches), params.announce, BASE);
+    const r = decide(startSaturation(node.id, branches), params.announce, CONV);
     const start = `global barrier (GHS is over everywhere): ${node.id} starts the convergecast on its ${branches.length} MST branch${branches.length === 1 ? '' : 'es'}`;
     const waits = !r.send?.length && !r.state.saturated;
     return {
@@ -159,11 +200,4 @@ export const ghs: Algorithm<GhsState, GhsMsg, GhsParams> = {
     const { leader } = saturationResult(states.map((s) => s?.conv ?? null));
     return { leader, extra: { mst: mstOf(states) } };
   },
-
-  bound(n, graph, params) {
-    const ghsBound = Math.floor(5 * n * Math.log2(Math.max(1, n))) + 2 * undirectedEdgeCount(graph);
-    return params.announce
-      ? { value: ghsBound + 2 * n - 1, formula: '5n log n + 2|E| + (2n − 1)', exact: false }
-      : { value: ghsBound + n, formula: '5n log n + 2|E| + n', exact: false };
-  },
-};
+});

@@ -1,24 +1,37 @@
-import type { Algorithm, NodeCtx, NodeId, Send } from '../engine/types';
-import { announce, onElected, type Announcing, type Elected } from './announce';
-import { ringRole } from './lcr';
+import type { NodeId, TimingMode } from '../engine/types';
+import {
+  announce,
+  announceParam,
+  onElected,
+  ringAnnouncement,
+  type Announcing,
+  type Elected,
+} from './announce';
+import {
+  defineAlgorithm,
+  exact,
+  exactRounds,
+  formula,
+  upper,
+  type CurveSpec,
+  type OrderName,
+} from './contract';
+import { pseudocode } from './pseudocode';
+import { ceilLog2, opposite, ringRole, sendBothWays, toward, type Dir } from './ring';
 
 /**
  * Hirschberg and Sinclair (CACM 1980) as in Lynch §3.4: in phase l every process that is still a
  * candidate sends its uid both ways with a hop budget of 2^l; the token comes back as `in` if it
- * met no larger uid. Conventions C8 and C13 of algorithms.md.
+ * met no larger uid. Conventions C8 and C13 of docs/algorithms.md.
  */
-export type Dir = 'cw' | 'ccw';
-
 export interface HsState extends Announcing {
   u: NodeId;
   /** Lynch's l: the phase this process has reached. */
   phase: number;
-  /** Lynch's status: unknown, chosen (this process is the leader), reported (it knows the leader). */
-  status: 'unknown' | 'chosen' | 'reported';
   /** How many of its own `in` tokens of the current phase are back (0, 1 or 2). */
   inCount: number;
-  /** Largest uid seen so far: a process that has seen a larger one can no longer win. */
-  maxSeen: NodeId;
+  /** Set once a larger uid's `out` token has passed or turned back here: it can no longer win. */
+  defeated: boolean;
 }
 
 /** `dir` is the way the token travels: on a ring of two, cw and ccw lead to the same node (C13). */
@@ -41,63 +54,116 @@ export interface HsParams {
   announce: boolean; // send elected(u) around the ring once the leader knows (C3)
 }
 
-const pseudocode = [
-  'on start: phase := 0',
-  '  send out(u, 2^phase) both ways',
-  'on receive out(v, h):',
-  '  if v = u: status := chosen — its own token came home',
-  '    send elected(u) clockwise',
-  '  else if v > u and h > 1: relay out(v, h − 1) onward',
-  '  else if v > u and h = 1: send in(v) back',
-  '  else (v < u): discard v',
-  'on receive in(v):',
-  '  if v ≠ u: relay in(v) onward',
-  '  else: count it; after its own two: phase := phase + 1',
-  '    send out(u, 2^phase) both ways',
-  'on receive elected(w):',
-  '  if w ≠ u: status := reported; forward elected(w) clockwise',
-  '  else: halt — the announcement went round',
-];
+const code = pseudocode([
+  ['start', 'on start: phase := 0'],
+  ['start.send', '  send out(u, 2^phase) both ways'],
+  ['out', 'on receive out(v, h):'],
+  ['out.home', '  if v = u: status := chosen — its own token came home'],
+  ['out.announce', '    send elected(u) clockwise'],
+  ['out.relay', '  else if v > u and h > 1: relay out(v, h − 1) onward'],
+  ['out.turn', '  else if v > u and h = 1: send in(v) back'],
+  ['out.discard', '  else (v < u): discard v'],
+  ['in', 'on receive in(v):'],
+  ['in.relay', '  if v ≠ u: relay in(v) onward'],
+  ['in.own', '  else: count it; after its own two: phase := phase + 1'],
+  ['in.next', '    send out(u, 2^phase) both ways'],
+  ['elected', 'on receive elected(w):'],
+  ['elected.forward', '  if w ≠ u: status := reported; forward elected(w) clockwise'],
+  ['elected.stop', '  else: halt — the announcement went round'],
+]);
 
 // Executed pseudo-code lines per branch, shared: a handler allocates no array for them.
-const START = [0, 1];
-const RELAY_IN = [8, 9];
-const FIRST_IN = [8, 10];
-const NEXT_PHASE = [8, 10, 11];
-const HOME = [2, 3];
-const HOME_ANNOUNCE = [2, 3, 4];
-const RELAY_OUT = [2, 5];
-const TURN_BACK = [2, 6];
-const DISCARD = [2, 7];
-const ELECTED = { forward: [12, 13], stop: [12, 14] };
-
-/** ⌈log2 n⌉ in integers (no floating-point rounding at powers of two). */
-export function ceilLog2(n: number): number {
-  let k = 0;
-  while (2 ** k < n) k++;
-  return k;
-}
-
-const opposite = (d: Dir): Dir => (d === 'cw' ? 'ccw' : 'cw');
-const toward = (node: NodeCtx, d: Dir): NodeId => (d === 'cw' ? node.cw : node.ccw);
+const START = code.lines('start', 'start.send');
+const RELAY_IN = code.lines('in', 'in.relay');
+const FIRST_IN = code.lines('in', 'in.own');
+const NEXT_PHASE = code.lines('in', 'in.own', 'in.next');
+const HOME = code.lines('out', 'out.home');
+const HOME_ANNOUNCE = code.lines('out', 'out.home', 'out.announce');
+const RELAY_OUT = code.lines('out', 'out.relay');
+const TURN_BACK = code.lines('out', 'out.turn');
+const DISCARD = code.lines('out', 'out.discard');
+const ELECTED = {
+  forward: code.lines('elected', 'elected.forward'),
+  stop: code.lines('elected', 'elected.stop'),
+};
 
 /** Both tokens of a phase; with n = 1 both go to the node itself (C13: HS n = 1 sends 2 `out`). */
-function sendBothWays(node: NodeCtx, phase: number): Send<HsMsg>[] {
+function probe(u: NodeId, phase: number) {
   const hops = 2 ** phase;
-  return [
-    { to: node.cw, msg: { kind: 'out', uid: node.id, hops, dir: 'cw' } },
-    { to: node.ccw, msg: { kind: 'out', uid: node.id, hops, dir: 'ccw' } },
-  ];
+  return (dir: Dir): HsMsg => ({ kind: 'out', uid: u, hops, dir });
 }
 
-export const hs: Algorithm<HsState, HsMsg, HsParams> = {
+/** §1.3: at most 8n per phase, 1 + ⌈log n⌉ phases. */
+export const HS_BOUND = formula('8n(1+⌈log n⌉)', (n) => 8 * n * (1 + ceilLog2(n)));
+/**
+ * A sorted ring, n ≥ 2: phase 0 costs 3n (the smallest id's two tokens die at once, the largest
+ * one's both come back, every other id's cw token dies and its ccw one comes back); the largest then
+ * pays 4·2^l in phases 1 … L−1 and 2n in the last, L = ⌈log n⌉. This gives the golden "HS sorted"
+ * column (28, 49, 64, 116, 136, 280, 568 at n = 4, 5, 8, 12, 16, 32, 64).
+ */
+export const HS_SORTED = formula('5n + 2^(⌈log n⌉+2) − 8', (n) => 5 * n + 2 ** (ceilLog2(n) + 2) - 8);
+/** Sync rounds on every ring (the largest id never loses a phase), without the announcement. */
+export const HS_ROUNDS = formula('2^(⌈log n⌉+1) + n − 2', (n) => 2 ** (ceilLog2(n) + 1) + n - 2);
+
+function hsCurves(order: OrderName, mode: TimingMode): CurveSpec[] {
+  const out: CurveSpec[] = [upper(HS_BOUND)];
+  if (order === 'best' || order === 'asc' || order === 'desc') out.push(exact(HS_SORTED, 2));
+  if (mode === 'sync') out.push(exactRounds(HS_ROUNDS));
+  return out;
+}
+
+/**
+ * Position p gets the reverse of p's bits (over ⌈log n⌉ bits), skipping values ≥ n, and the ids are
+ * ranked from the largest down, so large ids sit far apart, as the survivors of every HS phase must.
+ */
+export function bitReversalRing(n: number): NodeId[] {
+  let bits = 0;
+  while (1 << bits < n) bits++;
+  const out: NodeId[] = [];
+  for (let p = 0; p < 1 << bits; p++) {
+    let r = 0;
+    for (let b = 0; b < bits; b++) if (p & (1 << b)) r |= 1 << (bits - 1 - b);
+    if (r < n) out.push(n - r);
+  }
+  return out;
+}
+
+export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
   id: 'hs',
   name: 'Hirschberg–Sinclair',
+  shortName: 'HS',
   summary: 'Candidates probe 2^l hops both ways in phase l; O(n log n) messages on a bidirectional ring.',
+  citation: 'Hirschberg and Sinclair, CACM 23(11):627–628, 1980; as in Lynch, Distributed Algorithms, §3.4',
   topologies: ['ring-bi'],
+  requires: 'a bidirectional ring (ids listed clockwise, C1)',
   kinds: ['out', 'in', 'elected'],
-  defaults: { announce: true },
-  pseudocode,
+  roles: ['candidate', 'relay', 'leader', 'nonLeader'],
+  params: { announce: announceParam },
+  code,
+  counts: { bound: HS_BOUND, announcement: ringAnnouncement, curves: hsCurves },
+  orders: {
+    // No closed-form worst ring is known to us: this one keeps many candidates alive in every phase.
+    // It is a heavy ring, not a proven maximum, so only the bound is drawn beside it.
+    worst: {
+      text: 'reversed bit-reversal ring: many candidates survive each phase (heavy, not a proven maximum; compare with the bound)',
+      arrange: (n) => ({ ids: bitReversalRing(n).join(',') }),
+    },
+    // A sorted ring (either way: the ring is bidirectional, so both are mirror images) is the
+    // cheapest ring for n ≤ 9 by enumeration (docs/algorithms.md, §1.3).
+    best: {
+      text: 'sorted ring (asc): every process but the largest is defeated in phase 0; the minimum over all rings for n ≤ 9',
+      arrange: () => ({ ids: 'asc' }),
+    },
+  },
+  presets: [
+    {
+      id: 'hs-16',
+      title: 'Hirschberg–Sinclair on 16 nodes',
+      watch:
+        'Candidates probe 1, 2, 4, 8 hops both ways and fewer survive each phase; the largest uid’s probe goes all the way round in phase ⌈log 16⌉ = 4, well inside the 8n(1 + ⌈log n⌉) = 640 bound.',
+      link: 'v=1&alg=hs&n=16&ids=random&mode=sync&seed=7',
+    },
+  ],
 
   init(node) {
     return {
@@ -106,24 +172,20 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
         phase: 0,
         status: 'unknown',
         inCount: 0,
-        maxSeen: node.id,
+        defeated: false,
         leader: null,
         announcer: false,
         halted: false,
       },
-      send: sendBothWays(node, 0),
+      send: sendBothWays(node, probe(node.id, 0)),
       lines: START,
       note: `${node.id} starts phase 0: it sends out(${node.id}, 1) both ways`,
     };
   },
 
   onMessage(s, _from, msg, node, params) {
-    if (msg.kind === 'elected') {
-      const r = onElected<HsState, HsMsg>(s, msg, node, ELECTED);
-      return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported' } };
-    }
+    if (msg.kind === 'elected') return onElected<HsState, HsMsg>(s, msg, node, ELECTED);
     const v = msg.uid;
-    const maxSeen = Math.max(s.maxSeen, v);
     if (msg.kind === 'in') {
       if (v !== s.u) {
         return {
@@ -144,7 +206,7 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
       const phase = s.phase + 1;
       return {
         state: { ...s, phase, inCount: 0 },
-        send: sendBothWays(node, phase),
+        send: sendBothWays(node, probe(s.u, phase)),
         lines: NEXT_PHASE,
         note: `both of ${s.u}'s phase-${s.phase} tokens are back: it starts phase ${phase} with out(${s.u}, ${2 ** phase}) both ways`,
       };
@@ -158,7 +220,7 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
           note: `${s.u}'s other token is home too; it is already the leader`,
         };
       }
-      const r = announce({ ...s, status: 'chosen' as const }, s.u, node, params.announce);
+      const r = announce(s, s.u, node, params.announce);
       return {
         ...r,
         lines: params.announce ? HOME_ANNOUNCE : HOME,
@@ -167,7 +229,7 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
     }
     if (v > s.u && msg.hops > 1) {
       return {
-        state: { ...s, maxSeen },
+        state: s.defeated ? s : { ...s, defeated: true },
         send: [{ to: toward(node, msg.dir), msg: { ...msg, hops: msg.hops - 1 } }],
         lines: RELAY_OUT,
         note: `${v} > ${s.u}: ${s.u} relays out(${v}, ${msg.hops - 1})`,
@@ -176,7 +238,7 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
     if (v > s.u) {
       const back = opposite(msg.dir);
       return {
-        state: { ...s, maxSeen },
+        state: s.defeated ? s : { ...s, defeated: true },
         send: [{ to: toward(node, back), msg: { kind: 'in', uid: v, dir: back } }],
         lines: TURN_BACK,
         note: `${v} > ${s.u} and its hop budget is spent: ${s.u} sends in(${v}) back`,
@@ -194,7 +256,7 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
       phase: s.phase,
       status: s.status,
       'own in tokens back': s.inCount,
-      'largest uid seen': s.maxSeen,
+      'saw a larger uid': s.defeated,
       leader: s.leader ?? '—',
       halted: s.halted,
     };
@@ -205,13 +267,4 @@ export const hs: Algorithm<HsState, HsMsg, HsParams> = {
     if (msg.kind === 'in') return `in(${msg.uid})`;
     return `elected(${msg.leader})`;
   },
-
-  bound(n, _graph, params) {
-    const election = 8 * n * (1 + ceilLog2(n));
-    return {
-      value: election + (params.announce ? n : 0),
-      formula: params.announce ? '8n(1+⌈log n⌉) + n' : '8n(1+⌈log n⌉)',
-      exact: false,
-    };
-  },
-};
+});

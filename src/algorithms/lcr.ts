@@ -1,11 +1,27 @@
-import type { Algorithm, NodeId, Role } from '../engine/types';
-import { announce, onElected, type Announcing, type Elected } from './announce';
+import type { NodeId, TimingMode } from '../engine/types';
+import {
+  announce,
+  announceParam,
+  onElected,
+  ringAnnouncement,
+  type Announcing,
+  type Elected,
+} from './announce';
+import {
+  defineAlgorithm,
+  exact,
+  exactRounds,
+  formula,
+  mean,
+  type CurveSpec,
+  type OrderName,
+} from './contract';
+import { pseudocode } from './pseudocode';
+import { ringRole } from './ring';
 
 /** LCR (Le Lann 1977; Chang–Roberts 1979) as in Lynch §3.3, on a unidirectional ring. */
 export interface LcrState extends Announcing {
   u: NodeId;
-  /** Lynch's status: unknown, chosen (this process is the leader), reported (it knows the leader). */
-  status: 'unknown' | 'chosen' | 'reported';
   /** Set once a larger uid has passed through: this process can no longer win. */
   defeated: boolean;
 }
@@ -21,42 +37,101 @@ export interface LcrParams {
   announce: boolean; // send elected(u) around the ring once the leader knows (C3)
 }
 
-const pseudocode = [
-  'on start:',
-  '  send election(u) to clockwise neighbour',
-  'on receive election(v):',
-  '  if v > u: send election(v) to clockwise neighbour',
-  '  else if v < u: discard v',
-  '  else (v = u): status := chosen',
-  '    send elected(u) to clockwise neighbour',
-  'on receive elected(w):',
-  '  if w ≠ u: status := reported; forward elected(w)',
-  '  else: halt — the announcement went round',
-];
-
-/** Role of a ring process: defeated = a larger uid has passed (or `maxSeen` exceeds its own). */
-export function ringRole(s: { status: string; u: NodeId; defeated?: boolean; maxSeen?: NodeId }): Role {
-  if (s.status === 'chosen') return 'leader';
-  if (s.status === 'reported') return 'nonLeader';
-  return s.defeated || (s.maxSeen ?? s.u) > s.u ? 'relay' : 'candidate';
-}
+const code = pseudocode([
+  ['start', 'on start:'],
+  ['start.send', '  send election(u) to clockwise neighbour'],
+  ['receive', 'on receive election(v):'],
+  ['receive.forward', '  if v > u: send election(v) to clockwise neighbour'],
+  ['receive.discard', '  else if v < u: discard v'],
+  ['receive.chosen', '  else (v = u): status := chosen'],
+  ['receive.announce', '    send elected(u) to clockwise neighbour'],
+  ['elected', 'on receive elected(w):'],
+  ['elected.forward', '  if w ≠ u: status := reported; forward elected(w)'],
+  ['elected.stop', '  else: halt — the announcement went round'],
+]);
 
 // Executed pseudo-code lines per branch, shared constants: a handler allocates no array for them.
-const START = [0, 1];
-const FORWARD = [2, 3];
-const DISCARD = [2, 4];
-const CHOSEN = [2, 5];
-const CHOSEN_ANNOUNCE = [2, 5, 6];
-const ELECTED = { forward: [7, 8], stop: [7, 9] };
+const START = code.lines('start', 'start.send');
+const FORWARD = code.lines('receive', 'receive.forward');
+const DISCARD = code.lines('receive', 'receive.discard');
+const CHOSEN = code.lines('receive', 'receive.chosen');
+const CHOSEN_ANNOUNCE = code.lines('receive', 'receive.chosen', 'receive.announce');
+const ELECTED = {
+  forward: code.lines('elected', 'elected.forward'),
+  stop: code.lines('elected', 'elected.stop'),
+};
 
-export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
+/**
+ * §1.1: the uid of each process travels clockwise to the first larger id (the largest all n hops), so
+ * ids decreasing clockwise cost n(n+1)/2 and increasing 2n − 1; the mean over all rings is n·H_n.
+ * The count does not depend on the schedule, so both timing modes share the curves (C6).
+ */
+export const LCR_WORST = formula('n(n+1)/2', (n) => (n * (n + 1)) / 2);
+export const LCR_BEST = formula('2n−1', (n) => 2 * n - 1);
+export const LCR_MEAN = formula('n·H_n', (n) => n * harmonic(n));
+/** C5: the largest uid's election message is delivered in round n. */
+export const LCR_ROUNDS = formula('n', (n) => n);
+
+function harmonic(n: number): number {
+  let h = 0;
+  for (let i = 1; i <= n; i++) h += 1 / i;
+  return h;
+}
+
+/** The curves of LCR, and of Chang–Roberts when every process initiates (it then sends the same). */
+export function lcrCurves(order: OrderName, mode: TimingMode): CurveSpec[] {
+  const rounds = mode === 'sync' ? [exactRounds(LCR_ROUNDS)] : [];
+  if (order === 'worst' || order === 'desc') return [exact(LCR_WORST), ...rounds];
+  if (order === 'best' || order === 'asc') return [exact(LCR_BEST), ...rounds];
+  return [mean(LCR_MEAN), ...rounds];
+}
+
+/** C1: the worst ring has ids decreasing along the send direction, the best increasing. */
+export const lcrOrders = {
+  worst: {
+    text: 'ids decreasing clockwise (desc): every uid travels to the first larger one, n(n+1)/2 election messages',
+    arrange: () => ({ ids: 'desc' }),
+  },
+  best: {
+    text: 'ids increasing clockwise (asc): every uid but the largest dies after one hop, 2n−1 election messages',
+    arrange: () => ({ ids: 'asc' }),
+  },
+};
+
+export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
   id: 'lcr',
   name: 'LCR (Le Lann, Chang–Roberts)',
+  shortName: 'LCR',
   summary: 'Every uid travels clockwise until a larger one swallows it; O(n²) messages.',
+  citation: 'Le Lann 1977; Chang and Roberts, CACM 22(5), 1979; as in Lynch, Distributed Algorithms, §3.3',
   topologies: ['ring-uni'],
+  requires: 'a unidirectional ring (ids listed clockwise, C1)',
   kinds: ['election', 'elected'],
-  defaults: { announce: true },
-  pseudocode,
+  roles: ['candidate', 'relay', 'leader', 'nonLeader'],
+  params: { announce: announceParam },
+  code,
+  counts: {
+    bound: LCR_WORST,
+    announcement: ringAnnouncement,
+    curves: lcrCurves,
+  },
+  orders: lcrOrders,
+  presets: [
+    {
+      id: 'lcr-worst',
+      title: 'LCR, worst case (ids decreasing clockwise)',
+      watch:
+        'Each uid k travels k hops before the next larger uid swallows it, so the election costs 1 + 2 + … + 8 = n(n+1)/2 = 36 messages, plus 8 for the announcement.',
+      link: 'v=1&alg=lcr&n=8&ids=desc&mode=sync',
+    },
+    {
+      id: 'lcr-best',
+      title: 'LCR, best case (ids increasing clockwise)',
+      watch:
+        'Every uid but the largest is swallowed after one hop, so the election costs 2n − 1 = 15 messages instead of 36; the rounds stay n = 8 (16 with the announcement).',
+      link: 'v=1&alg=lcr&n=8&ids=asc&mode=sync',
+    },
+  ],
 
   init(node) {
     return {
@@ -75,10 +150,7 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
   },
 
   onMessage(s, _from, msg, node, params) {
-    if (msg.kind === 'elected') {
-      const r = onElected<LcrState, LcrMsg>(s, msg, node, ELECTED);
-      return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported' } };
-    }
+    if (msg.kind === 'elected') return onElected<LcrState, LcrMsg>(s, msg, node, ELECTED);
     const v = msg.uid;
     if (v > s.u) {
       return {
@@ -92,7 +164,7 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
     if (v < s.u) {
       return { state: s, lines: DISCARD, note: node.narrate ? `${v} < ${s.u}: ${s.u} discards ${v}` : '' };
     }
-    const r = announce({ ...s, status: 'chosen' as const }, s.u, node, params.announce);
+    const r = announce(s, s.u, node, params.announce);
     return {
       ...r,
       lines: params.announce ? CHOSEN_ANNOUNCE : CHOSEN,
@@ -115,9 +187,4 @@ export const lcr: Algorithm<LcrState, LcrMsg, LcrParams> = {
   label(msg) {
     return msg.kind === 'election' ? `election(${msg.uid})` : `elected(${msg.leader})`;
   },
-
-  bound(n, _graph, params) {
-    const worst = (n * (n + 1)) / 2 + (params.announce ? n : 0);
-    return { value: worst, formula: params.announce ? 'n(n+1)/2 + n' : 'n(n+1)/2', exact: false };
-  },
-};
+});

@@ -1,5 +1,15 @@
-import type { Algorithm, NodeId, Role } from '../engine/types';
-import { announce, onElected, type Announcing, type Elected } from './announce';
+import type { NodeId, Role, TimingMode } from '../engine/types';
+import {
+  announce,
+  announceParam,
+  onElected,
+  ringAnnouncement,
+  type Announcing,
+  type Elected,
+} from './announce';
+import { defineAlgorithm, exact, formula, lower, upper, type CurveSpec, type OrderName } from './contract';
+import { pseudocode } from './pseudocode';
+import { floorLog2 } from './ring';
 
 /**
  * Peterson (TOPLAS 1982) / Dolev–Klawe–Rodeh, as Lynch's PetersonLeader (§15.1.3), on a
@@ -15,8 +25,6 @@ export interface PetersonState extends Announcing {
   u: NodeId;
   /** Lynch's mode: active processes take part in the phases, relays forward everything. */
   mode: 'active' | 'relay';
-  /** Lynch's status: chosen = this process found it is the last active one (C9). */
-  status: 'unknown' | 'chosen' | 'reported';
   /** The temporary id (Lynch's uid1): the uid this active process currently stands for. */
   t: NodeId;
   uid2: NodeId | null;
@@ -43,40 +51,110 @@ export interface PetersonParams {
   announce: boolean; // send elected(t) around the ring once the chosen process knows (C3)
 }
 
-const pseudocode = [
-  'on start: mode := active; t := u',
-  '  send p1(t) to clockwise neighbour',
-  'on receive p1(v) while active:',
-  '  uid2 := v',
-  '  if uid2 = t: status := chosen; send elected(t)',
-  '  else: send p2(uid2)',
-  'on receive p2(v) while active:',
-  '  uid3 := v',
-  '  if uid2 > max(t, uid3): t := uid2; send p1(t) (next phase)',
-  '  else: mode := relay',
-  'relay: forward every p1(v) and p2(v) unchanged',
-  'on receive elected(w):',
-  '  if not the sender of elected: status := reported; forward elected(w)',
-  '  else: halt — the announcement went round',
-];
+// Lynch's status (Announcing): chosen = this process found it is the last active one (C9).
+const code = pseudocode([
+  ['start', 'on start: mode := active; t := u'],
+  ['start.send', '  send p1(t) to clockwise neighbour'],
+  ['p1', 'on receive p1(v) while active:'],
+  ['p1.set', '  uid2 := v'],
+  ['p1.chosen', '  if uid2 = t: status := chosen; send elected(t)'],
+  ['p1.send', '  else: send p2(uid2)'],
+  ['p2', 'on receive p2(v) while active:'],
+  ['p2.set', '  uid3 := v'],
+  ['p2.stay', '  if uid2 > max(t, uid3): t := uid2; send p1(t) (next phase)'],
+  ['p2.relay', '  else: mode := relay'],
+  ['relay', 'relay: forward every p1(v) and p2(v) unchanged'],
+  ['elected', 'on receive elected(w):'],
+  ['elected.forward', '  if not the sender of elected: status := reported; forward elected(w)'],
+  ['elected.stop', '  else: halt — the announcement went round'],
+]);
 
 // Executed pseudo-code lines per branch, shared: a handler allocates no array for them.
-const START = [0, 1];
-const RELAY = [10];
-const CHOSEN = [2, 3, 4];
-const SEND_P2 = [2, 3, 5];
-const STAY_ACTIVE = [6, 7, 8];
-const BECOME_RELAY = [6, 7, 9];
-const ELECTED = { forward: [11, 12], stop: [11, 13] };
+const START = code.lines('start', 'start.send');
+const RELAY = code.lines('relay');
+const CHOSEN = code.lines('p1', 'p1.set', 'p1.chosen');
+const SEND_P2 = code.lines('p1', 'p1.set', 'p1.send');
+const STAY_ACTIVE = code.lines('p2', 'p2.set', 'p2.stay');
+const BECOME_RELAY = code.lines('p2', 'p2.set', 'p2.relay');
+const ELECTED = {
+  forward: code.lines('elected', 'elected.forward'),
+  stop: code.lines('elected', 'elected.stop'),
+};
 
-export const peterson: Algorithm<PetersonState, PetersonMsg, PetersonParams> = {
+/**
+ * §1.4: each phase with two or more active processes costs exactly 2n (p1 + p2), the last one n; at
+ * most ⌊a/2⌋ of a active processes survive a phase. The count does not depend on the schedule.
+ */
+export const PETERSON_BOUND = formula('2n⌊log n⌋ + n', (n) => 2 * n * floorLog2(n) + n);
+/** A sorted ring (either way): one busy phase, then one active process left. */
+export const PETERSON_SORTED = formula('3n', (n) => 3 * n);
+
+function petersonCurves(order: OrderName): CurveSpec[] {
+  if (order === 'worst') return [exact(PETERSON_BOUND)];
+  // n = 1 sends a single p1 (C13); from n = 2 on at least one phase has two active processes.
+  if (order === 'best' || order === 'asc' || order === 'desc') return [exact(PETERSON_SORTED, 2)];
+  return [upper(PETERSON_BOUND), lower(PETERSON_SORTED, 2)];
+}
+
+/**
+ * Peterson's worst ring. A process stays active iff its upstream active neighbour holds a local
+ * maximum of the active temporary ids, and then takes that id; so the next phase's active ids are the
+ * local maxima, in ring order. Build the phases top-down: from the last phase's single id, put a
+ * fresh smaller id after every id of the phase above (one more at the end when the size is odd).
+ * Every id of the phase above is then a local maximum and no fresh id is one, so a active processes
+ * leave exactly ⌊a/2⌋, and the sizes run n, ⌊n/2⌋, … 1: ⌊log n⌋ phases with two or more active.
+ */
+export function petersonWorstRing(n: number): NodeId[] {
+  const sizes: number[] = [];
+  for (let a = n; a >= 1; a = Math.floor(a / 2)) sizes.push(a);
+  let next = n;
+  let ring: NodeId[] = [next--];
+  for (let i = sizes.length - 2; i >= 0; i--) {
+    const below: NodeId[] = [];
+    for (const id of ring) below.push(id, next--);
+    if (sizes[i]! % 2 === 1) below.push(next--);
+    ring = below;
+  }
+  return ring;
+}
+
+export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonParams>({
   id: 'peterson',
   name: 'Peterson / Dolev–Klawe–Rodeh',
+  shortName: 'Peterson',
   summary: 'Active processes keep a neighbour’s id only if it is a local maximum; ≤ 2n⌊log n⌋ + n messages.',
+  citation:
+    'Peterson, TOPLAS 4(4):758–762, 1982; Dolev, Klawe and Rodeh, J. Algorithms 3:245–260, 1982; as Lynch’s PetersonLeader, §15.1.3',
   topologies: ['ring-uni'],
+  requires: 'a unidirectional ring (ids listed clockwise, C1)',
   kinds: ['p1', 'p2', 'elected'],
-  defaults: { announce: true },
-  pseudocode,
+  roles: ['candidate', 'relay', 'leader', 'nonLeader'],
+  params: { announce: announceParam },
+  code,
+  counts: {
+    bound: PETERSON_BOUND,
+    announcement: ringAnnouncement,
+    curves: (order: OrderName, _mode: TimingMode) => petersonCurves(order),
+  },
+  orders: {
+    worst: {
+      text: 'a ring built so that exactly ⌊a/2⌋ of a active processes survive every phase: 2n⌊log n⌋ + n election messages, the bound',
+      arrange: (n) => ({ ids: petersonWorstRing(n).join(',') }),
+    },
+    best: {
+      text: 'sorted ring (asc): one phase with many active processes, then one left: 3n election messages',
+      arrange: () => ({ ids: 'asc' }),
+    },
+  },
+  presets: [
+    {
+      id: 'peterson-8',
+      title: 'Peterson on 8 nodes',
+      watch:
+        'Temporary ids move downstream: 3 processes stay active after phase 1 and 1 after phase 2, so the elected value is 8 but the process that detects it is 4, not 8 (2n per phase + n = 40 election messages).',
+      link: 'v=1&alg=peterson&ids=3,7,1,8,5,2,6,4&mode=sync',
+    },
+  ],
 
   init(node) {
     return {
@@ -100,10 +178,7 @@ export const peterson: Algorithm<PetersonState, PetersonMsg, PetersonParams> = {
   },
 
   onMessage(s, _from, msg, node, params) {
-    if (msg.kind === 'elected') {
-      const r = onElected<PetersonState, PetersonMsg>(s, msg, node, ELECTED);
-      return s.announcer ? r : { ...r, state: { ...r.state, status: 'reported' } };
-    }
+    if (msg.kind === 'elected') return onElected<PetersonState, PetersonMsg>(s, msg, node, ELECTED);
     const v = msg.uid;
     if (s.mode === 'relay') {
       return {
@@ -119,12 +194,7 @@ export const peterson: Algorithm<PetersonState, PetersonMsg, PetersonParams> = {
     }
     if (msg.kind === 'p1') {
       if (v === s.t) {
-        const r = announce(
-          { ...s, uid2: v, status: 'chosen' as const, waiting: null },
-          s.t,
-          node,
-          params.announce,
-        );
+        const r = announce({ ...s, uid2: v, waiting: null }, s.t, node, params.announce);
         return {
           ...r,
           lines: CHOSEN,
@@ -187,15 +257,4 @@ export const peterson: Algorithm<PetersonState, PetersonMsg, PetersonParams> = {
   label(msg) {
     return msg.kind === 'elected' ? `elected(${msg.leader})` : `${msg.kind}(${msg.uid})`;
   },
-
-  bound(n, _graph, params) {
-    let floorLog = 0;
-    while (2 ** (floorLog + 1) <= n) floorLog++;
-    const election = 2 * n * floorLog + n;
-    return {
-      value: election + (params.announce ? n : 0),
-      formula: params.announce ? '2n⌊log n⌋ + n + n' : '2n⌊log n⌋ + n',
-      exact: false,
-    };
-  },
-};
+});

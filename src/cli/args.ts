@@ -1,7 +1,14 @@
+import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
+import { FAULT_PARAMS } from '../scenario/faults';
+import { ALL_OPTIONS, optionsOf } from '../scenario/options';
 import type { Flat } from '../scenario/parse';
+import { TOPOLOGY_KINDS } from '../topology/spec';
 
-/** CLI option → flat key. The flat keys are the URL keys, so a link and a command mean the same run. */
-const VALUE_OPTIONS: Record<string, string> = {
+/**
+ * CLI option → flat key. The flat keys are the URL keys, so a link and a command mean the same run.
+ * The scenario's own keys are listed here; every algorithm option comes from its declaration.
+ */
+const BASE_OPTIONS: Record<string, string> = {
   '--algorithm': 'alg',
   '--topology': 'topo',
   '--n': 'n',
@@ -10,13 +17,17 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--mode': 'mode',
   '--max-delay': 'maxDelay',
   '--seed': 'seed',
-  '--initiators': 'initiators',
-  '--initiator': 'initiator',
-  '--wake': 'wake',
-  '--crashed': 'crashed',
-  '--crash-at': 'crashes',
-  '--coordinator-to': 'coordinatorTo',
 };
+
+const VALUE_OPTIONS: Record<string, string> = { ...BASE_OPTIONS };
+/** Flags without a value: the flat key and the text they set, e.g. `--no-announce` → announce=0. */
+const FLAGS: Record<string, [key: string, text: string]> = {};
+for (const { spec } of ALL_OPTIONS) {
+  if (spec.control === 'checkbox') {
+    if (spec.cli.flag) FLAGS[spec.cli.flag] = [spec.key, '1'];
+    if (spec.cli.off) FLAGS[spec.cli.off] = [spec.key, '0'];
+  } else if (spec.cli.flag) VALUE_OPTIONS[spec.cli.flag] = spec.key;
+}
 
 export interface CliArgs {
   flat: Flat;
@@ -46,10 +57,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     };
     if (arg === '--json') out.json = true;
     else if (arg === '--help' || arg === '-h') out.help = true;
-    else if (arg === '--no-announce') out.flat.announce = '0';
-    else if (arg === '--announce') out.flat.announce = '1';
-    else if (arg === '--exclude-known-crashed') out.flat.excludeKnownCrashed = '1';
-    else if (arg === '--url') out.url = value();
+    else if (FLAGS[arg] !== undefined) {
+      const [key, text] = FLAGS[arg]!;
+      out.flat[key] = text;
+    } else if (arg === '--url') out.url = value();
     else if (arg === '--max-steps') {
       const v = Number(value());
       if (!Number.isSafeInteger(v) || v < 1)
@@ -64,14 +75,54 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return out;
 }
 
-export const USAGE = `Leader Election Lab — headless runs
+/** How an option is written on the command line, e.g. `--crashed 8` or `--no-announce`. */
+function usageOf(spec: (typeof ALL_OPTIONS)[number]['spec']): string {
+  if (spec.control === 'checkbox') return [spec.cli.flag, spec.cli.off].filter(Boolean).join(' | ');
+  return `${spec.cli.flag} ${spec.cli.metavar ?? 'VALUE'}`;
+}
 
-  npm run --silent sim -- --algorithm lcr|chang-roberts|hs|peterson|bully|tree|ghs
+const column = (left: string, right: string, width = 30) =>
+  `    ${left.padEnd(width)} ${right}`.replace(/\s+$/, '');
+
+/** `--help`: the scenario's own options, then each algorithm with what it runs on and its options. */
+export function usage(): string {
+  const algorithms = ALGORITHMS.flatMap((a) => {
+    const opts = optionsOf(a).filter((o) => o.group === 'params');
+    return [
+      `  ${a.id.padEnd(16)}${a.name}: ${a.summary}`,
+      column('', `runs on ${a.requires}; --topology ${a.topologies.join(' | ')}`),
+      ...(a.faults
+        ? [column('', `takes the crash faults ${FAULT_PARAMS.map((f) => f.cli.flag).join(', ')}`)]
+        : []),
+      ...opts.map((o) => column(usageOf(o.spec), o.spec.help)),
+    ];
+  });
+  return `Leader Election Lab — headless runs
+
+  npm run --silent sim -- --algorithm ${ALGORITHMS.map((a) => a.id).join('|')}
      [--ids 5,3,8,1 | --n 8 --ids asc|desc|random] [--topology KIND] [--mode sync|async]
-     [--seed S] [--max-delay D] [--edges "1-2:4,2-3:7"] [--initiators 3,8] [--crashed 8]
-     [--crash-at 8@5] [--initiator 1] [--wake 1,2] [--coordinator-to lower|all]
-     [--exclude-known-crashed] [--no-announce] [--max-steps N] [--url '<link or hash>'] [--json]
+     [--seed S] [--max-delay D] [--edges "1-2:4,2-3:7"] [algorithm options, below]
+     [--max-steps N] [--url '<link or hash>'] [--json]
 
-  npm run --silent sim -- experiment --algorithm lcr,hs --n 4-64 --ids desc --mode sync --csv
+  npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 --ids desc --mode sync --csv
+
+Scenario:
+${column('--ids LIST | asc|desc|random', 'ids in ring (position) order, or an order of 1..n')}
+${column('--n N', 'number of nodes (default 8; an id or edge list gives it)')}
+${column('--topology KIND', TOPOLOGY_KINDS.join(', '))}
+${column('--edges "1-2:4,2-3:7"', 'a custom graph: a-b or a-b:weight pairs')}
+${column('--mode sync|async', "Lynch's synchronous rounds, or integer delays in [1, max-delay]")}
+${column('--seed S', 'seeds random ids, graphs, weights and delays (default 1)')}
+${column('--max-delay D', 'async: the largest delay (default 10)')}
+${column('--max-steps N', 'stop after N steps (exit code 3 if the run is not over)')}
+${column('--url LINK', 'run exactly what a link shows; options given beside it override its keys')}
+${column('--json', 'print one JSON object instead of text')}
+
+Crash faults (for the algorithms that take them):
+${FAULT_PARAMS.map((f) => column(usageOf(f), f.help)).join('\n')}
+
+Algorithms and their options:
+${algorithms.join('\n')}
 
 Ids, not positions, name nodes in every option. Bad input: one line on stderr, exit code 2.`;
+}

@@ -3,11 +3,11 @@ import { describeOrder, isOrderName, ORDER_NAMES, type OrderName } from '../expe
 import { parseNRange } from '../experiments/range';
 import { planExperiment, runExperiment, type ExperimentRow } from '../experiments/runner';
 import { SPEC_DEFAULTS, type ExperimentSpec } from '../experiments/spec';
-import { ALGORITHMS } from '../algorithms/registry';
+import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
 
 export const EXPERIMENT_USAGE = `Leader Election Lab — experiments (many headless runs, one row each)
 
-  npm run --silent sim -- experiment --algorithm lcr,hs --n 4-64 [--ids worst,best,random,asc,desc]
+  npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 [--ids worst,best,random,asc,desc]
      [--seeds K] [--mode sync|async] [--max-delay D] [--no-announce] [--csv | --json]
 
   --n       sizes: 4,8,16 | 4-64 | 4-64:4 (step 4) | 4-64:x2 (powers of two) | a comma-separated mix
@@ -60,7 +60,8 @@ function parseExperimentArgs(argv: readonly string[]): ExperimentArgs | string {
   if (help) return { spec, format: 'csv', help };
 
   const algorithm = given.get('--algorithm');
-  if (algorithm === undefined) return '--algorithm is required, e.g. --algorithm lcr,hs';
+  if (algorithm === undefined)
+    return `--algorithm is required, e.g. --algorithm ${EXPERIMENT_DEFAULTS.join(',')}`;
   spec.algorithms = algorithm.split(',').map((a) => a.trim());
 
   const n = given.get('--n');

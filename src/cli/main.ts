@@ -3,10 +3,10 @@ import { buildRun } from '../scenario/build';
 import { parseFlat } from '../scenario/parse';
 import { summarize } from '../scenario/summary';
 import { queryToFlat } from '../scenario/url';
-import { parseArgs, UsageError, USAGE } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { runExperimentCommand } from './experiment';
 
-/** Bad input: one line naming the problem on stderr, exit code 2 (design.md). */
+/** Bad input: one line naming the problem on stderr, exit code 2 (docs/architecture.md, Command line). */
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
   process.exit(2);
@@ -25,7 +25,7 @@ function main(argv: string[]): void {
     throw e;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage()}\n`);
     return;
   }
   let flat = args.flat;

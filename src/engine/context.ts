@@ -17,6 +17,9 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narr
   }
   const allIds = [...graph.ids].sort((x, y) => x - y);
   const crashedAtStart = new Set(faults.crashed);
+  // A crash at time 0 comes before every start-up step (same event key, smaller seq).
+  const downAtZero = new Set(faults.crashes.filter((c) => c.at === 0).map((c) => c.id));
+  const liveAtStart = allIds.filter((id) => !crashedAtStart.has(id) && !downAtZero.has(id));
   return graph.ids.map((id, i) => ({
     id,
     n,
@@ -26,7 +29,7 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narr
     allIds,
     weights: weights[i]!,
     crashedAtStart,
-    crashSchedule: faults.crashes,
+    liveAtStart,
     mode: timing.mode,
     maxDelay: timing.maxDelay,
     narrate,

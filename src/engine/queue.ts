@@ -1,9 +1,9 @@
 /**
  * The event queue: a binary min-heap on (key, seq) kept in typed arrays, with the event's payload in
- * parallel slot arrays, so queuing an event allocates nothing (performance.md: allocation per event
- * is what separates a fast engine from a framework-style one). `seq` is a global counter: no ties.
+ * parallel slot arrays, so queuing an event allocates nothing (allocation per event is what separates
+ * a fast engine from a framework-style one). `seq` is a global counter: no ties.
  *
- * key = 2·time for deliveries, wake-ups and crashes, 2·time + 1 for timers, so a timer fires after
+ * key = 2·time for deliveries, start-ups and crashes, 2·time + 1 for timers, so a timer fires after
  * every delivery of its time unit (a sync round's messages all arrive before a round-end timer).
  *
  * Events pushed in (key, seq) order — every message of a synchronous run — go to a plain FIFO lane
@@ -14,6 +14,8 @@ export const EV_DELIVER = 1;
 export const EV_TIMER = 2;
 export const EV_CRASH = 3;
 export const EV_BARRIER = 4;
+/** A failure detector's notice of a crash (Algorithm.failureDetector); key as a timer's. */
+export const EV_SUSPECT = 5;
 
 export interface QueuedEvent {
   key: number;

@@ -2,7 +2,16 @@ import { buildContexts } from './context';
 import { IdIndex, LinkIndex } from './links';
 import { canonicalMessage, TraceHasher } from './hash';
 import { Prng, type PrngState } from './prng';
-import { EV_BARRIER, EV_CRASH, EV_DELIVER, EV_INIT, EV_TIMER, EventQueue, type QueuedEvent } from './queue';
+import {
+  EV_BARRIER,
+  EV_CRASH,
+  EV_DELIVER,
+  EV_INIT,
+  EV_SUSPECT,
+  EV_TIMER,
+  EventQueue,
+  type QueuedEvent,
+} from './queue';
 import type {
   AlgorithmResult,
   AnyAlgorithm,
@@ -166,7 +175,33 @@ export class Simulation {
     for (let i = 0; i < this.n; i++) {
       if (!this.crashed[i]) this.queue.push(0, this.seq++, EV_INIT, i, -1, 0, 0, null);
     }
+    this.queueNotices(cfg.faults);
     this.saveCheckpoint();
+  }
+
+  /**
+   * The failure detector's notices (Algorithm.failureDetector): one per crash during the run, at
+   * crash time + delay, keyed like a timer. Queued now, so at equal times a notice comes before every
+   * timer set during the run; notices of the same time go by crash time, then id.
+   */
+  private queueNotices(faults: Faults): void {
+    const fd = this.algorithm.failureDetector;
+    if (!fd || faults.crashes.length === 0) return;
+    const delay = fd.delay(this.timing, this.params);
+    const crashes = [...faults.crashes].sort((x, y) => x.at - y.at || x.id - y.id);
+    for (const c of crashes) {
+      const at = c.at + delay;
+      this.queue.push(2 * at + 1, this.seq++, EV_SUSPECT, this.position.get(c.id), -1, at, 0, c.id);
+    }
+  }
+
+  /** The process that notices a crash now, by the failure detector's rule; -1: nobody is alive. */
+  private observer(): number {
+    const alive: NodeId[] = [];
+    for (let i = 0; i < this.n; i++) if (!this.crashed[i]) alive.push(this.graph.ids[i]!);
+    alive.sort((x, y) => x - y);
+    const id = this.algorithm.failureDetector!.observer(alive, this.params);
+    return id === null ? -1 : this.position.get(id);
   }
 
   /** Number of steps executed so far (the cursor). */
@@ -271,7 +306,7 @@ export class Simulation {
     let node: number;
     let from: number;
     let payload: unknown;
-    let barrier: Reaction<unknown, { kind: string }> | null = null;
+    let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
       if (q.size === 0 && !this.holdBarrier()) return false;
       if (this.stepIndex >= this.stepBudget) {
@@ -286,6 +321,12 @@ export class Simulation {
       from = q.from[slot]!;
       payload = q.payload[slot];
       q.release(slot);
+      if (type === EV_SUSPECT) {
+        // The crashed node is in `payload`; the step is the observer's, chosen among the living now.
+        node = this.observer();
+        if (node < 0) continue;
+        break;
+      }
       // A crashed node neither wakes nor hears its timers; a second crash is no news.
       if (this.crashed[node] && type !== EV_DELIVER) continue;
       if (type !== EV_BARRIER) break;
@@ -301,7 +342,7 @@ export class Simulation {
     const alg = this.algorithm;
     const ctx = this.ctx[node]!;
     const before = this.states[node];
-    let r: Reaction<unknown, { kind: string }> | null = null;
+    let r: Reaction<unknown, { kind: string }, unknown> | null = null;
     let kind: StepKind;
     if (type === EV_DELIVER) {
       const msg = payload as { kind: string };
@@ -324,7 +365,11 @@ export class Simulation {
       r = barrier;
     } else if (type === EV_TIMER) {
       kind = 'timer';
-      r = alg.onTimer ? alg.onTimer(before, payload as string, ctx, this.params) : null;
+      r = alg.onTimer ? alg.onTimer(before, payload, ctx, this.params) : null;
+    } else if (type === EV_SUSPECT) {
+      // Shown as a timer of the observer: its failure detector is a local timeout that fires.
+      kind = 'timer';
+      r = alg.onSuspect ? alg.onSuspect(before, payload as NodeId, ctx, this.params) : null;
     } else {
       kind = 'crash';
     }
@@ -344,7 +389,7 @@ export class Simulation {
             node,
             this.time,
             this.stepIndex,
-            t.name,
+            t.timer,
           );
       }
     }
@@ -372,7 +417,8 @@ export class Simulation {
         entry.msg = payload as { kind: string };
         entry.msgSeq = seq;
       }
-      if (type === EV_TIMER) entry.timer = payload as string;
+      if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
+      else if (type === EV_SUSPECT) entry.timer = alg.failureDetector!.label(payload as NodeId);
       this.trace.push(entry);
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
@@ -382,7 +428,7 @@ export class Simulation {
 
   private performSends(
     node: number,
-    send: Reaction<unknown, { kind: string }>['send'] & object,
+    send: Reaction<unknown, { kind: string }, unknown>['send'] & object,
   ): SentMessage[] | null {
     const out: SentMessage[] | null = this.record || this.hashing ? [] : null;
     const c = this.counters;
@@ -435,7 +481,8 @@ export class Simulation {
       h.num(this.graph.ids[from]!);
       h.value(payload);
     } else if (kind === 'timer') {
-      h.str(payload as string);
+      // A timer's payload is plain data (a failure detector's notice: the crashed id).
+      h.value(payload);
     }
     if (sends) {
       for (const s of sends) {
@@ -476,12 +523,17 @@ export class Simulation {
       case 'init':
         return `${id} wakes up`;
       case 'timer':
-        return `${id}: timer ${String(payload)} fires`;
+        return `${id}: timer ${typeof payload === 'number' ? this.algorithm.failureDetector!.label(payload) : this.timerLabel(payload)} fires`;
       case 'barrier':
         return `${id} passes the global barrier`;
       default:
         return `${id} receives ${canonicalMessage(payload as { kind: string })}`;
     }
+  }
+
+  private timerLabel(timer: unknown): string {
+    const alg = this.algorithm;
+    return alg.timerLabel ? alg.timerLabel(timer) : (timer as { kind: string }).kind;
   }
 
   /** Runs until no event is left or the step budget is spent. */

@@ -53,13 +53,14 @@ export interface NodeCtx {
   readonly allIds: readonly NodeId[];
   /** Weight of the edge to a neighbour (1 where the graph is unweighted). */
   readonly weights: ReadonlyMap<NodeId, number>;
-  /** Nodes crashed before the run starts; only an algorithm that models failure detection reads it. */
+  /** Nodes crashed before the run starts (the `crashed` fault): every process may know them. */
   readonly crashedAtStart: ReadonlySet<NodeId>;
   /**
-   * Crashes scheduled during the run. An algorithm that models a failure detector (Bully) reads it
-   * to let a process notice a crash; no other algorithm may.
+   * The ids that start at time 0, ascending: everyone but the nodes crashed before the run or at
+   * time 0. Crashes later in the run are not known to anybody; an algorithm that must notice them
+   * declares a failure detector (Algorithm.failureDetector).
    */
-  readonly crashSchedule: readonly CrashFault[];
+  readonly liveAtStart: readonly NodeId[];
   readonly mode: TimingMode;
   readonly maxDelay: number;
   /**
@@ -78,8 +79,13 @@ export interface Send<Msg> {
   msg: Msg;
 }
 
-export interface TimerRequest {
-  name: string;
+/**
+ * A timer a handler sets. Its payload is plain data, like a message (`{ kind: 'ok-timeout', epoch: 2 }`):
+ * the engine hands it back to `onTimer` unchanged and hashes it like any value, so nothing is packed
+ * into strings and parsed back.
+ */
+export interface TimerRequest<Timer> {
+  timer: Timer;
   /**
    * Fires `after` time units from now, after every delivery of that time: with `after: 0` in sync
    * mode a handler sees the whole round's messages before it acts, as in Lynch's model.
@@ -87,14 +93,30 @@ export interface TimerRequest {
   after: number;
 }
 
-export interface Reaction<State, Msg> {
+export interface Reaction<State, Msg, Timer = never> {
   state: State;
   send?: readonly Send<Msg>[];
-  timers?: readonly TimerRequest[];
+  timers?: readonly TimerRequest<Timer>[];
   /** 0-based indices into the algorithm's `pseudocode` of the lines this handler executed. */
   lines?: readonly number[];
   /** One sentence a student can read, e.g. "9 > 4: forward 9". Empty = the engine's default. */
   note?: string;
+}
+
+/**
+ * A failure detector as a service of the engine, for algorithms that must notice crashes (Bully).
+ * When a process crashes during the run at time t, the engine queues a notice at t + delay, ordered
+ * like a timer (after every delivery of that time unit, before every timer set during the run); at
+ * that moment it picks the observer among the processes alive then and calls `onSuspect` on it. So a
+ * detector that crashes before it notices is replaced by the next live process under the same rule.
+ */
+export interface FailureDetector<Params> {
+  /** Time units from a crash to its notice. */
+  delay(timing: Timing, params: Params): number;
+  /** Which process notices, given the ids alive at that moment (ascending); null: nobody. */
+  observer(alive: readonly NodeId[], params: Params): NodeId | null;
+  /** How the notice is named in the trace, e.g. `notice-crash:6` (the step is shown as a timer). */
+  label(crashed: NodeId): string;
 }
 
 export interface AlgorithmResult {
@@ -103,46 +125,50 @@ export interface AlgorithmResult {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * What the engine runs: the handlers of one algorithm and what it needs to record and report a run.
+ * Handlers are pure: they return a new state and never touch their inputs. Everything else an
+ * algorithm declares (title, topologies, parameters, pseudo-code, formulas, presets) is in its module,
+ * `AlgorithmModule` in src/algorithms/contract.ts, which extends this.
+ */
 export interface Algorithm<
   State = unknown,
   Msg extends { kind: string } = { kind: string },
   Params = unknown,
+  Timer extends { kind: string } = never,
 > {
   id: string;
   name: string;
-  /** One line for the editor and the README. */
-  summary: string;
-  topologies: readonly TopologyKind[];
-  /** True where the algorithm reads edge weights (GHS): generated graphs then get random distinct ones. */
-  weighted?: boolean;
   /** Message kinds it can send, lower-case, in the order the UI lists them. */
   kinds: readonly string[];
-  defaults: Params;
+  /** The pseudo-code lines that `Reaction.lines` index. */
   pseudocode: readonly string[];
-  /** Rejects a graph the algorithm cannot run on beyond its topology kind (e.g. not a tree). */
-  checkGraph?(graph: Graph, params: Params): string | null;
-  init(node: NodeCtx, params: Params): Reaction<State, Msg>;
-  onMessage(s: State, from: NodeId, msg: Msg, node: NodeCtx, params: Params): Reaction<State, Msg>;
-  onTimer?(s: State, name: string, node: NodeCtx, params: Params): Reaction<State, Msg>;
+  init(node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
+  onMessage(s: State, from: NodeId, msg: Msg, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
+  onTimer?(s: State, timer: Timer, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
+  /** The trace's name of a timer; by default its `kind`. */
+  timerLabel?(timer: Timer): string;
+  /** Declared by an algorithm that notices crashes during the run; the engine then calls onSuspect. */
+  failureDetector?: FailureDetector<Params>;
+  /** The observer chosen by the failure detector notices that `crashed` has crashed. */
+  onSuspect?(s: State, crashed: NodeId, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
   /**
    * A global barrier (GHS then convergecast, C12): when no event is left, the engine calls this for
    * every live node, in position order, each call one step. Return null where the node has nothing
    * to do; when every node returns null the run is over.
    */
-  onBarrier?(s: State, node: NodeCtx, params: Params): Reaction<State, Msg> | null;
+  onBarrier?(s: State, node: NodeCtx, params: Params): Reaction<State, Msg, Timer> | null;
   role(s: State): Role;
   describe(s: State): Record<string, string | number | boolean>;
   /** The outcome read from the final states; by default the node whose role is 'leader'. */
   result?(states: readonly State[], ids: readonly NodeId[], graph: Graph, params: Params): AlgorithmResult;
   /** Short text of a message for labels, e.g. `out(9, 4)`. */
   label?(msg: Msg): string;
-  /** Textbook bound or exact count of messages for n (used for the live counts), with its formula. */
-  bound?(n: number, graph: Graph, params: Params): { value: number; formula: string; exact: boolean } | null;
 }
 
-// Algorithms are registered with their own State/Msg/Params; the engine only passes values through.
+// Algorithms are registered with their own State/Msg/Params/Timer; the engine only passes values through.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyAlgorithm = Algorithm<any, any, any>;
+export type AnyAlgorithm = Algorithm<any, any, any, any>;
 
 export type StepKind = 'init' | 'deliver' | 'timer' | 'crash' | 'drop' | 'barrier';
 
@@ -168,6 +194,7 @@ export interface TraceEntry {
   from?: NodeId;
   msg?: { kind: string };
   msgSeq?: number;
+  /** For timer steps: the timer's name (Algorithm.timerLabel, or the failure detector's label). */
   timer?: string;
   sends: SentMessage[];
   before: unknown;

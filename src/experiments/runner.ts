@@ -1,10 +1,11 @@
 import { Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
-import { OPTION_OWNERS } from '../scenario/options';
 import { parseFlat, type Flat } from '../scenario/parse';
+import { announcementOff } from '../scenario/options';
+import { TOPOLOGIES } from '../topology/spec';
 import { summarize } from '../scenario/summary';
 import type { Scenario } from '../scenario/types';
-import { profileOf, type OrderName } from './orders';
+import { arrangement, type OrderName } from './orders';
 import { MAX_RUNS, specProblem, type ExperimentSpec } from './spec';
 
 /** One run's result: the six CSV columns, plus what the chart needs and a warning flag. */
@@ -36,8 +37,6 @@ export interface RunPlan {
 
 export type PlanResult = { ok: true; runs: RunPlan[] } | { ok: false; error: string };
 
-const SEEDED_TOPOLOGIES = new Set(['tree', 'random']);
-
 function flatFor(spec: ExperimentSpec, algorithm: string, order: OrderName, n: number, seed: number): Flat {
   const flat: Flat = {
     v: '1',
@@ -45,10 +44,10 @@ function flatFor(spec: ExperimentSpec, algorithm: string, order: OrderName, n: n
     n: String(n),
     mode: spec.mode,
     seed: String(seed),
-    ...profileOf(algorithm).arrange(order, n, seed),
+    ...arrangement(algorithm, order, n, seed),
   };
   if (spec.mode === 'async') flat.maxDelay = String(spec.maxDelay);
-  if (!spec.announce && OPTION_OWNERS.announce.includes(algorithm)) flat.announce = '0';
+  if (!spec.announce) Object.assign(flat, announcementOff(algorithm));
   return flat;
 }
 
@@ -80,7 +79,7 @@ export function planExperiment(spec: ExperimentSpec): PlanResult {
           };
         // Repeating a run nothing random touches would only repeat its row.
         const seeded =
-          order === 'random' || spec.mode === 'async' || SEEDED_TOPOLOGIES.has(first.scenario.topology.kind);
+          order === 'random' || spec.mode === 'async' || TOPOLOGIES[first.scenario.topology.kind].seeded;
         const seeds = seeded ? spec.seeds : 1;
         if (runs.length + seeds > MAX_RUNS)
           return { ok: false, error: `more than ${MAX_RUNS} runs: use fewer sizes, orders or seeds` };

@@ -1,11 +1,11 @@
 import { findAlgorithm, ALGORITHMS } from '../algorithms/registry';
 import type { TimingMode } from '../engine/types';
 import { LIMITS } from '../topology/spec';
-import { isOrderName, profileOf, type OrderName } from './orders';
+import { hasOrder, isOrderName, type OrderName } from './orders';
 
 /** One experiment: every algorithm × order × n × seed is one headless run. */
 export interface ExperimentSpec {
-  /** Registry ids, e.g. `lcr`, `hs`. */
+  /** Registry ids (AlgorithmModule.id). */
   algorithms: string[];
   /** The sizes, ascending (see parseNRange). */
   ns: number[];
@@ -18,7 +18,7 @@ export interface ExperimentSpec {
   mode: TimingMode;
   /** async only: delays are uniform in [1, maxDelay] (C6). */
   maxDelay: number;
-  /** Send the leader announcement (C3); algorithms without the option (Bully) ignore it. */
+  /** Send the leader announcement (C3); algorithms without one (Bully) ignore it. */
   announce: boolean;
 }
 
@@ -52,8 +52,7 @@ export function specProblem(spec: ExperimentSpec): string | null {
   if (new Set(spec.orders).size !== spec.orders.length) return 'an id order is listed twice';
   for (const id of spec.algorithms) {
     for (const o of spec.orders) {
-      if ((o === 'worst' || o === 'best') && profileOf(id)[o] === null)
-        return `${id} has no known ${o}-case id order: use asc, desc or random`;
+      if (!hasOrder(id, o)) return `${id} has no known ${o}-case id order: use asc, desc or random`;
     }
   }
   if (!Number.isSafeInteger(spec.seeds) || spec.seeds < 1 || spec.seeds > MAX_SEEDS)

@@ -1,4 +1,5 @@
 import { findAlgorithm } from '../algorithms/registry';
+import { ALL_OPTIONS, optionValue } from './options';
 import { DEFAULTS, type Flat } from './parse';
 import type { Scenario } from './types';
 
@@ -21,15 +22,10 @@ export function toFlat(s: Scenario): Flat {
   f.mode = s.timing.mode;
   if (s.timing.maxDelay !== DEFAULTS.maxDelay) f.maxDelay = String(s.timing.maxDelay);
   if (s.seed !== DEFAULTS.seed) f.seed = String(s.seed);
-  const p = s.params;
-  if (p.announce !== undefined) f.announce = p.announce ? '1' : '0';
-  if (p.initiators) f.initiators = p.initiators.join(',');
-  if (p.initiator !== undefined) f.initiator = String(p.initiator);
-  if (p.wake) f.wake = p.wake.join(',');
-  if (p.coordinatorTo) f.coordinatorTo = p.coordinatorTo;
-  if (p.excludeKnownCrashed !== undefined) f.excludeKnownCrashed = p.excludeKnownCrashed ? '1' : '0';
-  if (s.faults.crashed.length) f.crashed = s.faults.crashed.join(',');
-  if (s.faults.crashes.length) f.crashes = s.faults.crashes.map((c) => `${c.id}@${c.at}`).join(',');
+  for (const o of ALL_OPTIONS) {
+    const value = optionValue(s, o);
+    if (value !== undefined) f[o.spec.key] = o.spec.format(value);
+  }
   if (s.step !== undefined) f.step = String(s.step);
   return f;
 }

@@ -1,5 +1,6 @@
 import { parseFlat, CODEC_LIMITS, type Flat } from './parse';
 import { migrateFlat } from './migrate';
+import { ALL_OPTIONS, type ScenarioOption } from './options';
 import type { FieldError, Result, Scenario } from './types';
 
 /**
@@ -23,16 +24,12 @@ const FIELD_OF: Record<string, string> = {
   mode: 'timing.mode',
   maxDelay: 'timing.maxDelay',
   seed: 'seed',
-  announce: 'params.announce',
-  initiators: 'params.initiators',
-  initiator: 'params.initiator',
-  wake: 'params.wake',
-  coordinatorTo: 'params.coordinatorTo',
-  excludeKnownCrashed: 'params.excludeKnownCrashed',
-  crashed: 'faults.crashed',
-  crashes: 'faults.crashes',
+  ...Object.fromEntries(ALL_OPTIONS.map((o) => [o.spec.key, `${o.group}.${o.spec.key}`])),
   step: 'step',
 };
+
+const PARAM_OPTIONS = ALL_OPTIONS.filter((o) => o.group === 'params');
+const FAULT_OPTIONS = ALL_OPTIONS.filter((o) => o.group === 'faults');
 
 /** The scenario as a file body: pretty, tagged with its format and version. */
 export function scenarioToJson(s: Scenario): string {
@@ -180,44 +177,21 @@ function fromObject(input: unknown): Result<Scenario> {
   if (seed !== undefined) flat.seed = String(seed);
   const params = r.obj(data, 'params', '');
   if (params) {
-    r.only(params, 'params.', [
-      'announce',
-      'initiators',
-      'initiator',
-      'wake',
-      'coordinatorTo',
-      'excludeKnownCrashed',
-    ]);
-    const announce = r.bool(params, 'announce', 'params.');
-    if (announce !== undefined) flat.announce = announce ? '1' : '0';
-    const initiators = r.ints(params, 'initiators', 'params.');
-    if (initiators) flat.initiators = initiators.join(',');
-    const initiator = r.int(params, 'initiator', 'params.');
-    if (initiator !== undefined) flat.initiator = String(initiator);
-    const wake = r.ints(params, 'wake', 'params.');
-    if (wake) flat.wake = wake.join(',');
-    const coordinatorTo = r.str(params, 'coordinatorTo', 'params.');
-    if (coordinatorTo !== undefined) flat.coordinatorTo = coordinatorTo;
-    const excludeKnownCrashed = r.bool(params, 'excludeKnownCrashed', 'params.');
-    if (excludeKnownCrashed !== undefined) flat.excludeKnownCrashed = excludeKnownCrashed ? '1' : '0';
+    r.only(
+      params,
+      'params.',
+      PARAM_OPTIONS.map((o) => o.spec.key),
+    );
+    for (const o of PARAM_OPTIONS) readOption(r, params, 'params.', o, flat);
   }
   const faults = r.obj(data, 'faults', '');
   if (faults) {
-    r.only(faults, 'faults.', ['crashed', 'crashes']);
-    const crashed = r.ints(faults, 'crashed', 'faults.');
-    // An empty list is the same as none (the flat form has no empty lists).
-    if (crashed?.length) flat.crashed = crashed.join(',');
-    const crashes = r.arr(faults, 'crashes', 'faults.');
-    if (crashes?.length) {
-      const parts: string[] = [];
-      crashes.forEach((c, i) => {
-        const at = `faults.crashes[${i}]`;
-        if (!isObject(c)) return void errors.push({ field: at, message: `${at} must be an object {id, at}` });
-        r.only(c, `${at}.`, ['id', 'at']);
-        parts.push(`${r.int(c, 'id', `${at}.`, true)}@${r.int(c, 'at', `${at}.`, true)}`);
-      });
-      flat.crashes = parts.join(',');
-    }
+    r.only(
+      faults,
+      'faults.',
+      FAULT_OPTIONS.map((o) => o.spec.key),
+    );
+    for (const o of FAULT_OPTIONS) readOption(r, faults, 'faults.', o, flat);
   }
   const step = r.int(data, 'step', '');
   if (step !== undefined) flat.step = String(step);
@@ -231,11 +205,61 @@ function fromObject(input: unknown): Result<Scenario> {
   };
 }
 
+/**
+ * One option of the file in the flat text form, type-checked by how its declaration writes it. An
+ * empty list is the same as none (the flat form has no empty lists).
+ */
+function readOption(
+  r: Reader,
+  o: Record<string, unknown>,
+  at: string,
+  option: ScenarioOption,
+  flat: Flat,
+): void {
+  const key = option.spec.key;
+  switch (option.spec.json) {
+    case 'boolean': {
+      const v = r.bool(o, key, at);
+      if (v !== undefined) flat[key] = v ? '1' : '0';
+      return;
+    }
+    case 'number': {
+      const v = r.int(o, key, at);
+      if (v !== undefined) flat[key] = String(v);
+      return;
+    }
+    case 'string': {
+      const v = r.str(o, key, at);
+      if (v !== undefined) flat[key] = v;
+      return;
+    }
+    case 'ids': {
+      const v = r.ints(o, key, at);
+      if (v && (option.group === 'params' || v.length)) flat[key] = v.join(',');
+      return;
+    }
+    case 'crashes': {
+      const list = r.arr(o, key, at);
+      if (!list?.length) return;
+      const parts: string[] = [];
+      list.forEach((c, i) => {
+        const here = `${at}${key}[${i}]`;
+        if (!isObject(c)) return void r.bad(here, 'must be an object {id, at}');
+        r.only(c, `${here}.`, ['id', 'at']);
+        parts.push(`${r.int(c, 'id', `${here}.`, true)}@${r.int(c, 'at', `${here}.`, true)}`);
+      });
+      flat[key] = parts.join(',');
+      return;
+    }
+  }
+}
+
 /** Type checks that record one error per bad field and return undefined for it. */
 class Reader {
   constructor(private readonly errors: FieldError[]) {}
 
-  private bad(field: string, message: string): undefined {
+  /** Records `field message` and returns undefined for the field. */
+  bad(field: string, message: string): undefined {
     this.errors.push({ field, message: `${field} ${message}` });
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { ALGORITHMS } from '../algorithms/registry';
 import { inflateUriComponent } from './lz';
 import { migrateFlat } from './migrate';
+import { OPTION_KEYS } from './options';
 import { CODEC_LIMITS, FLAT_KEYS, parseFlat, type Flat } from './parse';
 import { CURRENT_VERSION, type FieldError, type Scenario } from './types';
 import { linkBody, MAX_LINK } from './url';
@@ -18,26 +19,9 @@ export interface Salvaged {
 
 /**
  * Keys are tried in this order, each against the ones already kept: the graph first (everything else
- * names its nodes), crashed before initiator (a crashed process cannot be the initiator).
+ * names its nodes), the faults before the parameters (a parameter may refuse a crashed node).
  */
-const ORDER = [
-  'topo',
-  'ids',
-  'edges',
-  'n',
-  'mode',
-  'maxDelay',
-  'seed',
-  'announce',
-  'initiators',
-  'crashed',
-  'crashes',
-  'initiator',
-  'wake',
-  'coordinatorTo',
-  'excludeKnownCrashed',
-  'step',
-] as const;
+const ORDER = ['topo', 'ids', 'edges', 'n', 'mode', 'maxDelay', 'seed', ...OPTION_KEYS, 'step'];
 
 /**
  * What can be kept from a broken link or flat record, so the editor opens with the good parts: keeps
@@ -70,7 +54,7 @@ export function salvage(input: string | Flat): Salvaged {
   }
   const kept: Flat = { v: String(CURRENT_VERSION) };
   for (const key of Object.keys(flat)) {
-    if (key !== 'v' && !(FLAT_KEYS as readonly string[]).includes(key))
+    if (key !== 'v' && !FLAT_KEYS.includes(key))
       drop(key.slice(0, 30), [{ field: key.slice(0, 30), message: `unknown key "${key.slice(0, 30)}"` }]);
   }
 
@@ -103,11 +87,7 @@ export function salvage(input: string | Flat): Salvaged {
 
   // Keys lost while splitting the link (broken escapes) count as dropped too.
   for (const e of errors)
-    if (
-      (FLAT_KEYS as readonly string[]).includes(e.field) &&
-      !(e.field in kept) &&
-      !dropped.includes(e.field)
-    )
+    if (FLAT_KEYS.includes(e.field) && !(e.field in kept) && !dropped.includes(e.field))
       dropped.push(e.field);
   const parsed = kept.alg !== undefined ? parseFlat(kept) : null;
   if (kept.alg === undefined && !dropped.includes('alg'))

@@ -1,23 +1,9 @@
-import type { Faults, NodeId, Timing } from '../engine/types';
+import type { ScenarioParams } from '../algorithms/registry';
+import type { Faults, Timing } from '../engine/types';
 import type { IdSpec, TopologySpec } from '../topology/spec';
 
-/** The options an algorithm may take; each algorithm lists the ones it accepts in OPTION_OWNERS. */
-export interface ScenarioParams {
-  /** Send the leader announcement (C3); `--no-announce` sets it false. */
-  announce?: boolean;
-  /** Chang–Roberts: the processes that start spontaneously (C4). Absent = all. */
-  initiators?: NodeId[];
-  /** Bully: the process that detects the failure and starts (C4). Absent = lowest alive id. */
-  initiator?: NodeId;
-  /** GHS: the processes that wake up spontaneously. Absent = all. */
-  wake?: NodeId[];
-  /** Bully: COORDINATOR to lower ids (textbook) or to all others (C10). */
-  coordinatorTo?: 'lower' | 'all';
-  /** Bully: the detector skips the coordinator it knows has crashed (C10). */
-  excludeKnownCrashed?: boolean;
-}
-
-export type ParamName = keyof ScenarioParams;
+/** The algorithm options a scenario may carry: derived from the registry's declarations. */
+export type { ScenarioParams };
 
 /** A whole run as plain data: what a link, a file and a CLI command carry. */
 export interface Scenario {

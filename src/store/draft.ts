@@ -1,7 +1,7 @@
 import { findAlgorithm } from '../algorithms/registry';
 import { buildRun, type RunSpec } from '../scenario/build';
 import { toFlat } from '../scenario/encode';
-import { OPTION_OWNERS } from '../scenario/options';
+import { ALL_OPTIONS, optionsOf, optionValue, takesOption, type ScenarioOption } from '../scenario/options';
 import { parseFlat, type Flat } from '../scenario/parse';
 import type { FieldError, Result, Scenario } from '../scenario/types';
 import { BROWSER_MAX_NODES } from './limits';
@@ -21,31 +21,30 @@ export interface Draft {
   mode: 'sync' | 'async';
   maxDelay: string;
   seed: string;
-  announce: boolean;
-  initiators: string;
-  initiator: string;
-  wake: string;
-  crashed: string;
-  crashes: string;
-  coordinatorTo: 'lower' | 'all';
-  excludeKnownCrashed: boolean;
+  /**
+   * Every declared option (src/scenario/options.ts) by its key: a checkbox's state, a select's
+   * choice, or a text field's text.
+   */
+  [option: string]: string | boolean;
 }
 
-/** Option keys of the flat form, each shown only for the algorithms that own it (OPTION_OWNERS). */
-export type OptionKey = keyof typeof OPTION_OWNERS;
+/** An option's value in the editor when the scenario does not give it. */
+function blank(o: ScenarioOption): string | boolean {
+  const { spec } = o;
+  if (spec.control === 'checkbox' || spec.control === 'select') return spec.default as string | boolean;
+  return '';
+}
 
-export function takesOption(alg: string, key: OptionKey): boolean {
-  return OPTION_OWNERS[key].includes(alg);
+/** The editor's value of an option in a draft (its blank when the draft has none). */
+export function draftValue(d: Draft, o: ScenarioOption): string | boolean {
+  return d[o.spec.key] ?? blank(o);
 }
 
 /** The editor's view of a loaded scenario (keeps `base`'s text for options the scenario lacks). */
 export function scenarioToDraft(s: Scenario, base?: Draft): Draft {
   const f = toFlat(s);
   const custom = s.topology.edges !== undefined;
-  // Options this algorithm does not take keep what was typed for another one.
-  const opt = (key: OptionKey & keyof Draft & keyof Flat): string =>
-    f[key] ?? (base && !takesOption(s.algorithm, key) ? (base[key] as string) : '');
-  return {
+  const d: Draft = {
     alg: s.algorithm,
     topo: custom ? 'custom' : s.topology.kind,
     n: String(s.topology.n),
@@ -55,15 +54,17 @@ export function scenarioToDraft(s: Scenario, base?: Draft): Draft {
     mode: s.timing.mode,
     maxDelay: String(s.timing.maxDelay),
     seed: String(s.seed),
-    announce: s.params.announce ?? true,
-    initiators: opt('initiators'),
-    initiator: opt('initiator'),
-    wake: opt('wake'),
-    crashed: opt('crashed'),
-    crashes: opt('crashes'),
-    coordinatorTo: s.params.coordinatorTo ?? 'lower',
-    excludeKnownCrashed: s.params.excludeKnownCrashed ?? false,
   };
+  for (const o of ALL_OPTIONS) {
+    const key = o.spec.key;
+    if (o.spec.control === 'checkbox' || o.spec.control === 'select') {
+      d[key] = (optionValue(s, o) as string | boolean | undefined) ?? blank(o);
+    } else {
+      // Options this algorithm does not take keep what was typed for another one.
+      d[key] = f[key] ?? (base && !takesOption(s.algorithm, key) ? draftValue(base, o) : '');
+    }
+  }
+  return d;
 }
 
 /** The flat (URL/CLI) keys the draft stands for: only what the chosen algorithm takes. */
@@ -81,18 +82,16 @@ export function draftToFlat(d: Draft): Flat {
   f.mode = d.mode;
   if (d.mode === 'async') f.maxDelay = d.maxDelay;
   f.seed = d.seed;
-  const alg = f.alg!;
-  const text = (key: OptionKey & keyof Draft, value: string) => {
-    if (takesOption(alg, key) && value.trim() !== '') f[key] = value.trim();
-  };
-  if (takesOption(alg, 'announce')) f.announce = d.announce ? '1' : '0';
-  text('initiators', d.initiators);
-  text('initiator', d.initiator);
-  text('wake', d.wake);
-  text('crashed', d.crashed);
-  text('crashes', d.crashes);
-  if (takesOption(alg, 'coordinatorTo')) f.coordinatorTo = d.coordinatorTo;
-  if (takesOption(alg, 'excludeKnownCrashed') && d.excludeKnownCrashed) f.excludeKnownCrashed = '1';
+  const alg = findAlgorithm(f.alg!);
+  for (const o of alg ? optionsOf(alg) : []) {
+    const { spec } = o;
+    const v = draftValue(d, o);
+    if (spec.control === 'checkbox') {
+      // An option that is off unless asked for is written only when on.
+      if (v === true || spec.default === true) f[spec.key] = v === true ? '1' : '0';
+    } else if (spec.control === 'select') f[spec.key] = String(v);
+    else if (String(v).trim() !== '') f[spec.key] = String(v).trim();
+  }
   return f;
 }
 

@@ -2,11 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { Simulation } from '../engine/simulation';
 import type { NodeId, Timing } from '../engine/types';
 import type { RunSpec } from '../scenario/build';
-import { toFlat } from '../scenario/encode';
 import { parseFlat } from '../scenario/parse';
+import { toggleNode } from '../scenario/toggle';
 import type { FieldError, Result, Scenario } from '../scenario/types';
 import { defaultScenario } from './defaults';
-import { draftToFlat, prepare, scenarioToDraft, takesOption, withAlgorithm, type Draft } from './draft';
+import { draftToFlat, prepare, scenarioToDraft, withAlgorithm, type Draft } from './draft';
 import {
   BROWSER_MAX_STEPS,
   CHUNK_MS,
@@ -73,7 +73,7 @@ export interface SimState {
   select(selection: Selection): void;
   /** Advances the playback clock by `dt` seconds of wall time (called once per animation frame). */
   tick(dt: number): void;
-  /** Toggles a node's per-node option (crashed, initiator, wake) and restarts the run. */
+  /** Toggles a node in the algorithm's per-node option (src/scenario/toggle.ts) and restarts the run. */
   toggleNode(id: NodeId): void;
   /** Computes the rest of the run now (tests, benchmarks). */
   finishComputing(): void;
@@ -236,7 +236,8 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       load,
 
       setDraft(patch) {
-        let draft = { ...get().draft, ...patch };
+        let draft: Draft = { ...get().draft };
+        for (const [k, v] of Object.entries(patch)) if (v !== undefined) draft[k] = v;
         if (patch.alg !== undefined) draft = withAlgorithm(draft, patch.alg);
         set({ draft });
       },
@@ -336,35 +337,13 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
 
       toggleNode(id) {
         const s = get();
-        const alg = s.scenario.algorithm;
-        const key = (['crashed', 'initiators', 'wake'] as const).find((k) => takesOption(alg, k));
-        if (!key) {
-          set({ notice: `${s.run.sim.algorithm.name} has no per-node option to toggle` });
+        const t = toggleNode(s.scenario, id, s.run.sim.graph.ids);
+        if (!t.ok) {
+          set(t.errors.length ? { errors: t.errors, notice: t.notice } : { notice: t.notice });
           return;
         }
-        const all = s.run.sim.graph.ids;
-        const current =
-          key === 'crashed'
-            ? s.scenario.faults.crashed
-            : key === 'initiators'
-              ? s.scenario.params.initiators
-              : s.scenario.params.wake;
-        const list = current ?? all;
-        const had = list.includes(id);
-        const next = had ? list.filter((x) => x !== id) : [...list, id];
-        const { step: _omit, ...scenario } = s.scenario;
-        const flat = toFlat(scenario);
-        if (key === 'crashed' ? next.length === 0 : next.length === all.length) delete flat[key];
-        // An empty initiator or wake set is refused by the validator, which says why.
-        else flat[key] = [...next].sort((a, b) => all.indexOf(a) - all.indexOf(b)).join(',');
-        const parsed = parseFlat(flat);
-        const what = key === 'crashed' ? 'crashed' : key === 'initiators' ? 'an initiator' : 'woken at start';
-        if (!parsed.ok) {
-          set({ errors: parsed.errors, notice: `${id} cannot be toggled: ${parsed.errors[0]!.message}` });
-          return;
-        }
-        const r = load(parsed.value);
-        if (r.ok) set({ notice: `${id} is ${had ? 'no longer ' : ''}${what}; the run restarted` });
+        const r = load(t.scenario);
+        if (r.ok) set({ notice: t.notice });
         else set({ notice: `${id} cannot be toggled: ${r.errors[0]!.message}` });
       },
 

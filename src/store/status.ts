@@ -81,6 +81,7 @@ export interface Counts {
 export function countsOf(s: SimState): Counts {
   const r = s.run.replay;
   const sim = s.run.sim;
+  const alg = s.run.spec.algorithm;
   const kinds = [...sim.algorithm.kinds];
   for (const k of Object.keys(r.sentByKind)) if (!kinds.includes(k)) kinds.push(k);
   return {
@@ -89,6 +90,7 @@ export function countsOf(s: SimState): Counts {
     byKind: kinds.map((kind) => ({ kind, count: r.sentByKind[kind] ?? 0 })),
     timeLabel: sim.timing.mode === 'sync' ? 'rounds' : 'time',
     time: r.lastDeliveryTime,
-    bound: sim.algorithm.bound?.(sim.n, sim.graph, sim.params) ?? null,
+    // A bound is shown only for the runs it speaks for (Bully's is the no-crash one).
+    bound: alg.counts.holds?.(sim.faults) === false ? null : alg.bound(sim.n, sim.graph, sim.params),
   };
 }

@@ -1,4 +1,4 @@
-import type { NodeId } from '../engine/types';
+import type { Graph, NodeId, TopologyKind } from '../engine/types';
 import { complete } from './complete';
 import { custom } from './custom';
 import { grid } from './grid';
@@ -12,6 +12,33 @@ import type { WeightOptions } from './weights';
 import { LIMITS } from './spec';
 import type { GraphResult, TopologySpec } from './spec';
 
+type Generator = (ids: NodeId[], seed: number, opts: WeightOptions, spec: TopologySpec) => GraphResult;
+
+const ok = (graph: Graph): GraphResult => ({ ok: true, graph });
+
+/** One generator per kind (the undirected ones draw their weights from the seed, see buildGraph). */
+const GENERATORS: Readonly<Record<TopologyKind, Generator>> = {
+  'ring-uni': (ids) => ok(ring(ids, false)),
+  'ring-bi': (ids) => ok(ring(ids, true)),
+  complete: (ids) =>
+    ids.length > LIMITS.maxCompleteNodes
+      ? {
+          ok: false,
+          error: `a complete graph of ${ids.length} nodes is too large (at most ${LIMITS.maxCompleteNodes})`,
+        }
+      : ok(complete(ids)),
+  path: (ids, seed, opts) => ok(path(ids, seed, opts)),
+  star: (ids, seed, opts) => ok(star(ids, seed, opts)),
+  tree: (ids, seed, opts, spec) => ok(randomTree(spec.kind, ids, seed, opts)),
+  grid: (ids, seed, opts) => ok(grid(ids, seed, opts)),
+  hypercube: (ids, seed, opts) => hypercube(ids, seed, opts),
+  random: (ids, seed, opts) => ok(randomConnected(ids, seed, opts)),
+  custom: (ids, seed, opts, spec) =>
+    spec.edges
+      ? custom(ids, spec.edges, seed, opts)
+      : { ok: false, error: 'a custom graph needs an edge list, e.g. 1-2:4,2-3:7' },
+};
+
 /**
  * Generates the graph a topology spec names over the given ids. The undirected generators draw random
  * distinct weights from the seed (GHS needs them) unless `opts.weights` is 'unit'.
@@ -24,35 +51,7 @@ export function buildGraph(
 ): GraphResult {
   if (ids.length > LIMITS.maxNodes)
     return { ok: false, error: `${ids.length} nodes is more than the ${LIMITS.maxNodes} supported` };
-  switch (spec.kind) {
-    case 'ring-uni':
-      return { ok: true, graph: ring(ids, false) };
-    case 'ring-bi':
-      return { ok: true, graph: ring(ids, true) };
-    case 'complete':
-      if (ids.length > LIMITS.maxCompleteNodes) {
-        return {
-          ok: false,
-          error: `a complete graph of ${ids.length} nodes is too large (at most ${LIMITS.maxCompleteNodes})`,
-        };
-      }
-      return { ok: true, graph: complete(ids) };
-    case 'path':
-      return { ok: true, graph: path(ids, seed, opts) };
-    case 'star':
-      return { ok: true, graph: star(ids, seed, opts) };
-    case 'tree':
-      return { ok: true, graph: randomTree(ids, seed, opts) };
-    case 'grid':
-      return { ok: true, graph: grid(ids, seed, opts) };
-    case 'hypercube':
-      return hypercube(ids, seed, opts);
-    case 'random':
-      return { ok: true, graph: randomConnected(ids, seed, opts) };
-    case 'custom':
-      if (!spec.edges) return { ok: false, error: 'a custom graph needs an edge list, e.g. 1-2:4,2-3:7' };
-      return custom(ids, spec.edges, seed, opts);
-    default:
-      return { ok: false, error: `the ${spec.kind} topology is not available yet` };
-  }
+  const generate = GENERATORS[spec.kind] as Generator | undefined;
+  if (!generate) return { ok: false, error: `the ${spec.kind} topology is not available yet` };
+  return generate(ids, seed, opts, spec);
 }

@@ -1,5 +1,5 @@
 import { Prng } from '../engine/prng';
-import type { Graph, NodeId } from '../engine/types';
+import type { Graph, NodeId, TopologyKind } from '../engine/types';
 import { undirected, type WeightOptions } from './weights';
 
 /** The shape of random graphs has its own stream too, apart from ids, delays and weights. */
@@ -34,8 +34,8 @@ export function randomTreePairs(n: number, prng: Prng): [number, number][] {
   return pairs;
 }
 
-/** A seeded uniformly random tree over the ids. */
-export function randomTree(ids: NodeId[], seed: number, opts: WeightOptions = {}): Graph {
+/** A seeded uniformly random tree over the ids, as a graph of the given kind. */
+export function randomTree(kind: TopologyKind, ids: NodeId[], seed: number, opts: WeightOptions = {}): Graph {
   const pairs = randomTreePairs(ids.length, new Prng(seed + SHAPE_STREAM));
-  return undirected('tree', ids, pairs, seed, opts);
+  return undirected(kind, ids, pairs, seed, opts);
 }

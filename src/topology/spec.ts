@@ -33,15 +33,35 @@ export const LIMITS = {
   maxSeed: 2 ** 32 - 1,
 } as const;
 
-export const TOPOLOGY_NAMES: Record<TopologyKind, string> = {
-  'ring-uni': 'unidirectional ring',
-  'ring-bi': 'bidirectional ring',
-  complete: 'complete graph',
-  path: 'path',
-  star: 'star',
-  tree: 'random tree',
-  grid: 'grid',
-  hypercube: 'hypercube',
-  random: 'random connected graph',
-  custom: 'custom edge list',
+/** What the rest of the code needs to know about each kind of topology. */
+export interface TopologyTraits {
+  /** In words, e.g. `unidirectional ring`. */
+  name: string;
+  /** The seed shapes the graph itself (not only its weights): experiments repeat such runs per seed. */
+  seeded: boolean;
+  /** An edge list may stand for it; the graph is then read as a custom one (a custom tree). */
+  fromEdges: boolean;
+}
+
+export const TOPOLOGIES: Readonly<Record<TopologyKind, TopologyTraits>> = {
+  'ring-uni': { name: 'unidirectional ring', seeded: false, fromEdges: false },
+  'ring-bi': { name: 'bidirectional ring', seeded: false, fromEdges: false },
+  complete: { name: 'complete graph', seeded: false, fromEdges: false },
+  path: { name: 'path', seeded: false, fromEdges: false },
+  star: { name: 'star', seeded: false, fromEdges: false },
+  tree: { name: 'random tree', seeded: true, fromEdges: true },
+  grid: { name: 'grid', seeded: false, fromEdges: false },
+  hypercube: { name: 'hypercube', seeded: false, fromEdges: false },
+  random: { name: 'random connected graph', seeded: true, fromEdges: false },
+  custom: { name: 'custom edge list', seeded: false, fromEdges: true },
 };
+
+/** Every topology kind, in the order the editor and --help list them. */
+export const TOPOLOGY_KINDS = Object.keys(TOPOLOGIES) as TopologyKind[];
+
+/** The kind read from an edge list. */
+export const CUSTOM: TopologyKind = 'custom';
+
+export const TOPOLOGY_NAMES: Readonly<Record<TopologyKind, string>> = Object.fromEntries(
+  TOPOLOGY_KINDS.map((k) => [k, TOPOLOGIES[k].name]),
+) as Record<TopologyKind, string>;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { takesOption } from '../store/draft';
+import { findAlgorithm } from '../algorithms/registry';
+import { toggleOf } from '../scenario/options';
 import { useSimStore, useSim } from '../store/react';
 import { followTheme } from '../view/graphTheme';
 import { mountGraphView, type GraphView } from '../view/graphView';
@@ -34,15 +35,7 @@ export function GraphPanel({
     };
   }, [store, viewRef]);
 
-  const option = (['crashed', 'initiators', 'wake'] as const).find((k) => takesOption(alg, k));
-  const toggles =
-    option === 'crashed'
-      ? 'crashed'
-      : option === 'initiators'
-        ? 'initiator'
-        : option === 'wake'
-          ? 'woken at start'
-          : null;
+  const toggles = toggleOf(findAlgorithm(alg))?.spec.toggle?.noun ?? null;
   return (
     <section className="graph-panel" aria-label="Graph">
       <div className="graph-box" ref={box} data-testid="graph" />

@@ -1,5 +1,5 @@
 import type { TraceEntry } from '../engine/types';
-import { takesOption } from '../store/draft';
+import { toggleOf } from '../scenario/options';
 import { useSimStore, useSim } from '../store/react';
 import type { RunHandle } from '../store/simStore';
 import { ROLE_LOOK } from '../view/palette';
@@ -22,15 +22,7 @@ function NodeInspector({ id, run }: { id: number; run: RunHandle }) {
   const described = state === null || state === undefined ? null : run.sim.algorithm.describe(state);
   const received = r.findBack((e) => e.node === id && (e.kind === 'deliver' || e.kind === 'drop'));
   const sent = r.findBack((e) => e.node === id && e.sends.length > 0);
-  const option = (['crashed', 'initiators', 'wake'] as const).find((k) =>
-    takesOption(run.scenario.algorithm, k),
-  );
-  const optionText =
-    option === 'crashed'
-      ? 'Toggle crashed'
-      : option === 'initiators'
-        ? 'Toggle initiator'
-        : 'Toggle woken at start';
+  const toggle = toggleOf(run.spec.algorithm)?.spec.toggle;
   return (
     <div>
       <h3>
@@ -77,13 +69,13 @@ function NodeInspector({ id, run }: { id: number; run: RunHandle }) {
           '—'
         )}
       </p>
-      {option && (
+      {toggle && (
         <button
           type="button"
           onClick={() => store.getState().toggleNode(id)}
           title="Changes the scenario and restarts the run (or double-click the node)"
         >
-          {optionText} (restarts)
+          Toggle {toggle.noun} (restarts)
         </button>
       )}
     </div>

@@ -36,8 +36,8 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           </tbody>
         </table>
         <p>
-          In the graph: click a node or a message to inspect it; double-click a node to toggle it (crashed,
-          initiator or woken) and restart the run; scroll to zoom, drag to pan.
+          In the graph: click a node or a message to inspect it; double-click a node to toggle its per-node
+          option (the graph's hint names it, e.g. crashed) and restart the run; scroll to zoom, drag to pan.
         </p>
         <button type="button" ref={close} onClick={onClose}>
           Close

@@ -1,7 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { Role } from '../engine/types';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
-import { carriedValue } from './carried';
 import { EdgeLayer } from './edgeLayer';
 import { graphElements } from './elements';
 import { layoutGraph, type Layout } from './layout';
@@ -174,8 +173,7 @@ export function mountGraphView(
     const r = run!;
     const id = r.sim.graph.ids[i]!;
     const marker = ROLE_LOOK[role].marker;
-    const carried = carriedValue(r.sim.algorithm, r.replay.states[i]);
-    return `${marker ? `${marker} ` : ''}${id}${carried === null ? '' : ` · ${carried}`}`;
+    return `${marker ? `${marker} ` : ''}${id}`;
   };
 
   const showRun = (next: RunHandle) => {

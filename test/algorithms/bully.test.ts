@@ -337,7 +337,7 @@ describe('Bully: contract', () => {
     allIds: [1, 2, 3],
     weights: new Map(),
     crashedAtStart: new Set(),
-    crashSchedule: [],
+    liveAtStart: [1, 2, 3],
     mode: 'sync',
     maxDelay: 10,
     narrate: true,
@@ -354,7 +354,9 @@ describe('Bully: contract', () => {
     const r = bully.onMessage(s, 1, { kind: 'election', uid: 1, epoch: 0 }, ctx(2), bully.defaults);
     expect(r.state.started).toBe(true);
     expect(s.started).toBe(false);
-    expect(bully.onTimer!(s, 'ok-timeout', ctx(2), bully.defaults).state).not.toBe(undefined);
+    expect(bully.onTimer!(s, { kind: 'ok-timeout', epoch: 0 }, ctx(2), bully.defaults).state).not.toBe(
+      undefined,
+    );
   });
 
   it('late messages of an older election are ignored, but an old ELECTION still gets its OK', () => {
@@ -365,7 +367,7 @@ describe('Bully: contract', () => {
     expect(coordOld.state.coordinator).toBeNull();
     const elOld = bully.onMessage(s, 1, { kind: 'election', uid: 1, epoch: 0 }, ctx(2), bully.defaults);
     expect(elOld.send).toEqual([{ to: 1, msg: { kind: 'ok', uid: 2, epoch: 0 } }]);
-    const timerOld = bully.onTimer!(s, 'ok-timeout', ctx(2), bully.defaults);
+    const timerOld = bully.onTimer!(s, { kind: 'ok-timeout', epoch: 0 }, ctx(2), bully.defaults);
     expect(timerOld.send).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ghs } from '../../src/algorithms/ghs';
 import type { GhsMsg, GhsParams, GhsState } from '../../src/algorithms/ghs-types';
-import { tree } from '../../src/algorithms/tree';
+import { tree, type DecideTimer } from '../../src/algorithms/tree';
 import { buildContexts } from '../../src/engine/context';
 import { Simulation, type SimulationConfig } from '../../src/engine/simulation';
 import type { AnyAlgorithm, Graph, NodeCtx, Reaction, TraceEntry } from '../../src/engine/types';
@@ -221,8 +221,8 @@ describe('GHS deferred messages are taken out in the paper’s order', () => {
   const params: GhsParams = { announce: true, wake: null };
   const key = (w: number, lo: number, hi: number) => [w, lo, hi] as const;
 
-  function play(alg: AnyAlgorithm, msgs: [number, GhsMsg][]): Reaction<GhsState, GhsMsg>[] {
-    const out: Reaction<GhsState, GhsMsg>[] = [alg.init(node, params)];
+  function play(alg: AnyAlgorithm, msgs: [number, GhsMsg][]): Reaction<GhsState, GhsMsg, DecideTimer>[] {
+    const out: Reaction<GhsState, GhsMsg, DecideTimer>[] = [alg.init(node, params)];
     for (const [from, msg] of msgs)
       out.push(alg.onMessage(out[out.length - 1]!.state, from, msg, node, params));
     return out;
@@ -238,7 +238,7 @@ describe('GHS deferred messages are taken out in the paper’s order', () => {
 
   it('oldest first, and a message freed by handling a younger one comes before the others', () => {
     const steps = play(ghs, msgs);
-    const sent = (r: Reaction<GhsState, GhsMsg>) => (r.send ?? []).map((s) => `${ghs.label!(s.msg)}→${s.to}`);
+    const sent = (r: Reaction<GhsState, GhsMsg, DecideTimer>) => (r.send ?? []).map((s) => `${ghs.label!(s.msg)}→${s.to}`);
     expect(steps.map(sent)).toEqual([
       ['connect(0)→2'],
       ['initiate(1, 1, find)→2'],

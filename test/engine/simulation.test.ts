@@ -150,10 +150,7 @@ describe('Simulation: semantics', () => {
     const rogue: Algorithm<{ u: number }, { kind: string }, null> = {
       id: 'rogue',
       name: 'rogue',
-      summary: '',
-      topologies: ['ring-uni'],
       kinds: ['x'],
-      defaults: null,
       pseudocode: [],
       init: (node) => ({ state: { u: node.id }, send: [{ to: node.ccw, msg: { kind: 'x' } }] }),
       onMessage: (s) => ({ state: s }),
@@ -182,10 +179,7 @@ describe('Simulation: semantics', () => {
     const pingPong: Algorithm<null, { kind: string }, null> = {
       id: 'ping',
       name: 'ping',
-      summary: '',
-      topologies: ['ring-uni'],
       kinds: ['ping'],
-      defaults: null,
       pseudocode: [],
       init: (node) => ({ state: null, send: [{ to: node.cw, msg: { kind: 'ping' } }] }),
       onMessage: (s, _f, m, node) => ({ state: s, send: [{ to: node.cw, msg: m }] }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAlgorithm } from '../../src/algorithms/registry';
-import { bitReversalRing, petersonWorstRing } from '../../src/experiments/orders';
+import { bitReversalRing } from '../../src/algorithms/hs';
+import { petersonWorstRing } from '../../src/algorithms/peterson';
 import { planExperiment, runExperiment, runPlanned, type RunPlan } from '../../src/experiments/runner';
 import { SPEC_DEFAULTS, type ExperimentSpec } from '../../src/experiments/spec';
 import { summary } from '../util/run';

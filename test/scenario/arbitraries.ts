@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import type { AnyModule } from '../../src/algorithms/contract';
+import type { AnyParamSpec } from '../../src/algorithms/params';
 import { ALGORITHMS } from '../../src/algorithms/registry';
-import type { AnyAlgorithm, NodeId, TopologyKind } from '../../src/engine/types';
-import { OPTION_OWNERS } from '../../src/scenario/options';
+import type { NodeId, TopologyKind } from '../../src/engine/types';
+import { takesOption } from '../../src/scenario/options';
 import { CODEC_LIMITS } from '../../src/scenario/parse';
 import type { Scenario, ScenarioParams } from '../../src/scenario/types';
 import { LIMITS, type EdgeSpec, type IdSpec } from '../../src/topology/spec';
@@ -89,16 +91,34 @@ function shapeFor(kind: TopologyKind): fc.Arbitrary<Shape> {
   return fc.oneof(byOrder, byList);
 }
 
-const takes = (alg: AnyAlgorithm, key: keyof typeof OPTION_OWNERS) => OPTION_OWNERS[key].includes(alg.id);
+const takes = (alg: AnyModule, key: string) => takesOption(alg.id, key);
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
-function scenarioFor(alg: AnyAlgorithm): fc.Arbitrary<Scenario> {
+/** A valid value of an algorithm parameter, by the kind its declaration reads (undefined: absent). */
+function paramValue(spec: AnyParamSpec, known: NodeId[], alive: NodeId[]): fc.Arbitrary<unknown> {
+  switch (spec.control) {
+    case 'checkbox':
+      return opt(fc.boolean());
+    case 'select':
+      return opt(fc.constantFrom(...spec.choices!.map((c) => c.value)));
+    case 'ids':
+      return opt(fc.shuffledSubarray(known, { minLength: 1 }));
+    case 'id':
+      return alive.length ? opt(fc.constantFrom(...alive)) : fc.constant(undefined);
+    case 'number':
+      return opt(fc.integer({ min: spec.range!.min, max: spec.range!.max }));
+    default:
+      throw new Error(`arbitraries: no generator for a ${spec.control} parameter (${spec.key})`);
+  }
+}
+
+function scenarioFor(alg: AnyModule): fc.Arbitrary<Scenario> {
+  const specs = Object.values(alg.params) as AnyParamSpec[];
   return fc
     .constantFrom(...alg.topologies)
     .chain(shapeFor)
     .chain((shape) => {
       const { known } = shape;
-      const some = fc.shuffledSubarray(known, { minLength: 1 });
       // At least one process stays up.
       const crashedArb = takes(alg, 'crashed')
         ? fc.shuffledSubarray(known, {
@@ -111,13 +131,6 @@ function scenarioFor(alg: AnyAlgorithm): fc.Arbitrary<Scenario> {
         mode: fc.constantFrom('sync' as const, 'async' as const),
         maxDelay: fc.oneof(fc.constant(10), fc.integer({ min: 1, max: LIMITS.maxDelay })),
         seed: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: LIMITS.maxSeed })),
-        announce: takes(alg, 'announce') ? opt(fc.boolean()) : fc.constant(undefined),
-        initiators: takes(alg, 'initiators') ? opt(some) : fc.constant(undefined),
-        wake: takes(alg, 'wake') ? opt(some) : fc.constant(undefined),
-        coordinatorTo: takes(alg, 'coordinatorTo')
-          ? opt(fc.constantFrom('lower' as const, 'all' as const))
-          : fc.constant(undefined),
-        excludeKnownCrashed: takes(alg, 'excludeKnownCrashed') ? opt(fc.boolean()) : fc.constant(undefined),
         crashed: crashedArb,
         step: opt(fc.integer({ min: 0, max: CODEC_LIMITS.maxStep })),
       });
@@ -135,18 +148,14 @@ function scenarioFor(alg: AnyAlgorithm): fc.Arbitrary<Scenario> {
               ),
             )
         : fc.constant([] as { id: NodeId; at: number }[]);
-      const initiator =
-        takes(alg, 'initiator') && alive.length ? opt(fc.constantFrom(...alive)) : fc.constant(undefined);
-      return fc.tuple(fc.constant(r), crashes, initiator);
+      const values = fc.tuple(...specs.map((spec) => paramValue(spec, r.shape.known, alive)));
+      return fc.tuple(fc.constant(r), crashes, values);
     })
-    .map(([r, crashes, initiator]) => {
-      const params: ScenarioParams = {};
-      if (r.announce !== undefined) params.announce = r.announce;
-      if (r.initiators !== undefined) params.initiators = r.initiators;
-      if (initiator !== undefined) params.initiator = initiator;
-      if (r.wake !== undefined) params.wake = r.wake;
-      if (r.coordinatorTo !== undefined) params.coordinatorTo = r.coordinatorTo;
-      if (r.excludeKnownCrashed !== undefined) params.excludeKnownCrashed = r.excludeKnownCrashed;
+    .map(([r, crashes, values]) => {
+      const params: Record<string, unknown> = {};
+      specs.forEach((spec, i) => {
+        if (values[i] !== undefined) params[spec.key] = values[i];
+      });
       const { shape } = r;
       const s: Scenario = {
         v: 1,
@@ -157,7 +166,7 @@ function scenarioFor(alg: AnyAlgorithm): fc.Arbitrary<Scenario> {
         ids: shape.ids,
         timing: { mode: r.mode, maxDelay: r.maxDelay },
         seed: r.seed,
-        params,
+        params: params as ScenarioParams,
         faults: { crashed: r.crashed, crashes: [...crashes] },
       };
       if (r.step !== undefined) s.step = r.step;

@@ -1,5 +1,5 @@
-import type { AnyAlgorithm } from '../../src/engine/types';
-import { takesOption } from '../../src/store/draft';
+import type { AnyModule } from '../../src/algorithms/contract';
+import { takesOption } from '../../src/scenario/options';
 import type { Flat } from '../../src/scenario/parse';
 
 /**
@@ -7,7 +7,7 @@ import type { Flat } from '../../src/scenario/parse';
  * seeded random ids; Bully also gets its highest id crashed so the detector has something to detect.
  * Used by the store tests and the end-to-end tests, which loop over the registry.
  */
-export function suitableFlat(alg: AnyAlgorithm, mode: 'sync' | 'async' = 'sync', n = 8): Flat {
+export function suitableFlat(alg: AnyModule, mode: 'sync' | 'async' = 'sync', n = 8): Flat {
   const f: Flat = { v: '1', alg: alg.id, n: String(n), ids: 'random', seed: '3', mode };
   if (mode === 'async') f.maxDelay = '4';
   if (takesOption(alg.id, 'crashed')) f.crashed = String(n);

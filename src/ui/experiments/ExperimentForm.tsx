@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { AnyAlgorithm, TimingMode } from '../../engine/types';
+import type { AnyModule } from '../../algorithms/contract';
+import { EXPERIMENT_DEFAULTS } from '../../algorithms/registry';
+import type { TimingMode } from '../../engine/types';
 import { describeOrder, ORDER_NAMES, type OrderName } from '../../experiments/orders';
 import { parseNRange } from '../../experiments/range';
 import { SPEC_DEFAULTS, specProblem, type ExperimentSpec } from '../../experiments/spec';
 
 export interface ExperimentFormProps {
-  algorithms: readonly AnyAlgorithm[];
+  algorithms: readonly AnyModule[];
   initial: ExperimentFormValues;
   running: boolean;
   onRun(spec: ExperimentSpec): void;
@@ -24,7 +26,7 @@ export interface ExperimentFormValues {
 }
 
 export const FORM_DEFAULTS: ExperimentFormValues = {
-  algorithms: ['lcr', 'hs'],
+  algorithms: [...EXPERIMENT_DEFAULTS],
   n: '4-64',
   orders: ['worst'],
   seeds: 3,

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ALGORITHMS } from '../../algorithms/registry';
-import type { AnyAlgorithm } from '../../engine/types';
+import type { AnyModule } from '../../algorithms/contract';
 import type { Metric } from '../../experiments/curves';
 import { toCsv } from '../../experiments/csv';
 import { plotData } from '../../experiments/series';
@@ -13,7 +13,7 @@ import './experiments.css';
 
 export interface ExperimentsPanelProps {
   /** The algorithms offered (default: the whole registry). */
-  algorithms?: readonly AnyAlgorithm[];
+  algorithms?: readonly AnyModule[];
   /** Starting values of the form (default: LCR and HS, n = 4–64, worst case, sync). */
   initial?: Partial<ExperimentFormValues>;
   /** Makes the Web Worker (tests may pass their own; default: src/experiments/worker.ts). */

@@ -1,15 +1,15 @@
 import { findAlgorithm } from '../../algorithms/registry';
+import { ALL_OPTIONS } from '../../scenario/options';
 import type { Flat } from '../../scenario/parse';
 import { scenarioToDraft, withAlgorithm, type Draft } from '../../store/draft';
 import type { FieldError } from '../../scenario/types';
 import type { Problem } from './check';
 
 const ORDERS = ['asc', 'desc', 'random'];
-/** Editor fields that hold free text: a dropped value goes back into them as typed, to be fixed. */
-const TEXT_KEYS = ['n', 'maxDelay', 'seed', 'initiators', 'initiator', 'wake', 'crashed', 'crashes'] as const;
-
-/** Fields the editor shows as <input type=number>. */
-const NUMBER_KEYS: readonly string[] = ['n', 'maxDelay', 'seed'];
+/** The scenario's own fields the editor shows as <input type=number>. */
+const NUMBER_KEYS = ['n', 'maxDelay', 'seed'] as const;
+/** A number field cannot hold "eight": it keeps its value and the error says what was given. */
+const fitsNumberField = (v: string) => /^\s*-?\d+\s*$/.test(v);
 
 /** The flat keys written into a draft, over `base` (which holds every field the flat lacks). */
 export function flatIntoDraft(f: Flat, base: Draft): Draft {
@@ -25,14 +25,18 @@ export function flatIntoDraft(f: Flat, base: Draft): Draft {
       : { ...d, idsOrder: 'custom', idsList: f.ids };
   }
   if (f.mode === 'sync' || f.mode === 'async') d = { ...d, mode: f.mode };
-  if (f.coordinatorTo === 'lower' || f.coordinatorTo === 'all') d = { ...d, coordinatorTo: f.coordinatorTo };
-  if (f.announce === '0' || f.announce === '1') d = { ...d, announce: f.announce === '1' };
-  if (f.excludeKnownCrashed === '0' || f.excludeKnownCrashed === '1')
-    d = { ...d, excludeKnownCrashed: f.excludeKnownCrashed === '1' };
-  for (const k of TEXT_KEYS) {
+  for (const k of NUMBER_KEYS) {
     const v = f[k];
-    // A number field cannot hold "eight": it keeps its value and the error says what was given.
-    if (v !== undefined && (!NUMBER_KEYS.includes(k) || /^\s*-?\d+\s*$/.test(v))) d = { ...d, [k]: v };
+    if (v !== undefined && fitsNumberField(v)) d = { ...d, [k]: v };
+  }
+  for (const { spec } of ALL_OPTIONS) {
+    const v = f[spec.key];
+    if (v === undefined) continue;
+    if (spec.control === 'checkbox') {
+      if (v === '0' || v === '1') d = { ...d, [spec.key]: v === '1' };
+    } else if (spec.control === 'select') {
+      if (spec.choices?.some((c) => c.value === v)) d = { ...d, [spec.key]: v };
+    } else if (spec.control !== 'number' || fitsNumberField(v)) d = { ...d, [spec.key]: v };
   }
   return d;
 }

@@ -1,4 +1,5 @@
 import { TRACE_FORMAT } from '../../scenario/json';
+import { ALL_OPTIONS } from '../../scenario/options';
 import type { Flat } from '../../scenario/parse';
 
 type Obj = Record<string, unknown>;
@@ -56,8 +57,7 @@ export function looseFlat(json: string): Flat | null {
   put('maxDelay', timing.maxDelay);
   put('seed', data.seed);
   const params = isObject(data.params) ? data.params : {};
-  for (const k of ['announce', 'initiators', 'initiator', 'wake', 'coordinatorTo', 'excludeKnownCrashed'])
-    put(k, params[k]);
+  for (const { spec } of ALL_OPTIONS.filter((o) => o.group === 'params')) put(spec.key, params[spec.key]);
   const faults = isObject(data.faults) ? data.faults : {};
   if (Array.isArray(faults.crashed) && faults.crashed.length) put('crashed', faults.crashed);
   if (Array.isArray(faults.crashes) && faults.crashes.length)

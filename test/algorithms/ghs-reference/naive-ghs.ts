@@ -1,11 +1,12 @@
 import type { Algorithm, NodeId } from '../../../src/engine/types';
 import { ghs } from '../../../src/algorithms/ghs';
+import type { DecideTimer } from '../../../src/algorithms/tree';
 import { drain, receive, Work, wakeup, type RefState } from './procedures';
 import {
   fmtEdgeWt,
   labelGhs,
+  GHS_PSEUDOCODE,
   line,
-  SATURATION_BASE,
   type GhsMsg,
   type GhsParams,
 } from '../../../src/algorithms/ghs-types';
@@ -20,7 +21,8 @@ import {
   type Saturation,
 } from './naive-tree';
 
-const BASE = SATURATION_BASE;
+/** Where the convergecast's lines start in the GHS pseudo-code. */
+const BASE = GHS_PSEUDOCODE.line('decide');
 
 /** The MST as id pairs [smaller, larger], sorted: an edge is in it when either end marks it Branch. */
 function mstOf(states: readonly (RefState | null)[]): [NodeId, NodeId][] {
@@ -42,8 +44,8 @@ function withConv(s: RefState, r: { state: Saturation }): RefState {
 }
 
 /** GHS with the naive deferred queue; everything but the handlers is the real module's. */
-export const naiveGhs: Algorithm<RefState, GhsMsg, GhsParams> = {
-  ...(ghs as unknown as Algorithm<RefState, GhsMsg, GhsParams>),
+export const naiveGhs: Algorithm<RefState, GhsMsg, GhsParams, DecideTimer> = {
+  ...(ghs as unknown as Algorithm<RefState, GhsMsg, GhsParams, DecideTimer>),
   init(node, params) {
     const s: RefState = {
       id: node.id,
@@ -83,7 +85,7 @@ export const naiveGhs: Algorithm<RefState, GhsMsg, GhsParams> = {
     return x.reaction();
   },
 
-  onTimer(s, _name, _node, params) {
+  onTimer(s, _timer, _node, params) {
     const r = onDecideTimer(s.conv!, params.announce, BASE);
     return { ...r, state: withConv(s, r) };
   },

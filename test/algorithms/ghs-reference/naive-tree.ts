@@ -1,6 +1,6 @@
 import type { Algorithm, NodeCtx, NodeId, Reaction, Role, Send } from '../../../src/engine/types';
 import type { Elected } from '../../../src/algorithms/announce';
-import { tree as realTree } from '../../../src/algorithms/tree';
+import { tree as realTree, type DecideTimer } from '../../../src/algorithms/tree';
 
 /**
  * The naive reference for the tree convergecast: the module as it was before `heard` became
@@ -59,7 +59,7 @@ export const SATURATION_CODE = [
   '  leader := ℓ; forward elected(ℓ) to every other neighbour',
 ] as const;
 
-type Step = Reaction<Saturation, TreeMsg>;
+type Step = Reaction<Saturation, TreeMsg, DecideTimer>;
 
 const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
 
@@ -138,7 +138,7 @@ export function onUp(s: Saturation, from: NodeId, msg: Up, node: NodeCtx, announ
     if (next.decidePending) return { state: next, lines, note: `${got} (${heardAll})` };
     return {
       state: { ...next, decidePending: true },
-      timers: [{ name: 'decide', after: 0 }],
+      timers: [{ timer: { kind: 'decide' }, after: 0 }],
       lines,
       note: `${got} (${heardAll}); it decides at the end of the round`,
     };
@@ -200,8 +200,8 @@ export function saturationResult(states: readonly (Saturation | null)[]): {
 }
 
 /** The tree algorithm with the naive convergecast; its declaration is the real module's. */
-export const naiveTree: Algorithm<Saturation, TreeMsg, TreeParams> = {
-  ...(realTree as unknown as Algorithm<Saturation, TreeMsg, TreeParams>),
+export const naiveTree: Algorithm<Saturation, TreeMsg, TreeParams, DecideTimer> = {
+  ...(realTree as unknown as Algorithm<Saturation, TreeMsg, TreeParams, DecideTimer>),
   init(node, params) {
     const r = decide(startSaturation(node.id, node.neighbours), params.announce);
     if (r.send?.length || r.state.saturated) return r;
@@ -215,7 +215,7 @@ export const naiveTree: Algorithm<Saturation, TreeMsg, TreeParams> = {
     return msg.kind === 'up' ? onUp(s, from, msg, node, params.announce) : onElectedTree(s, from, msg);
   },
 
-  onTimer(s, _name, _node, params) {
+  onTimer(s, _timer, _node, params) {
     return onDecideTimer(s, params.announce);
   },
 

@@ -1,0 +1,180 @@
+import type { Algorithm, Faults, Graph, NodeId, Role, TimingMode, TopologyKind } from '../engine/types';
+import { undirectedEdgeCount } from '../topology/connectivity';
+import { defaultsOf, type ParamSpecs } from './params';
+import type { Pseudocode } from './pseudocode';
+
+/**
+ * The algorithm plug-in contract: one module per algorithm declares everything about it, and the
+ * rest of the code asks the registry (src/algorithms/registry.ts). docs/adding-an-algorithm.md walks
+ * through it; docs/algorithms.md holds the conventions (C1 …) and formulas the modules cite.
+ */
+
+/** The id orders an experiment runs; `worst` and `best` are each algorithm's own (AlgorithmModule.orders). */
+export const ORDER_NAMES = ['worst', 'best', 'random', 'asc', 'desc'] as const;
+export type OrderName = (typeof ORDER_NAMES)[number];
+
+/** Scenario keys in the flat (URL/CLI) form, e.g. `{ ids: 'desc' }`. */
+export type FlatKeys = Record<string, string>;
+
+/** A count as a formula of n (and |E| where it matters), printed and evaluated from one place. */
+export interface Formula {
+  /** As printed, e.g. `n(n+1)/2`. */
+  text: string;
+  value(n: number, edges: number): number;
+}
+
+export function formula(text: string, value: (n: number, edges: number) => number): Formula {
+  return { text, value };
+}
+
+export type CurveKind = 'exact' | 'upper' | 'lower' | 'mean';
+export type Metric = 'messages' | 'rounds';
+
+/** A textbook curve an experiment draws beside its measured points. */
+export interface CurveSpec {
+  metric: Metric;
+  kind: CurveKind;
+  formula: Formula;
+  /** The smallest n it holds for (n = 1 is a special case for some, C13). */
+  from?: number;
+}
+
+export const exact = (f: Formula, from?: number): CurveSpec => curve('messages', 'exact', f, from);
+export const upper = (f: Formula, from?: number): CurveSpec => curve('messages', 'upper', f, from);
+export const lower = (f: Formula, from?: number): CurveSpec => curve('messages', 'lower', f, from);
+export const mean = (f: Formula, from?: number): CurveSpec => curve('messages', 'mean', f, from);
+export const exactRounds = (f: Formula): CurveSpec => curve('rounds', 'exact', f);
+
+function curve(metric: Metric, kind: CurveKind, f: Formula, from?: number): CurveSpec {
+  return from === undefined ? { metric, kind, formula: f } : { metric, kind, formula: f, from };
+}
+
+/**
+ * The algorithm's counts, as formulas: the counts panel's bound, the experiments' curves and the
+ * tests all read these, so each formula is written once.
+ */
+export interface Counts<Params> {
+  /** Messages of every run (`holds`), announcement excluded: an upper bound, or the exact count. */
+  bound: Formula & { exact?: boolean; note?: string };
+  /** The runs `bound` speaks for; every run when absent (Bully: none with a crash during the run). */
+  holds?(faults: Faults): boolean;
+  /**
+   * What the leader announcement adds when it is on (C3): messages, and rounds where curves show
+   * them; `off` are the flat keys of a run without it (experiments' "no announcement").
+   */
+  announcement?: { on(params: Params): boolean; off: FlatKeys; messages: Formula; rounds?: Formula };
+  /** The curves for runs with this id order and timing, announcement excluded. */
+  curves(order: OrderName, mode: TimingMode): readonly CurveSpec[];
+}
+
+/** The live counts panel's line, e.g. `n(n+1)/2 + n = 44`. */
+export interface Bound {
+  value: number;
+  formula: string;
+  exact: boolean;
+}
+
+/** How an experiment arranges a run of one id order (beside alg, n, mode and seed). */
+export interface Arrangement {
+  arrange(n: number, seed: number): FlatKeys;
+}
+
+/** A worst or best case: one sentence for the panel and --help, and its arrangement. */
+export interface OrderCase extends Arrangement {
+  text: string;
+}
+
+/** A named teaching scenario: a link a lecturer opens, with the one thing to watch. */
+export interface PresetDef {
+  /** Stable id, e.g. for menus and tests. */
+  id: string;
+  title: string;
+  /** One sentence: what to watch for, with the count it should reach. */
+  watch: string;
+  /** The scenario as a link hash body. */
+  link: string;
+}
+
+/** What an algorithm's author writes (AlgorithmModule adds what is derived from it). */
+export interface AlgorithmDef<
+  State,
+  Msg extends { kind: string },
+  Params,
+  Timer extends { kind: string } = never,
+> extends Omit<Algorithm<State, Msg, Params, Timer>, 'pseudocode'> {
+  /** The title, e.g. `LCR (Le Lann, Chang–Roberts)`. */
+  name: string;
+  /** For charts and legends, e.g. `HS`. */
+  shortName: string;
+  /** One line for the editor and --help. */
+  summary: string;
+  /** Where it comes from, e.g. `Lynch, Distributed Algorithms, §3.3`. */
+  citation: string;
+  /** The topologies it runs on; the first is the default. */
+  topologies: readonly TopologyKind[];
+  /** What it needs of the graph, in words (for --help and the docs), e.g. `a tree`. */
+  requires: string;
+  /** Rejects a graph it cannot run on beyond its topology kind, in one sentence (e.g. not a tree). */
+  checkGraph?(graph: Graph, params: Params): string | null;
+  /** True where it reads edge weights (GHS): generated graphs then get random distinct ones. */
+  weighted?: boolean;
+  /** Its parameters, in the order the editor and --help list them. */
+  params: ParamSpecs<Params>;
+  /** True where it takes the crash faults `crashed` and `crashes` (src/scenario/faults.ts). */
+  faults?: boolean;
+  /** The roles its nodes take, in the legend's order. */
+  roles: readonly Role[];
+  /** Its pseudo-code, with typed line keys. */
+  code: Pseudocode<string>;
+  counts: Counts<Params>;
+  /** The worst and best id orders where they are known; `random` where it needs more than ids. */
+  orders?: { worst?: OrderCase; best?: OrderCase; random?: Arrangement };
+  presets: readonly PresetDef[];
+}
+
+export interface AlgorithmModule<
+  State = unknown,
+  Msg extends { kind: string } = { kind: string },
+  Params = unknown,
+  Timer extends { kind: string } = never,
+>
+  extends AlgorithmDef<State, Msg, Params, Timer>, Algorithm<State, Msg, Params, Timer> {
+  /** Every parameter at its default. */
+  defaults: Params;
+  /** The counts panel's bound for a run, the announcement included where it is on. */
+  bound(n: number, graph: Graph, params: Params): Bound;
+}
+
+// Modules are registered with their own types; the rest of the code reads them through this.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModule = AlgorithmModule<any, any, any, any>;
+
+/** The module an author's declaration makes: defaults, pseudo-code text and bound derived. */
+export function defineAlgorithm<
+  State,
+  Msg extends { kind: string },
+  Params,
+  Timer extends { kind: string } = never,
+>(def: AlgorithmDef<State, Msg, Params, Timer>): AlgorithmModule<State, Msg, Params, Timer> {
+  return {
+    ...def,
+    defaults: defaultsOf(def.params),
+    pseudocode: def.code.text,
+    bound: (n, graph, params) => boundOf(def.counts, n, graph, params),
+  };
+}
+
+function boundOf<P>(counts: Counts<P>, n: number, graph: Graph, params: P): Bound {
+  const edges = undirectedEdgeCount(graph);
+  const b = counts.bound;
+  const ann = counts.announcement?.on(params) ? counts.announcement.messages : null;
+  const note = b.note ? ` (${b.note})` : '';
+  return {
+    value: b.value(n, edges) + (ann ? ann.value(n, edges) : 0),
+    formula: `${b.text}${ann ? ` + ${ann.text}` : ''}${note}`,
+    exact: b.exact ?? false,
+  };
+}
+
+/** The ids a node list names, for presets and tests: `[3, 1, 2]` → `3,1,2`. */
+export const idsText = (ids: readonly NodeId[]): string => ids.join(',');
