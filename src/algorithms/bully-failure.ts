@@ -4,7 +4,9 @@ import type { FailureDetector, NodeId, Timing } from '../engine/types';
  * Bully's timeouts and its failure detector. Real processes notice a dead coordinator because it stops
  * answering; here the engine's failure-detector service (Algorithm.failureDetector) delivers the notice
  * T_ok after the crash to the detector of that moment: the chosen initiator if it is alive, else the
- * lowest live id. Nobody reads a crash schedule (docs/algorithms.md, Bully, "Who notices a crash").
+ * lowest live id. Should the run then go quiet with a live process following a crashed coordinator,
+ * or none, that process notices it T_ok later (the last look). Nobody reads a crash schedule
+ * (docs/algorithms.md, §1.5, "Who notices a crash").
  */
 
 /** T_ok (C10): ELECTION there and OK back, 2 rounds in sync, 2·maxDelay + 1 in async. */
@@ -29,10 +31,11 @@ export function detectorAmong(alive: readonly NodeId[], initiator: NodeId | null
   return alive[0] ?? null;
 }
 
-export const bullyDetector: FailureDetector<{ initiator: NodeId | null }> = {
+export const bullyDetector: FailureDetector<{ initiator: NodeId | null }, { coordinator: NodeId | null }> = {
   delay: (timing) => okTimeout(timing),
   observer: (alive, params) => detectorAmong(alive, params.initiator),
-  label: (crashed) => `notice-crash:${crashed}`,
+  label: (crashed) => (crashed === null ? 'notice-no-coordinator' : `notice-crash:${crashed}`),
+  leaderOf: (s) => s.coordinator,
 };
 
 /** Bully's timers: the election they belong to travels with them. */

@@ -80,6 +80,7 @@ const code = pseudocode([
   ['notice', 'on noticing a crash (T_ok after it; the detector alive then notices):'],
   ['notice.restart', '  if it was the coordinator: open a new election'],
   ['stale', 'a message or timer of an older election: ignore it'],
+  ['lastLook', 'the run has gone quiet and its coordinator crashed or never came: new election'],
 ]);
 
 const L = code.lines;
@@ -310,6 +311,13 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
   },
 
   onSuspect(s, x, ctx, params) {
+    if (x === null) {
+      return prefixed(
+        newElection(s, ctx, params, null),
+        L('lastLook', 'notice.restart'),
+        `nothing is left to happen and ${s.u} knows no coordinator: it opens a new election`,
+      );
+    }
     if (s.coordinator !== x) {
       return {
         state: s,

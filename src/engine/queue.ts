@@ -16,6 +16,8 @@ export const EV_CRASH = 3;
 export const EV_BARRIER = 4;
 /** A failure detector's notice of a crash (Algorithm.failureDetector); key as a timer's. */
 export const EV_SUSPECT = 5;
+/** The failure detector's last look at one node (FailureDetector.leaderOf); key as a timer's. */
+export const EV_LOOK = 6;
 
 export interface QueuedEvent {
   key: number;

@@ -7,6 +7,7 @@ import {
   EV_CRASH,
   EV_DELIVER,
   EV_INIT,
+  EV_LOOK,
   EV_SUSPECT,
   EV_TIMER,
   EventQueue,
@@ -75,6 +76,7 @@ interface Checkpoint {
   hashB: number;
   leaders: number;
   barrierProductive: boolean;
+  lookedAt: number;
 }
 
 const cloneCounters = (c: Counters): Counters => ({
@@ -144,6 +146,8 @@ export class Simulation {
   private frontier = 0;
   /** Whether the last barrier round (if any) made some node act: only then is another one held. */
   private barrierProductive = true;
+  /** Messages sent when the failure detector last looked: it looks again only after more were sent. */
+  private lookedAt = -1;
 
   constructor(cfg: SimulationConfig) {
     this.algorithm = cfg.algorithm;
@@ -219,7 +223,30 @@ export class Simulation {
   }
 
   get terminated(): boolean {
-    return this.queue.size === 0 && !(this.algorithm.onBarrier && this.barrierProductive);
+    return (
+      this.queue.size === 0 &&
+      !(this.algorithm.onBarrier && this.barrierProductive) &&
+      !(this.algorithm.failureDetector?.leaderOf && this.lookedAt !== this.counters.sent)
+    );
+  }
+
+  /**
+   * The failure detector's last look (FailureDetector.leaderOf), once the run has gone quiet: every
+   * live node whose leader has crashed or never came notices it `delay` later. Held again only after
+   * messages were sent since the previous look, so a run that has settled is over.
+   */
+  private holdLook(): boolean {
+    const fd = this.algorithm.failureDetector;
+    if (!fd?.leaderOf || this.lookedAt === this.counters.sent) return false;
+    this.lookedAt = this.counters.sent;
+    const at = this.time + fd.delay(this.timing, this.params);
+    for (let i = 0; i < this.n; i++) {
+      if (this.crashed[i] || this.states[i] === null) continue;
+      const leader = fd.leaderOf(this.states[i]);
+      if (leader !== null && !this.isCrashed(leader)) continue;
+      this.queue.push(2 * at + 1, this.seq++, EV_LOOK, i, -1, this.time, this.stepIndex, leader);
+    }
+    return this.queue.size > 0;
   }
 
   /** Queues a barrier step for every live node once the run has gone quiet (see Algorithm.onBarrier). */
@@ -308,7 +335,7 @@ export class Simulation {
     let payload: unknown;
     let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
-      if (q.size === 0 && !this.holdBarrier()) return false;
+      if (q.size === 0 && !this.holdLook() && !this.holdBarrier()) return false;
       if (this.stepIndex >= this.stepBudget) {
         this.budgetExceeded = true;
         return false;
@@ -366,10 +393,10 @@ export class Simulation {
     } else if (type === EV_TIMER) {
       kind = 'timer';
       r = alg.onTimer ? alg.onTimer(before, payload, ctx, this.params) : null;
-    } else if (type === EV_SUSPECT) {
+    } else if (type === EV_SUSPECT || type === EV_LOOK) {
       // Shown as a timer of the observer: its failure detector is a local timeout that fires.
       kind = 'timer';
-      r = alg.onSuspect ? alg.onSuspect(before, payload as NodeId, ctx, this.params) : null;
+      r = alg.onSuspect ? alg.onSuspect(before, payload as NodeId | null, ctx, this.params) : null;
     } else {
       kind = 'crash';
     }
@@ -418,7 +445,8 @@ export class Simulation {
         entry.msgSeq = seq;
       }
       if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
-      else if (type === EV_SUSPECT) entry.timer = alg.failureDetector!.label(payload as NodeId);
+      else if (type === EV_SUSPECT || type === EV_LOOK)
+        entry.timer = alg.failureDetector!.label(payload as NodeId | null);
       this.trace.push(entry);
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
@@ -523,7 +551,7 @@ export class Simulation {
       case 'init':
         return `${id} wakes up`;
       case 'timer':
-        return `${id}: timer ${typeof payload === 'number' ? this.algorithm.failureDetector!.label(payload) : this.timerLabel(payload)} fires`;
+        return `${id}: timer ${payload === null || typeof payload === 'number' ? this.algorithm.failureDetector!.label(payload) : this.timerLabel(payload)} fires`;
       case 'barrier':
         return `${id} passes the global barrier`;
       default:
@@ -587,6 +615,7 @@ export class Simulation {
       hashB: this.hasher.b,
       leaders: this.leaders,
       barrierProductive: this.barrierProductive,
+      lookedAt: this.lookedAt,
     };
   }
 
@@ -605,6 +634,7 @@ export class Simulation {
     this.hasher.b = cp.hashB;
     this.leaders = cp.leaders;
     this.barrierProductive = cp.barrierProductive;
+    this.lookedAt = cp.lookedAt;
     this.budgetExceeded = false;
   }
 }

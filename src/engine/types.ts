@@ -110,13 +110,23 @@ export interface Reaction<State, Msg, Timer = never> {
  * that moment it picks the observer among the processes alive then and calls `onSuspect` on it. So a
  * detector that crashes before it notices is replaced by the next live process under the same rule.
  */
-export interface FailureDetector<Params> {
+export interface FailureDetector<Params, State = never> {
   /** Time units from a crash to its notice. */
   delay(timing: Timing, params: Params): number;
   /** Which process notices, given the ids alive at that moment (ascending); null: nobody. */
   observer(alive: readonly NodeId[], params: Params): NodeId | null;
-  /** How the notice is named in the trace, e.g. `notice-crash:6` (the step is shown as a timer). */
-  label(crashed: NodeId): string;
+  /**
+   * How a notice is named in the trace (the step is shown as a timer of the observer): a crash, e.g.
+   * `notice-crash:6`, or (null) a leader that never came.
+   */
+  label(crashed: NodeId | null): string;
+  /**
+   * The last look. The leader a process relies on (null: none yet). When nothing else is left to
+   * happen, every live process whose leader has crashed, or never came, notices it `delay` later
+   * (onSuspect with that leader, or null), and the run goes on. A run that ends with every live
+   * process following a live leader is never touched by it.
+   */
+  leaderOf?(s: State): NodeId | null;
 }
 
 export interface AlgorithmResult {
@@ -149,9 +159,12 @@ export interface Algorithm<
   /** The trace's name of a timer; by default its `kind`. */
   timerLabel?(timer: Timer): string;
   /** Declared by an algorithm that notices crashes during the run; the engine then calls onSuspect. */
-  failureDetector?: FailureDetector<Params>;
-  /** The observer chosen by the failure detector notices that `crashed` has crashed. */
-  onSuspect?(s: State, crashed: NodeId, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
+  failureDetector?: FailureDetector<Params, State>;
+  /**
+   * The failure detector's notice: `crashed` has crashed (this node is the observer chosen for it, or
+   * it relied on it at the last look), or null: at the last look, this node's leader never came.
+   */
+  onSuspect?(s: State, crashed: NodeId | null, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
   /**
    * A global barrier (GHS then convergecast, C12): when no event is left, the engine calls this for
    * every live node, in position order, each call one step. Return null where the node has nothing
