@@ -95,7 +95,7 @@ const takes = (alg: AnyModule, key: string) => takesOption(alg.id, key);
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 /** A valid value of an algorithm parameter, by the kind its declaration reads (undefined: absent). */
-function paramValue(spec: AnyParamSpec, known: NodeId[], alive: NodeId[]): fc.Arbitrary<unknown> {
+export function paramValue(spec: AnyParamSpec, known: NodeId[], alive: NodeId[]): fc.Arbitrary<unknown> {
   switch (spec.control) {
     case 'checkbox':
       return opt(fc.boolean());
