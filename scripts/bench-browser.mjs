@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser benchmark (performance.md): frames per second while animating ≥ 1,000 messages in flight on
+// Browser benchmark (docs/architecture.md, Performance goals): frames per second while animating ≥ 1,000 messages in flight on
 // 1,000 and 5,000 nodes, and the first paint of those scenarios, in Debian's Chromium against
 // `vite preview`. Prints medians of several runs as a table. Numbers only, no assertions.
 //
@@ -159,5 +159,5 @@ for (const r of rows)
     `| ${[pad(r.n, 5), pad(`≥ ${r.inFlight}`, 8), r.fps.toFixed(1), r.fpsMin.toFixed(1), r.draws.toFixed(1), r.navToPaint.toFixed(0), r.loadToPaint.toFixed(0)].join(' | ')} |`,
   );
 console.log(
-  '\nGoals (performance.md): ≥ 55 fps at 1,000 nodes, ≥ 50 fps at 5,000; first paint ≤ 300 ms (1,000) and ≤ 1.2 s (5,000).',
+  '\nGoals (docs/architecture.md): ≥ 55 fps at 1,000 nodes, ≥ 50 fps at 5,000; first paint ≤ 300 ms (1,000) and ≤ 1.2 s (5,000).',
 );

@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (performance.md): LCR worst case (ids decreasing cw, n(n+1)/2 deliveries), async with
+ * Engine benchmark (docs/architecture.md, Performance goals): LCR worst case (ids decreasing cw, n(n+1)/2 deliveries), async with
  * seeded delays and FIFO links, headless (recording off). Beside it, in the same process run, a bare
  * typed-array heap doing the same work — the baseline the engine is measured against — and, for sync
  * mode, a plain ring buffer (the upper bound). Prints medians of several runs.
@@ -200,7 +200,7 @@ const perSlot =
   4 /* free list */ +
   8; /* payload pointer */
 void q;
-// Stepping back in a recorded run of about 10^6 steps (performance.md: ≤ 50 ms).
+// Stepping back in a recorded run of about 10^6 steps (goal: ≤ 50 ms).
 {
   const n = 1414; // LCR worst case with the announcement: n(n+1)/2 + n deliveries + n wake-ups ≈ 10^6 steps
   const sim = new Simulation({

@@ -17,7 +17,7 @@ export interface Elected {
 export const announceParam = flagParam({
   key: 'announce',
   label: 'Announce the leader',
-  help: 'send the leader announcement elected(leader) (C3); --no-announce leaves it out',
+  help: 'send the leader announcement elected(leader) (C3; on by default)',
   default: true,
   cli: { flag: '--announce', off: '--no-announce' },
 });

@@ -88,12 +88,13 @@ const column = (left: string, right: string, width = 30) =>
 export function usage(): string {
   const algorithms = ALGORITHMS.flatMap((a) => {
     const opts = optionsOf(a).filter((o) => o.group === 'params');
+    const faults = FAULT_PARAMS.map((f) => f.cli.flag).join(', ');
     return [
-      `  ${a.id.padEnd(16)}${a.name}: ${a.summary}`,
-      column('', `runs on ${a.requires}; --topology ${a.topologies.join(' | ')}`),
-      ...(a.faults
-        ? [column('', `takes the crash faults ${FAULT_PARAMS.map((f) => f.cli.flag).join(', ')}`)]
-        : []),
+      '',
+      `  ${a.id} — ${a.name}`,
+      `      ${a.summary}`,
+      `      Runs on ${a.requires}: --topology ${a.topologies.join(' | ')}.`,
+      ...(a.faults ? [`      Takes the crash faults ${faults}.`] : []),
       ...opts.map((o) => column(usageOf(o.spec), o.spec.help)),
     ];
   });
@@ -121,8 +122,7 @@ ${column('--json', 'print one JSON object instead of text')}
 Crash faults (for the algorithms that take them):
 ${FAULT_PARAMS.map((f) => column(usageOf(f), f.help)).join('\n')}
 
-Algorithms and their options:
-${algorithms.join('\n')}
+Algorithms and their options:${algorithms.join('\n')}
 
 Ids, not positions, name nodes in every option. Bad input: one line on stderr, exit code 2.`;
 }

@@ -1,7 +1,7 @@
 /**
  * Mersenne Twister MT19937, seeded like CPython's `random.Random(seed)` for integer seeds, with
- * `randint` drawn as CPython draws it (rejection sampling on getrandbits). The reference numbers of
- * algorithms.md were produced with `random.Random(seed)`, so the same seed gives the same delays.
+ * `randint` drawn as CPython draws it (rejection sampling on getrandbits), so a seed gives the same
+ * delays here as in a reference implementation written with `random.Random(seed)` (C6).
  * The whole state is a Uint32Array plus an index, so a checkpoint is one copy.
  */
 const N = 624;

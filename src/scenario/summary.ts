@@ -1,6 +1,6 @@
 import type { Simulation } from '../engine/simulation';
 
-/** The CLI's JSON contract (design.md): the same object the browser's counts are checked against. */
+/** The CLI's JSON contract (docs/architecture.md, Command line): the object the browser's counts are checked against. */
 export interface RunSummary {
   algorithm: string;
   mode: 'sync' | 'async';

@@ -12,7 +12,7 @@ import { graphStyle } from './style';
 /**
  * Past this many nodes the graph is drawn on canvas layers (EdgeLayer, NodeLayer) and Cytoscape is
  * left empty, handling pan, zoom and taps: Cytoscape needs ~0.5 s to style and paint 1,000 nodes
- * here and ~1 s for 5,000, against first-paint goals of 0.3 s and 1.2 s (performance.md).
+ * here and ~1 s for 5,000, against first-paint goals of 0.3 s and 1.2 s (docs/architecture.md).
  */
 const BIG_GRAPH = 500;
 

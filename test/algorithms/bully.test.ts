@@ -7,12 +7,12 @@ import { simulate, summary } from '../util/run';
 const ranks = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join(',');
 const tri = (m: number) => (m * (m + 1)) / 2;
 
-/** algorithms.md §1.5, highest id n crashed, detector k (1 ≤ k ≤ n − 1). */
+/** docs/algorithms.md §1.5, highest id n crashed, detector k (1 ≤ k ≤ n − 1). */
 function topCrashed(n: number, k: number) {
   return { election: tri(n - k), ok: tri(n - k - 1), coordinator: n - 2, total: (n - k) ** 2 + n - 2 };
 }
 
-/** algorithms.md §1.5, no crash, detector k (1 ≤ k ≤ n). */
+/** docs/algorithms.md §1.5, no crash, detector k (1 ≤ k ≤ n). */
 function noCrash(n: number, k: number) {
   return { election: tri(n - k), ok: tri(n - k), coordinator: n - 1, total: (n - k + 1) * (n - k) + n - 1 };
 }
@@ -113,7 +113,7 @@ describe('Bully: exact counts, ids = ranks 1..n, every n ≤ 12, every detector 
       expect(s.messages).toBe(n - 2);
       expect(kinds(s.messagesByKind)).toEqual({ election: 0, ok: 0, coordinator: n - 2 });
       expect(s.leader).toBe(n - 1);
-      // without the option the detector asks the dead n first: n−1 (algorithms.md, best k = n−1)
+      // without the option the detector asks the dead n first: n−1 (docs/algorithms.md, best k = n−1)
       const plain = summary({ alg: 'bully', ids: ranks(n), crashed: String(n), initiator: String(n - 1) });
       expect(plain.messages).toBe(n - 1);
     }

@@ -45,7 +45,7 @@ function checkRun(sim: Simulation, flat: Flat): void {
   const r = sim.result();
   const mst = r.extra!.mst as [number, number][];
   expect(mst).toEqual(kruskal(sim.graph));
-  // 5n log n + 2|E| (Chin & Ting; algorithms.md §1.8), GHS kinds only
+  // 5n log n + 2|E| (Chin & Ting; docs/algorithms.md §1.8), GHS kinds only
   expect(ghsMessages(sim)).toBeLessThanOrEqual(5 * n * Math.log2(n) + 2 * sim.graph.edges.length);
   const states = sim.nodeStates() as GhsState[];
   // everyone awake and done, no deferred message left behind, Branch marked at both ends
@@ -84,7 +84,7 @@ function checkRun(sim: Simulation, flat: Flat): void {
 }
 
 describe('GHS + convergecast (§1.8, C12)', () => {
-  it('golden: the 5-node graph of design.md, sync → leader 3, MST 1-2, 2-3, 3-4, 4-5', () => {
+  it('golden: the 5-node graph of docs/algorithms.md §1.8, sync → leader 3, MST 1-2, 2-3, 3-4, 4-5', () => {
     const s = summary({ alg: 'ghs', ids: '1,2,3,4,5', edges: '1-2:3,2-3:1,3-4:4,4-5:2,5-1:7', mode: 'sync' });
     expect(s.leader).toBe(3);
     expect(s.mst).toEqual([

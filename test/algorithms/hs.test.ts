@@ -16,7 +16,7 @@ function clog(n: number): number {
 }
 
 /**
- * The exact election count of algorithms.md §1.3, computed without simulating: for every process,
+ * The exact election count of docs/algorithms.md §1.3, computed without simulating: for every process,
  * every phase it reaches and both directions, either the hops to the first id ≥ its own (the token
  * is discarded there, or it is home) or 2·2^l when the token comes back as `in`. A process reaches
  * phase l + 1 when both its phase-l tokens came back.
@@ -93,7 +93,7 @@ describe('Hirschberg–Sinclair', () => {
     }
   });
 
-  it('sorted rings match the golden table of algorithms.md (out+in, rounds, bound)', () => {
+  it('sorted rings match the golden table of docs/algorithms.md (out+in, rounds, bound)', () => {
     // n: [out+in, bound 8n(1+⌈log n⌉), sync rounds without the announcement]
     const table: Record<number, [number, number, number]> = {
       1: [2, 8, 1],
@@ -131,7 +131,7 @@ describe('Hirschberg–Sinclair', () => {
     expect(two.leader).toBe(9);
   });
 
-  it('all rings n = 4..8 (max at position 0): extremes of out+in as in algorithms.md; analytic = simulated', () => {
+  it('all rings n = 4..8 (max at position 0): extremes of out+in as in docs/algorithms.md; analytic = simulated', () => {
     const extremes: Record<number, [number, number]> = {
       4: [28, 32],
       5: [49, 55],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lcr } from '../../src/algorithms/lcr';
 import { permutations, simulate, summary } from '../util/run';
 
-/** Σ over processes of the cw distance to the next larger id (n for the max): algorithms.md §1.1. */
+/** Σ over processes of the cw distance to the next larger id (n for the max): docs/algorithms.md §1.1. */
 function lcrElectionCount(ids: number[]): number {
   const n = ids.length;
   let total = 0;

@@ -16,7 +16,7 @@ function flog(n: number): number {
 }
 
 /**
- * The rule of algorithms.md §1.4 applied phase by phase, without messages: every active process
+ * The rule of docs/algorithms.md §1.4 applied phase by phase, without messages: every active process
  * (in cw order) learns uid2 = t of the nearest active upstream and uid3 = t of the one before it,
  * and keeps t := uid2 only if uid2 > max(t, uid3). Returns the phases with ≥ 2 active processes,
  * the position of the last active one (the chosen process) and the value it holds.
@@ -114,7 +114,7 @@ describe('Peterson / Dolev–Klawe–Rodeh', () => {
     }
   });
 
-  it('all rings n = 4..8 (max at position 0): extremes as in algorithms.md; count = 2n·(busy phases) + n', () => {
+  it('all rings n = 4..8 (max at position 0): extremes as in docs/algorithms.md; count = 2n·(busy phases) + n', () => {
     const extremes: Record<number, [number, number]> = {
       4: [12, 20],
       5: [15, 25],
@@ -133,7 +133,7 @@ describe('Peterson / Dolev–Klawe–Rodeh', () => {
         hi = Math.max(hi, c);
       }
       expect([lo, hi], `n=${n}`).toEqual(extremes[n]);
-      // the bound 2n⌊log n⌋ + n is tight for every n ≤ 9 (algorithms.md §1.4)
+      // the bound 2n⌊log n⌋ + n is tight for every n ≤ 9 (docs/algorithms.md §1.4)
       expect(hi).toBe(2 * n * flog(n) + n);
     }
   });

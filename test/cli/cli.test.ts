@@ -7,7 +7,7 @@ const cli = (...args: string[]) => {
 };
 
 describe('CLI', () => {
-  it('prints the JSON contract of design.md', () => {
+  it('prints the JSON contract of docs/architecture.md', () => {
     const r = cli('--algorithm', 'lcr', '--ids', '3,1,4,2', '--mode', 'sync', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);

@@ -14,7 +14,7 @@ test.afterEach(() => expect(problems, 'no console errors or page errors').toEqua
 
 const IDS = [3, 7, 1, 8, 5, 2, 6, 4];
 
-/** LCR's count (algorithms.md §1.1): each uid travels to the next larger id clockwise (the max all n), + n elected. */
+/** LCR's count (docs/algorithms.md §1.1): each uid travels to the next larger id clockwise (the max all n), + n elected. */
 function lcrMessages(ids: number[]): number {
   const n = ids.length;
   let total = n;

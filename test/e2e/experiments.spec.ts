@@ -101,7 +101,7 @@ test('LCR worst case and HS over n = 4…64: points on n(n+1)/2 + n and under th
   const lcr = plot.series.find((s) => s.kind === 'measured' && s.algorithm === 'lcr')!;
   const hs = plot.series.find((s) => s.kind === 'measured' && s.algorithm === 'hs')!;
   plot.x.forEach((n, i) => {
-    expect(lcr.values[i]).toBe((n * (n + 1)) / 2 + n); // algorithms.md §1.1, with the announcement
+    expect(lcr.values[i]).toBe((n * (n + 1)) / 2 + n); // docs/algorithms.md §1.1, with the announcement
     expect(hs.values[i]).toBeLessThanOrEqual(8 * n * (1 + ceilLog2(n)) + n); // §1.3
   });
   // The textbook curves are drawn beside the points.
@@ -189,7 +189,7 @@ test('exports the table as CSV and the plot as PNG', async ({ page }) => {
     .split('\n');
   expect(lines[0]).toBe('algorithm,n,order,seed,messages,rounds');
   expect(lines).toHaveLength(11);
-  // Peterson's worst ring: 2n⌊log n⌋ + n, plus n for the announcement (algorithms.md §1.4)
+  // Peterson's worst ring: 2n⌊log n⌋ + n, plus n for the announcement (docs/algorithms.md §1.4)
   expect(lines[5]).toBe(`peterson,64,worst,1,${2 * 64 * 6 + 64 + 64},${lines[5]!.split(',')[5]}`);
 
   const [png] = await Promise.all([

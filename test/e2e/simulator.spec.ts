@@ -109,7 +109,7 @@ test('Play runs to the end and the status line names the leader', async ({ page 
   await expect(status(page)).toHaveText('Running: no leader yet');
   await expect(status(page)).toHaveText('Leader: 8', { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 20_000 });
-  // LCR worst case: n(n+1)/2 election + n elected messages (algorithms.md §1.1), 2n rounds.
+  // LCR worst case: n(n+1)/2 election + n elected messages (docs/algorithms.md §1.1), 2n rounds.
   await expect(page.getByTestId('messages-total')).toHaveText(String((8 * 9) / 2 + 8));
   await expect(page.getByTestId('rounds')).toHaveText('16');
   expect(await roleOf(page, 8)).toBe('leader');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textbookCurves, type Curve, type CurveOptions } from '../../src/experiments/curves';
 import type { OrderName } from '../../src/experiments/orders';
 
-// Expected values are the golden table and §1 of algorithms.md (sync, no announcement).
+// Expected values are the golden table and §1 of docs/algorithms.md (sync, no announcement).
 const curve = (
   alg: string,
   order: OrderName,
@@ -16,7 +16,7 @@ const curve = (
 const at = (c: Curve, ns: number[]) => ns.map((n) => c.value(n, 0));
 const GOLDEN_N = [4, 5, 8, 12, 16, 32, 64];
 
-describe('textbook curves (algorithms.md golden values)', () => {
+describe('textbook curves (docs/algorithms.md golden values)', () => {
   it('LCR: worst n(n+1)/2 and best 2n−1, exact; rounds n', () => {
     const worst = curve('lcr', 'worst', /n\(n\+1\)\/2/);
     expect(worst.kind).toBe('exact');

@@ -29,7 +29,7 @@ const ceilLog2 = (n: number) => Math.ceil(Math.log2(n) - 1e-12);
 const floorLog2 = (n: number) => Math.floor(Math.log2(n) + 1e-12);
 
 describe('experiment runner', () => {
-  it('LCR, ids desc, sync: n(n+1)/2 + n messages and 2n rounds for every n in 4..64 (algorithms.md §1.1)', () => {
+  it('LCR, ids desc, sync: n(n+1)/2 + n messages and 2n rounds for every n in 4..64 (docs/algorithms.md §1.1)', () => {
     const out = rows({ algorithms: ['lcr'], ns: range(4, 64), orders: ['desc'] });
     expect(out.map((r) => r.n)).toEqual(range(4, 64));
     for (const r of out) {
@@ -61,7 +61,7 @@ describe('experiment runner', () => {
       expect(r.messages).toBeGreaterThan(golden[r.n]! + r.n);
   });
 
-  it('HS worst reaches the maximum over all rings for n = 4, 5, 6 (algorithms.md: 32, 55, 68)', () => {
+  it('HS worst reaches the maximum over all rings for n = 4, 5, 6 (docs/algorithms.md: 32, 55, 68)', () => {
     const out = rows({ algorithms: ['hs'], ns: [4, 5, 6], orders: ['worst'], announce: false });
     expect(out.map((r) => r.messages)).toEqual([32, 55, 68]);
   });

@@ -44,7 +44,7 @@ describe('two runs linked by simulated time', () => {
       }
     }
     expect(seen).toEqual(moments);
-    // The synchronous run ends after 2n rounds (LCR with the announcement, algorithms.md §1.1).
+    // The synchronous run ends after 2n rounds (LCR with the announcement, docs/algorithms.md §1.1).
     expect(Math.max(...times(a))).toBe(12);
     const back: number[] = [];
     while (!link.getState().atStart()) {

@@ -33,7 +33,7 @@ function scenario(flat: Flat): Scenario {
   return p.value;
 }
 
-/** LCR election messages on a ring (algorithms.md §1.1): Σ_i distance to the next larger id cw, max → n. */
+/** LCR election messages on a ring (docs/algorithms.md §1.1): Σ_i distance to the next larger id cw, max → n. */
 function lcrElection(ids: readonly number[]): number {
   const n = ids.length;
   let total = 0;
@@ -146,7 +146,7 @@ describe('the simulator store', () => {
     const s = store.getState();
     expect(s.computing).toBe(false);
     expect(s.complete).toBe(true);
-    // n inits + n(n+1)/2 election + n elected deliveries (algorithms.md §1.1)
+    // n inits + n(n+1)/2 election + n elected deliveries (docs/algorithms.md §1.1)
     expect(s.knownSteps).toBe(400 + (400 * 401) / 2 + 400);
     expect(first).toBeLessThan(s.knownSteps);
   });

@@ -29,7 +29,7 @@ describe('the space-time index', () => {
     const s = sim({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
     s.runToEnd();
     const ix = new TraceIndex(s.trace, s.graph.ids, s.algorithm.kinds);
-    // 5 election messages (3 sends, 3 forwarded twice) + 3 elected (algorithms.md §1.1: 5 + n).
+    // 5 election messages (3 sends, 3 forwarded twice) + 3 elected (docs/algorithms.md §1.1: 5 + n).
     expect(ix.count).toBe(8);
     const rows = (i: number) => [ix.ids[ix.from[i]!], ix.ids[ix.to[i]!]];
     const all = Array.from({ length: ix.count }, (_, i) => ({
@@ -129,7 +129,7 @@ describe('the space-time index', () => {
       expect(ix.dropped[i]).toBe(1);
       expect(s.trace[ix.doneStep[i]! - 1]!.kind).toBe('drop');
     }
-    // The detector sends ELECTION to every higher id, including the crashed 5 (algorithms.md, Bully).
+    // The detector sends ELECTION to every higher id, including the crashed 5 (docs/algorithms.md, Bully).
     expect(toCrashed).toBeGreaterThan(0);
   });
   it('finds every message that crosses a window of rows and times, once, without scanning the run', () => {
