@@ -1,4 +1,4 @@
-import type { Algorithm, Faults, Graph, NodeId, Role, TimingMode, TopologyKind } from '../engine/types';
+import type { Algorithm, Faults, Graph, Role, TimingMode, TopologyKind } from '../engine/types';
 import { undirectedEdgeCount } from '../topology/connectivity';
 import { defaultsOf, type ParamSpecs } from './params';
 import type { Pseudocode } from './pseudocode';
@@ -175,6 +175,3 @@ function boundOf<P>(counts: Counts<P>, n: number, graph: Graph, params: P): Boun
     exact: b.exact ?? false,
   };
 }
-
-/** The ids a node list names, for presets and tests: `[3, 1, 2]` → `3,1,2`. */
-export const idsText = (ids: readonly NodeId[]): string => ids.join(',');
