@@ -238,7 +238,8 @@ describe('GHS deferred messages are taken out in the paper’s order', () => {
 
   it('oldest first, and a message freed by handling a younger one comes before the others', () => {
     const steps = play(ghs, msgs);
-    const sent = (r: Reaction<GhsState, GhsMsg, DecideTimer>) => (r.send ?? []).map((s) => `${ghs.label!(s.msg)}→${s.to}`);
+    const sent = (r: Reaction<GhsState, GhsMsg, DecideTimer>) =>
+      (r.send ?? []).map((s) => `${ghs.label!(s.msg)}→${s.to}`);
     expect(steps.map(sent)).toEqual([
       ['connect(0)→2'],
       ['initiate(1, 1, find)→2'],

@@ -6,7 +6,7 @@ import { tree as realTree, type DecideTimer } from '../../../src/algorithms/tree
  * The naive reference for the tree convergecast: the module as it was before `heard` became
  * persistent (the list copied at every up, the last neighbour found by a scan of it per candidate).
  *
- * The tree convergecast ("saturation") election of algorithms.md §1.7 (Santoro's saturation technique).
+ * The tree convergecast ("saturation") election of docs/algorithms.md §1.7 (Santoro's saturation technique).
  * A node that has heard `up` from all its tree neighbours but one sends `up` to that last one; a node
  * that has heard from all of them is saturated. Exactly one node, or two adjacent ones whose `up`
  * messages crossed, end saturated; the leader is that node, or the larger id of the two (C11).
