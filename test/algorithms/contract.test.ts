@@ -198,9 +198,9 @@ describe.each(ALGORITHMS.map((a) => [a.id, a] as const))('the contract, for %s',
       const pos = sim.positionOf(e.node);
       const before = JSON.stringify([sim.nodeStates(), sim.inFlight(), sim.getCounters()]);
       const r = alg.onMessage(
-        deepFreeze(structuredClone(sim.nodeStates()[pos])),
+        deepFreeze(sim.nodeStates()[pos]),
         e.from!,
-        deepFreeze(structuredClone(e.msg!)),
+        deepFreeze(e.msg!),
         sim.ctx[pos]!,
         sim.params,
       ) as Reaction<unknown, { kind: string }>;
