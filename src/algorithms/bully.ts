@@ -181,6 +181,8 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
   kinds: ['election', 'ok', 'coordinator'],
   roles: ['idle', 'candidate', 'leader', 'nonLeader'],
   faults: true,
+  timed:
+    'Bully decides by timeouts (T_ok, T_coord), so the time at which messages arrive matters, not only their order',
   params: {
     initiator: idParam({
       key: 'initiator',

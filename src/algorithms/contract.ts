@@ -122,6 +122,12 @@ export interface AlgorithmDef<
   params: ParamSpecs<Params>;
   /** True where it takes the crash faults `crashed` and `crashes` (src/scenario/faults.ts). */
   faults?: boolean;
+  /**
+   * Why its asynchronous runs depend on time and not only on the order of deliveries (timeouts), in
+   * one sentence; absent where the order of deliveries decides a run. A delivery schedule
+   * (src/scenario/schedule.ts) and the explorer of every schedule refuse it with this sentence.
+   */
+  timed?: string;
   /** The roles its nodes take, in the legend's order. */
   roles: readonly Role[];
   /** Its pseudo-code, with typed line keys. */
