@@ -1,0 +1,137 @@
+import type { RunHandle, SimState } from '../../store/simStore';
+import { clipContent, MAX_ARROWS } from './baseLayer';
+import { AXIS_H, LABEL_W, xOfTime, yOfRow } from './geometry';
+import type { Hits } from './hits';
+import { drawArrows, drawEmphasis, firstRow, FONT, lastRow, segment, type Frame } from './paint';
+
+/** What the frame draws over the base layer besides the frame itself. */
+export interface NowInputs {
+  s: SimState;
+  run: RunHandle;
+  /** Filled with the arrows in flight at the cursor (for hit tests). */
+  live: Hits;
+  /** The message under the pointer. */
+  hover: number | null;
+  /** The base layer left arrows out: say so. */
+  capped: boolean;
+  dpr: number;
+}
+
+/**
+ * What moves with the playback clock, drawn over the copied base layer every frame: the veil over
+ * the future, crashed nodes' lines, the messages in flight (few), the current step's, hovered and
+ * selected arrows, a dot where the current step happened, the "now" line and its label.
+ */
+export function paintNow(f: Frame, inp: NowInputs, seg: Float64Array): void {
+  const { ctx, ix, ink, scale, sl, st, w, h } = f;
+  const { s, run, live } = inp;
+  ctx.setTransform(inp.dpr, 0, 0, inp.dpr, 0, 0);
+  clipContent(ctx, w, h);
+  const xNow = xOfTime(scale, s.clock) - sl;
+  // The future is faint: everything right of "now" under a veil of the panel colour.
+  if (xNow < w) {
+    ctx.fillStyle = ink.panel;
+    ctx.globalAlpha = 0.55;
+    ctx.fillRect(Math.max(LABEL_W, xNow), AXIS_H, w, h);
+    ctx.globalAlpha = 1;
+  }
+  drawCrashes(f, run, xNow);
+  // In flight at the cursor: few, and they move with the clock.
+  live.reset();
+  for (const m of run.replay.inFlight.values()) {
+    const i = ix.indexOfSeq(m.seq);
+    if (i < 0) continue;
+    const state = segment(f, i, s.cursor, s.clock, seg);
+    if (state >= 0) live.push(seg[0]!, seg[1]!, seg[2]!, seg[3]!, i, state);
+  }
+  drawArrows(f, live, 0);
+
+  // Emphasis: the current step's message (in the "now" colour), the hovered one, the selected one.
+  const current = s.cursor > 0 ? run.sim.trace[s.cursor - 1] : undefined;
+  const selectedSeq = s.selection?.kind === 'message' ? s.selection.seq : null;
+  const emphasise = (seq: number | null | undefined, halo: string) => {
+    if (seq === null || seq === undefined) return;
+    const i = ix.indexOfSeq(seq);
+    if (i < 0 || ix.sendStep[i]! > s.cursor) return;
+    const state = segment(f, i, s.cursor, s.clock, seg);
+    if (state >= 0) drawEmphasis(f, ix.kind[i]!, state, seg, halo);
+  };
+  emphasise(current?.msgSeq, ink.now);
+  if (inp.hover !== selectedSeq) emphasise(inp.hover, ink.muted);
+  emphasise(selectedSeq, ink.ink);
+
+  // The current step: a dot where it happened.
+  if (current) {
+    const r = ix.rowOf(current.node);
+    if (r >= 0) {
+      ctx.fillStyle = ink.focus;
+      ctx.strokeStyle = ink.ink;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(
+        xOfTime(scale, current.time) - sl,
+        yOfRow(scale, r) - st,
+        Math.max(4, Math.min(7, scale.rowH * 0.3)),
+        0,
+        2 * Math.PI,
+      );
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+  // "Now": the playback clock.
+  ctx.strokeStyle = ink.focus;
+  ctx.lineWidth = 2.5;
+  ctx.beginPath();
+  ctx.moveTo(Math.round(xNow) + 0.5, AXIS_H);
+  ctx.lineTo(Math.round(xNow) + 0.5, h);
+  ctx.stroke();
+  if (inp.capped) drawCapNotice(f);
+  ctx.restore();
+  if (xNow >= LABEL_W && xNow <= w) drawClockLabel(f, s.clock, xNow);
+}
+
+function drawCapNotice({ ctx, ink, w, h }: Frame): void {
+  ctx.font = `bold 14px ${FONT}`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'bottom';
+  const text = `${MAX_ARROWS.toLocaleString('en-US')} arrows shown: zoom in (+) for the rest`;
+  const tw = ctx.measureText(text).width + 12;
+  ctx.fillStyle = ink.panel;
+  ctx.fillRect(w - tw - 4, h - 24, tw, 22);
+  ctx.fillStyle = ink.bad;
+  ctx.fillText(text, w - 10, h - 5);
+}
+
+/** The clock's value in a tab on the axis, above the "now" line. */
+function drawClockLabel({ ctx, ink }: Frame, clock: number, xNow: number): void {
+  const label = `${Number.isInteger(clock) ? clock : clock.toFixed(1)}`;
+  ctx.font = `bold 14px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const w = ctx.measureText(label).width + 10;
+  ctx.fillStyle = ink.focus;
+  ctx.beginPath();
+  ctx.roundRect(xNow - w / 2, 2, w, AXIS_H - 4, 4);
+  ctx.fill();
+  ctx.fillStyle = ink.dark ? '#000000' : '#ffffff';
+  ctx.fillText(label, xNow, AXIS_H / 2 + 0.5);
+}
+
+/** A node's line turns dotted red from its crash on, once the cursor has reached the crash. */
+function drawCrashes(f: Frame, run: RunHandle, xNow: number): void {
+  const { ctx, ix, scale, sl, st } = f;
+  ctx.setLineDash([2, 4]);
+  ctx.strokeStyle = f.ink.bad;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let r = firstRow(f); r <= lastRow(f); r++) {
+    const crash = ix.crashAt[r]!;
+    if (crash === Infinity || !run.replay.crashed[r]) continue;
+    const y = Math.round(yOfRow(scale, r) - st) + 0.5;
+    ctx.moveTo(Math.max(LABEL_W, xOfTime(scale, crash) - sl), y);
+    ctx.lineTo(xNow, y);
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
