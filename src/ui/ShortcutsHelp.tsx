@@ -4,9 +4,12 @@ const SHORTCUTS: [string, string][] = [
   ['Space', 'Play / Pause'],
   ['→', 'Step forward'],
   ['←', 'Step back'],
+  ['PageDown or ]', 'Next round (sync) or time unit (async): every step of it'],
+  ['PageUp or [', 'Back to the start of the round'],
   ['Home', 'Reset to step 0'],
+  ['End', 'Go to the last step (as far as computed)'],
   ['?', 'Show or hide this list'],
-  ['Esc', 'Close this list'],
+  ['Esc', 'Close this list, or leave presentation mode'],
 ];
 
 /** The `?` list of keyboard shortcuts (they act unless the focus is in a text field). */

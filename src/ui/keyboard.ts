@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { nextRoundCursor, previousRoundCursor } from '../store/rounds';
 import type { SimStore } from '../store/simStore';
+import { presenting, setPresenting } from './presentation/theme';
 
 /** Inputs where keys type text: shortcuts stay out of their way. */
 function typingIn(el: EventTarget | null): boolean {
@@ -13,8 +15,10 @@ function typingIn(el: EventTarget | null): boolean {
 }
 
 /**
- * Space = play/pause, → = step, ← = step back, Home = reset, ? = shortcuts list. Not while typing
- * in a form field; on a focused slider the arrows and Home keep their own meaning (move the slider).
+ * Space = play/pause, → = step, ← = step back, PageDown / ] = next round (time unit), PageUp / [ =
+ * previous round, Home = reset, End = the last step computed, Esc = close the list or leave
+ * presentation mode, ? = shortcuts list (ShortcutsHelp lists them). Not while typing in a form field;
+ * on a focused slider the arrows, Home, End and the page keys keep their own meaning (move the slider).
  */
 export function useKeyboard(store: SimStore, toggleHelp: () => void, closeHelp: () => void): void {
   useEffect(() => {
@@ -42,17 +46,39 @@ export function useKeyboard(store: SimStore, toggleHelp: () => void, closeHelp: 
           e.preventDefault();
           s.stepBack();
           break;
+        case 'PageDown':
+        case ']':
+          if (onSlider) return;
+          e.preventDefault();
+          s.pause();
+          s.seek(nextRoundCursor(s.run.sim.trace, s.knownSteps, s.cursor));
+          break;
+        case 'PageUp':
+        case '[':
+          if (onSlider) return;
+          e.preventDefault();
+          s.pause();
+          s.seek(previousRoundCursor(s.run.sim.trace, s.cursor));
+          break;
         case 'Home':
           if (onSlider) return;
           e.preventDefault();
           s.reset();
+          break;
+        case 'End':
+          if (onSlider) return;
+          e.preventDefault();
+          s.pause();
+          s.seek(s.knownSteps);
           break;
         case '?':
           e.preventDefault();
           toggleHelp();
           break;
         case 'Escape':
-          closeHelp();
+          // The list first; with no list open, Esc leaves presentation mode.
+          if (document.querySelector('[aria-labelledby="shortcuts-title"]')) closeHelp();
+          else if (presenting()) void setPresenting(false);
           break;
         default:
       }

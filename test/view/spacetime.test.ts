@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/simulation';
 import { buildRun } from '../../src/scenario/build';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
+import { clockText } from '../../src/view/spacetime/nowLayer';
 import { Replay } from '../../src/store/replay';
 import {
   distToSegment2,
@@ -215,5 +216,15 @@ describe('the space-time geometry', () => {
     expect(distToSegment2(-3, 4, 0, 0, 10, 0)).toBe(25);
     expect(distToSegment2(13, 4, 0, 0, 10, 0)).toBe(25);
     expect(distToSegment2(1, 1, 1, 1, 1, 1)).toBe(0);
+  });
+});
+
+describe('the clock tab', () => {
+  it('counts whole rounds in sync mode and tenths in async mode', () => {
+    expect(clockText(4.8, true)).toBe('5');
+    expect(clockText(4, true)).toBe('4');
+    expect(clockText(4.01, true)).toBe('5');
+    expect(clockText(4.8, false)).toBe('4.8');
+    expect(clockText(7, false)).toBe('7');
   });
 });

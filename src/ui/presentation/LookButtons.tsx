@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { applyTheme, currentTheme, initialTheme, presenting, setPresenting, type Theme } from './theme';
 import './presentation.css';
 
@@ -41,16 +41,27 @@ export function ThemeButton() {
 
 /**
  * Presentation mode: large type, high contrast, the editor hidden, full screen where the browser
- * allows it (a refusal is said in the tooltip, never thrown). Leaving full screen with Esc keeps the
- * mode; the button turns it off.
+ * allows it (a refusal is said in the tooltip, never thrown). Esc leaves it: in full screen the
+ * browser takes that key to leave full screen, so leaving the full screen we asked for leaves the
+ * mode too (outside full screen the keyboard shortcut does, src/ui/keyboard.ts); so does the button.
  */
 export function PresentationButton() {
   const on = useSyncExternalStore(subscribe, presenting);
   const [refused, setRefused] = useState(false);
+  const full = useRef(false);
   useEffect(() => {
     // The layout changes size: let the views (Cytoscape, canvases) see it at once.
     window.dispatchEvent(new Event('resize'));
   }, [on]);
+  useEffect(() => {
+    const onChange = () => {
+      if (document.fullscreenElement || !full.current) return;
+      full.current = false;
+      if (presenting()) void setPresenting(false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
   return (
     <button
       type="button"
@@ -67,7 +78,10 @@ export function PresentationButton() {
       }
       onClick={() => {
         const next = !on;
-        void setPresenting(next).then((full) => setRefused(next && !full));
+        void setPresenting(next).then((isFull) => {
+          full.current = next && isFull;
+          setRefused(next && !isFull);
+        });
       }}
     >
       Present

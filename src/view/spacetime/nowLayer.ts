@@ -88,7 +88,8 @@ export function paintNow(f: Frame, inp: NowInputs, seg: Float64Array): void {
   ctx.stroke();
   if (inp.capped) drawCapNotice(f);
   ctx.restore();
-  if (xNow >= LABEL_W && xNow <= w) drawClockLabel(f, s.clock, xNow);
+  if (xNow >= LABEL_W && xNow <= w)
+    drawClockLabel(f, clockText(s.clock, run.sim.timing.mode === 'sync'), xNow);
 }
 
 function drawCapNotice({ ctx, ink, w, h }: Frame): void {
@@ -103,9 +104,17 @@ function drawCapNotice({ ctx, ink, w, h }: Frame): void {
   ctx.fillText(text, w - 10, h - 5);
 }
 
+/**
+ * The clock as the axis tab reads it. Sync mode counts whole rounds: between rounds r − 1 and r the
+ * messages of round r are on their way, so the tab says r (never "4.8").
+ */
+export function clockText(clock: number, sync: boolean): string {
+  if (sync) return String(Math.ceil(clock));
+  return Number.isInteger(clock) ? String(clock) : clock.toFixed(1);
+}
+
 /** The clock's value in a tab on the axis, above the "now" line. */
-function drawClockLabel({ ctx, ink }: Frame, clock: number, xNow: number): void {
-  const label = `${Number.isInteger(clock) ? clock : clock.toFixed(1)}`;
+function drawClockLabel({ ctx, ink }: Frame, label: string, xNow: number): void {
   ctx.font = `bold 14px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
