@@ -9,6 +9,9 @@ const OVERSCAN = 6;
 /**
  * One line per step (step, round or time, the step's note), virtualised: only the lines in view are
  * in the DOM. Clicking a line moves the cursor there; the cursor's line is highlighted and kept in view.
+ * The steps after the cursor are hidden behind one line ("show the rest of the run"): a log that lists
+ * the future gives the run away in a lecture. Shown, they are greyed. Each line's full text is its
+ * tooltip (lines are cut to one row at 1280 px).
  */
 export function EventLog() {
   const store = useSimStore();
@@ -16,11 +19,17 @@ export function EventLog() {
   const known = useSim((s) => s.knownSteps);
   const truncated = useSim((s) => s.truncated);
   const mode = useSim((s) => s.scenario.timing.mode);
-  useSim((s) => s.run);
+  const run = useSim((s) => s.run);
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(200);
-  const rows = known + 1 + (truncated ? 1 : 0);
+  const [future, setFuture] = useState(false);
+  // A new run starts with its future hidden again.
+  useEffect(() => setFuture(false), [run]);
+  const hidden = !future && cursor < known;
+  // Rows: steps 0 … last shown, then the "show the rest" line or the truncation note.
+  const lastStep = hidden ? cursor : known;
+  const rows = lastStep + 1 + (hidden || (truncated && future) ? 1 : 0);
 
   useEffect(() => {
     const el = box.current;
@@ -43,29 +52,50 @@ export function EventLog() {
 
   const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
   const last = Math.min(rows - 1, Math.ceil((top + height) / ROW) + OVERSCAN);
-  const trace = store.getState().run.sim.trace;
+  const trace = run.sim.trace;
   const items = [];
   for (let k = first; k <= last; k++) {
+    if (k > lastStep) {
+      items.push(
+        hidden ? (
+          <li key="rest" className="rest" style={{ top: k * ROW, height: ROW }}>
+            <button type="button" onClick={() => setFuture(true)}>
+              Show the rest of the run ({fmt(known - cursor)} more step{known - cursor === 1 ? '' : 's'}
+              {truncated ? ' recorded' : ''})
+            </button>
+          </li>
+        ) : (
+          <li key="cut" className="future" style={{ top: k * ROW, height: ROW }}>
+            <span className="k" />
+            <span className="t" />
+            <span className="note">
+              … the browser keeps the first {fmt(BROWSER_MAX_STEPS)} steps; run the CLI (npm run sim) for the
+              rest
+            </span>
+          </li>
+        ),
+      );
+      continue;
+    }
     let text: string;
     let time = '';
     if (k === 0) text = 'initial state: no process has started';
-    else if (k > known)
-      text = `… the browser keeps the first ${fmt(BROWSER_MAX_STEPS)} steps; run the CLI (npm run sim) for the rest`;
     else {
       const e = trace[k - 1]!;
       text = e.note;
       time = `${mode === 'sync' ? 'r' : 't'}${e.time}`;
     }
+    const cls = k === cursor ? 'current' : k > cursor ? 'future' : undefined;
     items.push(
       <li
         key={k}
-        className={k === cursor ? 'current' : undefined}
+        className={cls}
         aria-current={k === cursor ? 'step' : undefined}
         style={{ top: k * ROW, height: ROW }}
-        onClick={() => k <= known && store.getState().seek(k)}
-        title={k <= known ? `Go to step ${k}` : undefined}
+        onClick={() => store.getState().seek(k)}
+        title={`Step ${k}${time ? ` (${time})` : ''}: ${text}`}
       >
-        <span className="k">{k <= known ? k : ''}</span>
+        <span className="k">{k}</span>
         <span className="t">{time}</span>
         <span className="note">{text}</span>
       </li>,
@@ -83,6 +113,11 @@ export function EventLog() {
       >
         <ol style={{ height: rows * ROW }}>{items}</ol>
       </div>
+      {future && cursor < known && (
+        <button type="button" className="log-hide" onClick={() => setFuture(false)}>
+          Hide the rest
+        </button>
+      )}
     </section>
   );
 }
