@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { BROWSER_MAX_STEPS } from '../store/limits';
 import { useSimStore, useSim } from '../store/react';
+import { channelName } from '../scenario/schedule';
+import { stallOf } from '../store/status';
 import { fmt } from './format';
 
 const ROW = 28;
@@ -20,7 +22,9 @@ export function EventLog() {
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(200);
-  const rows = known + 1 + (truncated ? 1 : 0);
+  const computing = useSim((s) => s.computing);
+  const stopped = computing ? null : stallOf(store.getState());
+  const rows = known + 1 + (truncated || stopped ? 1 : 0);
 
   useEffect(() => {
     const el = box.current;
@@ -44,16 +48,20 @@ export function EventLog() {
   const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
   const last = Math.min(rows - 1, Math.ceil((top + height) / ROW) + OVERSCAN);
   const trace = store.getState().run.sim.trace;
+  // A replayed schedule: each delivery says which channel the schedule chose.
+  const scheduled = store.getState().scenario.timing.schedule !== undefined;
   const items = [];
   for (let k = first; k <= last; k++) {
     let text: string;
     let time = '';
     if (k === 0) text = 'initial state: no process has started';
+    else if (k > known && stopped) text = `stopped: ${stopped}`;
     else if (k > known)
       text = `… the browser keeps the first ${fmt(BROWSER_MAX_STEPS)} steps; run the CLI (npm run sim) for the rest`;
     else {
       const e = trace[k - 1]!;
-      text = e.note;
+      const chosen = scheduled && (e.kind === 'deliver' || e.kind === 'drop');
+      text = chosen ? `${channelName({ from: e.from!, to: e.node })}: ${e.note}` : e.note;
       time = `${mode === 'sync' ? 'r' : 't'}${e.time}`;
     }
     items.push(
