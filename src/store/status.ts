@@ -27,8 +27,7 @@ export function statusOf(s: SimState): Status {
   const stopped = atEnd ? stallOf(s) : null;
   if (leader !== null && stopped !== null)
     return { kind: 'leader', text: `Leader: ${leader}`, detail: `run stopped: ${stopped}`, leader };
-  if (stopped !== null)
-    return { kind: 'failed', text: 'Stopped: the schedule cannot go on', detail: stopped, leader };
+  if (stopped !== null) return { kind: 'failed', text: 'Stopped by the schedule', detail: stopped, leader };
   if (leader !== null) {
     const extra = result.extra?.chosenProcess;
     const chosen = typeof extra === 'number' && extra !== leader ? `; chosen process ${extra}` : '';

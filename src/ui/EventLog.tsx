@@ -61,7 +61,7 @@ export function EventLog() {
     else {
       const e = trace[k - 1]!;
       const chosen = scheduled && (e.kind === 'deliver' || e.kind === 'drop');
-      text = chosen ? `${channelName({ from: e.from!, to: e.node })}: ${e.note}` : e.note;
+      text = chosen ? `${channelName({ from: e.from!, to: e.node })} · ${e.note}` : e.note;
       time = `${mode === 'sync' ? 'r' : 't'}${e.time}`;
     }
     items.push(
