@@ -17,6 +17,7 @@ const BASE_OPTIONS: Record<string, string> = {
   '--mode': 'mode',
   '--max-delay': 'maxDelay',
   '--seed': 'seed',
+  '--schedule': 'sched',
 };
 
 const VALUE_OPTIONS: Record<string, string> = { ...BASE_OPTIONS };
@@ -102,7 +103,7 @@ export function usage(): string {
 
   npm run --silent sim -- --algorithm ${ALGORITHMS.map((a) => a.id).join('|')}
      [--ids 5,3,8,1 | --n 8 --ids asc|desc|random] [--topology KIND] [--mode sync|async]
-     [--seed S] [--max-delay D] [--edges "1-2:4,2-3:7"] [algorithm options, below]
+     [--seed S] [--max-delay D] [--schedule 5-1,4-5,…] [--edges "1-2:4,2-3:7"] [algorithm options, below]
      [--max-steps N] [--url '<link or hash>'] [--json]
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 --ids desc --mode sync --csv
@@ -115,6 +116,8 @@ ${column('--edges "1-2:4,2-3:7"', 'a custom graph: a-b or a-b:weight pairs')}
 ${column('--mode sync|async', "Lynch's synchronous rounds, or integer delays in [1, max-delay]")}
 ${column('--seed S', 'seeds random ids, graphs, weights and delays (default 1)')}
 ${column('--max-delay D', 'async: the largest delay (default 10)')}
+${column('--schedule 5-1,4-5,…', 'async: deliver the oldest message from 5 to 1 at time 1, from 4 to 5 at')}
+${column('', 'time 2, …, then the rest oldest first; no delays drawn')}
 ${column('--max-steps N', 'stop after N steps (exit code 3 if the run is not over)')}
 ${column('--url LINK', 'run exactly what a link shows; options given beside it override its keys')}
 ${column('--json', 'print one JSON object instead of text')}

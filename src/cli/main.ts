@@ -1,6 +1,7 @@
 import { Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
 import { parseFlat } from '../scenario/parse';
+import { noMessageInFlight } from '../scenario/schedule';
 import { summarize } from '../scenario/summary';
 import { queryToFlat } from '../scenario/url';
 import { parseArgs, usage, UsageError } from './args';
@@ -46,6 +47,8 @@ function main(argv: string[]): void {
     ...(args.maxSteps ? { stepBudget: args.maxSteps } : {}),
   });
   sim.runToEnd();
+  // A schedule that names a message that is not there is bad input, like any other refusal.
+  if (sim.stalled) fail(noMessageInFlight(sim.stalled.step, sim.stalled));
   const summary = summarize(sim);
   if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else {

@@ -1,6 +1,7 @@
 import { buildContexts } from './context';
 import { IdIndex, LinkIndex } from './links';
 import { canonicalMessage, TraceHasher } from './hash';
+import { DeliveryPlan, type PlanState } from './plan';
 import { Prng, type PrngState } from './prng';
 import {
   EV_BARRIER,
@@ -77,6 +78,14 @@ interface Checkpoint {
   leaders: number;
   barrierProductive: boolean;
   lookedAt: number;
+  plan: PlanState | null;
+}
+
+/** Where a delivery schedule ran out: its step `step` names a channel with nothing in flight. */
+export interface Stall {
+  step: number;
+  from: NodeId;
+  to: NodeId;
 }
 
 const cloneCounters = (c: Counters): Counters => ({
@@ -110,6 +119,8 @@ export class Simulation {
   readonly violations: InvariantViolation[] = [];
   readonly stepBudget: number;
   budgetExceeded = false;
+  /** Set when the run stopped because its delivery schedule named an empty channel. */
+  stalled: Stall | null = null;
 
   private readonly record: boolean;
   private readonly hashing: boolean;
@@ -119,6 +130,8 @@ export class Simulation {
   private readonly position: IdIndex;
   private readonly links: LinkIndex;
   private readonly adjacency: Set<number>[] | null;
+  /** The delivery schedule being replayed (async runs that carry one), else null. */
+  private readonly plan: DeliveryPlan | null;
 
   private stepIndex = 0;
   private time = 0;
@@ -168,6 +181,11 @@ export class Simulation {
     this.linkLast = new Float64Array(this.links.count);
     this.linkLastSeq = new Float64Array(this.links.count).fill(-1);
     this.adjacency = this.checking ? this.ctx.map((c) => new Set(c.neighbours)) : null;
+    const schedule = cfg.timing.schedule;
+    this.plan =
+      cfg.timing.mode === 'async' && schedule && schedule.length > 0
+        ? new DeliveryPlan(schedule, this.position, this.links)
+        : null;
     this.prng = new Prng(cfg.seed);
     this.states = new Array<unknown>(this.n).fill(null);
     this.crashed = new Uint8Array(this.n);
@@ -219,7 +237,7 @@ export class Simulation {
 
   /** True when no event is left (the run has terminated) or the step budget stopped it. */
   get done(): boolean {
-    return this.terminated || this.budgetExceeded;
+    return this.terminated || this.budgetExceeded || this.stalled !== null;
   }
 
   get terminated(): boolean {
@@ -335,7 +353,12 @@ export class Simulation {
     let payload: unknown;
     let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
-      if (q.size === 0 && !this.holdLook() && !this.holdBarrier()) return false;
+      if (this.stalled) return false;
+      if (q.size === 0 && !this.holdLook() && !this.holdBarrier()) {
+        if (this.plan) this.checkPlan(Infinity);
+        return false;
+      }
+      if (this.plan && this.checkPlan(q.peekKey())) return false;
       if (this.stepIndex >= this.stepBudget) {
         this.budgetExceeded = true;
         return false;
@@ -374,6 +397,7 @@ export class Simulation {
     if (type === EV_DELIVER) {
       const msg = payload as { kind: string };
       if (this.checking) this.checkFifo(from, node, seq);
+      if (this.plan) this.plan.delivered(this.time);
       if (this.crashed[node]) {
         kind = 'drop';
       } else {
@@ -477,6 +501,9 @@ export class Simulation {
       let deliverAt: number;
       if (sync) {
         deliverAt = this.time + 1;
+      } else if (this.plan) {
+        // A replayed schedule fixes the time; the seed's delays are not drawn.
+        deliverAt = this.plan.deliverAt(this.links.id(node, to), this.time);
       } else {
         deliverAt = this.time + this.prng.int(1, this.timing.maxDelay);
         const link = this.links.id(node, to);
@@ -519,6 +546,15 @@ export class Simulation {
         h.value(s.msg);
       }
     }
+  }
+
+  /** Stops the run if the schedule's next step is due and its channel is empty. */
+  private checkPlan(nextKey: number): boolean {
+    const k = this.plan!.missing(nextKey);
+    if (k === 0) return false;
+    const d = this.plan!.schedule[k - 1]!;
+    this.stalled = { step: k, from: d.from, to: d.to };
+    return true;
   }
 
   private report(message: string): void {
@@ -616,6 +652,7 @@ export class Simulation {
       leaders: this.leaders,
       barrierProductive: this.barrierProductive,
       lookedAt: this.lookedAt,
+      plan: this.plan ? this.plan.save() : null,
     };
   }
 
@@ -635,6 +672,8 @@ export class Simulation {
     this.leaders = cp.leaders;
     this.barrierProductive = cp.barrierProductive;
     this.lookedAt = cp.lookedAt;
+    if (cp.plan) this.plan!.restore(cp.plan);
+    this.stalled = null;
     this.budgetExceeded = false;
   }
 }

@@ -12,6 +12,21 @@ export interface Timing {
   mode: TimingMode;
   /** async only: each message's delay is an integer uniform in [1, maxDelay]. */
   maxDelay: number;
+  /**
+   * async only: the order of deliveries, replacing the seed's delays (src/engine/plan.ts). Step k
+   * delivers the oldest message in flight from `from` to `to` at time k; the messages the schedule
+   * does not reach follow, oldest first, one per time unit.
+   */
+  schedule?: readonly Delivery[];
+}
+
+/**
+ * One step of a delivery schedule: the oldest message in flight on the channel (from, to). The text
+ * form (`5-1,4-5`) is in src/scenario/schedule.ts.
+ */
+export interface Delivery {
+  readonly from: NodeId;
+  readonly to: NodeId;
 }
 
 /** A node crashing at a given simulated time (round in sync mode). */

@@ -1,8 +1,11 @@
 import type { AnyModule } from '../algorithms/contract';
 import { findAlgorithm } from '../algorithms/registry';
+import { IdIndex, LinkIndex } from '../engine/links';
 import type { SimulationConfig } from '../engine/simulation';
+import type { Graph, Timing } from '../engine/types';
 import { buildGraph } from '../topology/build';
 import { assignIds } from '../topology/ids';
+import { channelName } from './schedule';
 import type { Result, Scenario } from './types';
 
 /** A run ready for the engine; `algorithm` is the whole module (its bound, params, pseudo-code …). */
@@ -23,8 +26,30 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   const params: unknown = { ...(algorithm.defaults as object), ...s.params };
   const problem = algorithm.checkGraph?.(graph.graph, params) ?? null;
   if (problem) return { ok: false, errors: [{ field, message: problem }] };
+  const stray = scheduleOffGraph(s.timing, graph.graph);
+  if (stray) return { ok: false, errors: [{ field: 'sched', message: stray }] };
   return {
     ok: true,
     value: { algorithm, params, graph: graph.graph, timing: s.timing, seed: s.seed, faults: s.faults },
   };
+}
+
+/**
+ * A schedule step naming a pair of nodes that no link joins (in that direction) could never deliver
+ * anything; said before the run rather than at that step. Sync mode and timed algorithms are refused
+ * by the `sched` reader (keys.ts); this catches a scenario built without it.
+ */
+function scheduleOffGraph(timing: Timing, graph: Graph): string | null {
+  const schedule = timing.schedule;
+  if (!schedule?.length) return null;
+  if (timing.mode !== 'async') return 'a delivery schedule needs async mode';
+  const position = new IdIndex(graph.ids);
+  const links = new LinkIndex(graph);
+  for (const [i, d] of schedule.entries()) {
+    const from = position.get(d.from);
+    const to = position.get(d.to);
+    if (from < 0 || to < 0 || links.id(from, to) < 0)
+      return `schedule step ${i + 1} names channel ${channelName(d)}, but no link of this graph goes from ${d.from} to ${d.to}`;
+  }
+  return null;
 }

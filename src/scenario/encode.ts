@@ -1,6 +1,7 @@
 import { findAlgorithm } from '../algorithms/registry';
 import { ALL_OPTIONS, optionValue } from './options';
 import { DEFAULTS, type Flat } from './parse';
+import { formatSchedule } from './schedule';
 import type { Scenario } from './types';
 
 /**
@@ -26,6 +27,7 @@ export function toFlat(s: Scenario): Flat {
     const value = optionValue(s, o);
     if (value !== undefined) f[o.spec.key] = o.spec.format(value);
   }
+  if (s.timing.schedule?.length) f.sched = formatSchedule(s.timing.schedule);
   if (s.step !== undefined) f.step = String(s.step);
   return f;
 }

@@ -24,6 +24,7 @@ const FIELD_OF: Record<string, string> = {
   mode: 'timing.mode',
   maxDelay: 'timing.maxDelay',
   seed: 'seed',
+  sched: 'timing.schedule',
   ...Object.fromEntries(ALL_OPTIONS.map((o) => [o.spec.key, `${o.group}.${o.spec.key}`])),
   step: 'step',
 };
@@ -167,11 +168,23 @@ function fromObject(input: unknown): Result<Scenario> {
   }
   const timing = r.obj(data, 'timing', '');
   if (timing) {
-    r.only(timing, 'timing.', ['mode', 'maxDelay']);
+    r.only(timing, 'timing.', ['mode', 'maxDelay', 'schedule']);
     const mode = r.str(timing, 'mode', 'timing.');
     const maxDelay = r.int(timing, 'maxDelay', 'timing.');
     if (mode !== undefined) flat.mode = mode;
     if (maxDelay !== undefined) flat.maxDelay = String(maxDelay);
+    const schedule = r.arr(timing, 'schedule', 'timing.');
+    if (schedule) {
+      // As the flat text form, so the same reader (keys.ts) checks it; an empty list is no schedule.
+      const parts: string[] = [];
+      schedule.forEach((d, i) => {
+        const at = `timing.schedule[${i}]`;
+        if (!isObject(d)) return void r.bad(at, 'must be an object {from, to}');
+        r.only(d, `${at}.`, ['from', 'to']);
+        parts.push(`${r.int(d, 'from', `${at}.`, true)}-${r.int(d, 'to', `${at}.`, true)}`);
+      });
+      if (parts.length) flat.sched = parts.join(',');
+    }
   }
   const seed = r.int(data, 'seed', '');
   if (seed !== undefined) flat.seed = String(seed);

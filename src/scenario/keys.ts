@@ -1,6 +1,6 @@
 import type { AnyModule } from '../algorithms/contract';
 import { duplicates, idList, int, type ParamContext } from '../algorithms/params';
-import type { Faults, TimingMode, TopologyKind } from '../engine/types';
+import type { Delivery, Faults, TimingMode, TopologyKind } from '../engine/types';
 import {
   CUSTOM,
   LIMITS,
@@ -11,6 +11,7 @@ import {
   type IdSpec,
 } from '../topology/spec';
 import { optionsOf, ALL_OPTIONS } from './options';
+import { parseSchedule } from './schedule';
 import type { FieldError } from './types';
 
 /**
@@ -29,6 +30,7 @@ export interface Reading {
   mode: TimingMode;
   maxDelay: number;
   seed: number;
+  schedule: Delivery[] | undefined;
   faults: Faults;
   params: Record<string, unknown>;
   step: number | undefined;
@@ -182,6 +184,37 @@ const seed: KeyReader = (text, r) => {
   else r.seed = v;
 };
 
+/**
+ * A delivery schedule (schedule.ts): asynchronous runs only, of algorithms whose runs the order of
+ * deliveries decides, naming nodes of this system. Whether each step finds a message on its channel
+ * is known only while replaying (Simulation.stalled); whether it names a link, once the graph is
+ * built (build.ts).
+ */
+const sched: KeyReader = (text, r) => {
+  if (text === undefined) return;
+  if (r.mode !== 'async')
+    return error(
+      r,
+      'sched',
+      'a delivery schedule orders the deliveries of an asynchronous run; in sync mode every message sent in a round arrives in the next one (C5): choose async mode',
+    );
+  if (r.alg.timed)
+    return error(r, 'sched', `${r.alg.name} cannot replay a delivery schedule: ${r.alg.timed}`);
+  const read = parseSchedule(text);
+  if (!read.ok) return error(r, 'sched', read.message);
+  const { isNode } = contextOf(r);
+  for (const [i, d] of read.value.entries()) {
+    const stray = isNode(d.from) ? (isNode(d.to) ? null : d.to) : d.from;
+    if (stray !== null)
+      return error(
+        r,
+        'sched',
+        `schedule step ${i + 1}, ${d.from}-${d.to}, names ${stray}, not a node of this system`,
+      );
+  }
+  r.schedule = read.value;
+};
+
 const step: KeyReader = (text, r) => {
   if (text === undefined) return;
   const v = int(text);
@@ -227,6 +260,7 @@ export const KEY_READERS: readonly (readonly [key: string, read: KeyReader])[] =
   ['mode', mode],
   ['maxDelay', maxDelay],
   ['seed', seed],
+  ['sched', sched],
   ...ALL_OPTIONS.map(({ spec }) => [spec.key, optionReader(spec.key)] as const),
   ['step', step],
 ];

@@ -26,6 +26,7 @@ export const FLAT_KEYS: readonly string[] = [
   'maxDelay',
   'seed',
   ...OPTION_KEYS,
+  'sched',
   'step',
 ];
 
@@ -94,6 +95,7 @@ export function parseFlat(input: Flat): Result<Scenario> {
     mode: DEFAULTS.mode,
     maxDelay: DEFAULTS.maxDelay,
     seed: DEFAULTS.seed,
+    schedule: undefined,
     faults: { crashed: [], crashes: [] },
     params: {},
     step: undefined,
@@ -107,7 +109,9 @@ export function parseFlat(input: Flat): Result<Scenario> {
     algorithm: alg.id,
     topology: r.edges ? { kind: r.kind, n, edges: r.edges } : { kind: r.kind, n },
     ids: r.ids,
-    timing: { mode: r.mode, maxDelay: r.maxDelay },
+    timing: r.schedule
+      ? { mode: r.mode, maxDelay: r.maxDelay, schedule: r.schedule }
+      : { mode: r.mode, maxDelay: r.maxDelay },
     seed: r.seed,
     params: r.params as ScenarioParams,
     faults: r.faults,

@@ -1,4 +1,4 @@
-import type { NodeId } from '../engine/types';
+import type { Delivery } from '../engine/types';
 import { LIMITS } from '../topology/spec';
 
 /**
@@ -14,10 +14,7 @@ import { LIMITS } from '../topology/spec';
  * Text form, as in links and on the command line: `5-1,4-5,3-4` — "deliver the oldest message in
  * flight from 5 to 1, then from 4 to 5, …", the same `a-b` shape (and id range) as an edge list.
  */
-export interface Delivery {
-  readonly from: NodeId;
-  readonly to: NodeId;
-}
+export type { Delivery };
 
 /** Longest schedule a link, file or command may carry (a million-character link holds ~100,000). */
 export const MAX_SCHEDULE = 200_000;
@@ -62,4 +59,12 @@ export function parseSchedule(text: string): ScheduleReading {
     out.push({ from, to });
   }
   return { ok: true, value: out };
+}
+
+/**
+ * Why a replay stops: step `step` (1-based) names a channel on which nothing is in flight at that
+ * moment (found only while replaying; the engine reports it as Simulation.stalled).
+ */
+export function noMessageInFlight(step: number, d: Delivery): string {
+  return `schedule step ${step} names channel ${channelName(d)}, which has no message in flight`;
 }

@@ -21,6 +21,8 @@ export interface Draft {
   mode: 'sync' | 'async';
   maxDelay: string;
   seed: string;
+  /** async only: a delivery schedule in its text form (`5-1,4-5`); empty: the seed's delays. */
+  sched: string;
   /**
    * Every declared option (src/scenario/options.ts) by its key: a checkbox's state, a select's
    * choice, or a text field's text.
@@ -54,6 +56,7 @@ export function scenarioToDraft(s: Scenario, base?: Draft): Draft {
     mode: s.timing.mode,
     maxDelay: String(s.timing.maxDelay),
     seed: String(s.seed),
+    sched: f.sched ?? '',
   };
   for (const o of ALL_OPTIONS) {
     const key = o.spec.key;
@@ -81,6 +84,7 @@ export function draftToFlat(d: Draft): Flat {
   }
   f.mode = d.mode;
   if (d.mode === 'async') f.maxDelay = d.maxDelay;
+  if (d.mode === 'async' && d.sched.trim() !== '') f.sched = d.sched.trim();
   f.seed = d.seed;
   const alg = findAlgorithm(f.alg!);
   for (const o of alg ? optionsOf(alg) : []) {

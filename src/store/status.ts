@@ -1,4 +1,5 @@
 import type { InvariantViolation } from '../engine/types';
+import { noMessageInFlight } from '../scenario/schedule';
 import { BROWSER_MAX_STEPS } from './limits';
 import type { SimState } from './simStore';
 
@@ -23,6 +24,10 @@ export function statusOf(s: SimState): Status {
   const leader = result.leader;
   const atEnd = s.cursor >= s.knownSteps && !s.computing;
   const computing = s.computing ? ` (computing the run: ${fmt(s.knownSteps)} steps so far)` : '';
+  const stopped = atEnd ? stallOf(s) : null;
+  if (leader !== null && stopped !== null)
+    return { kind: 'leader', text: `Leader: ${leader}`, detail: `run stopped: ${stopped}`, leader };
+  if (stopped !== null) return { kind: 'failed', text: 'Stopped by the schedule', detail: stopped, leader };
   if (leader !== null) {
     const extra = result.extra?.chosenProcess;
     const chosen = typeof extra === 'number' && extra !== leader ? `; chosen process ${extra}` : '';
@@ -60,6 +65,12 @@ export function statusOf(s: SimState): Status {
     detail: s.playing ? `playing${computing}` : `paused${computing}`,
     leader,
   };
+}
+
+/** Why the run stopped early, where its delivery schedule named an empty channel; else null. */
+export function stallOf(s: Pick<SimState, 'run'>): string | null {
+  const stall = s.run.sim.stalled;
+  return stall ? noMessageInFlight(stall.step, stall) : null;
 }
 
 /** Invariant violations the run has reached at the cursor. */

@@ -1,7 +1,10 @@
 import { ALGORITHMS, findAlgorithm } from '../algorithms/registry';
 import { optionsOf } from '../scenario/options';
+import { formatSchedule } from '../scenario/schedule';
+import { scheduleOf } from '../scenario/scheduleOf';
 import type { Draft } from '../store/draft';
 import { useSimStore, useSim } from '../store/react';
+import { stallOf } from '../store/status';
 import { Field, invalid } from './editor/Field';
 import { GRAPH_KEYS, GraphFields } from './editor/GraphFields';
 import { OptionField } from './editor/OptionField';
@@ -18,6 +21,13 @@ export function Editor() {
   const draft = useSim((s) => s.draft);
   const errors = useSim((s) => s.errors);
   const notice = useSim((s) => s.notice);
+  const computing = useSim((s) => s.computing);
+  useSim((s) => s.run);
+  const stopped = computing ? null : stallOf(store.getState());
+  const fromRun = () => {
+    const { run, cursor } = store.getState();
+    return formatSchedule(scheduleOf(run.sim.trace, cursor));
+  };
   const set = (patch: Partial<Draft>) => store.getState().setDraft(patch);
   const alg = findAlgorithm(draft.alg);
   // The algorithm's own parameters first, then the crash faults it takes.
@@ -56,7 +66,7 @@ export function Editor() {
         set={set}
         shown={() => store.getState().run.sim.graph}
       />
-      <TimingFields draft={draft} errors={errors} set={set} />
+      <TimingFields draft={draft} errors={errors} set={set} stopped={stopped} fromRun={fromRun} />
       {options.map((o) => (
         <OptionField
           key={o.spec.key}

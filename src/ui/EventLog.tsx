@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { BROWSER_MAX_STEPS } from '../store/limits';
 import { useSimStore, useSim } from '../store/react';
+import { channelName } from '../scenario/schedule';
+import { stallOf } from '../store/status';
 import { fmt } from './format';
 
 const ROW = 28;
@@ -26,10 +28,13 @@ export function EventLog() {
   const [future, setFuture] = useState(false);
   // A new run starts with its future hidden again.
   useEffect(() => setFuture(false), [run]);
+  const computing = useSim((s) => s.computing);
+  // A replayed schedule that named an empty channel: the run stops there (src/engine/plan.ts).
+  const stopped = computing ? null : stallOf(store.getState());
   const hidden = !future && cursor < known;
-  // Rows: steps 0 … last shown, then the "show the rest" line or the truncation note.
+  // Rows: steps 0 … last shown, then the "show the rest" line, or the stop or truncation note.
   const lastStep = hidden ? cursor : known;
-  const rows = lastStep + 1 + (hidden || (truncated && future) ? 1 : 0);
+  const rows = lastStep + 1 + (hidden || truncated || stopped ? 1 : 0);
 
   useEffect(() => {
     const el = box.current;
@@ -53,6 +58,7 @@ export function EventLog() {
   const first = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
   const last = Math.min(rows - 1, Math.ceil((top + height) / ROW) + OVERSCAN);
   const trace = run.sim.trace;
+  const scheduled = store.getState().scenario.timing.schedule !== undefined;
   const items = [];
   for (let k = first; k <= last; k++) {
     if (k > lastStep) {
@@ -69,8 +75,9 @@ export function EventLog() {
             <span className="k" />
             <span className="t" />
             <span className="note">
-              … the browser keeps the first {fmt(BROWSER_MAX_STEPS)} steps; run the CLI (npm run sim) for the
-              rest
+              {stopped
+                ? `stopped: ${stopped}`
+                : `… the browser keeps the first ${fmt(BROWSER_MAX_STEPS)} steps; run the CLI (npm run sim) for the rest`}
             </span>
           </li>
         ),
@@ -82,7 +89,9 @@ export function EventLog() {
     if (k === 0) text = 'initial state: no process has started';
     else {
       const e = trace[k - 1]!;
-      text = e.note;
+      // A replayed schedule: each delivery says which channel the schedule chose.
+      const chosen = scheduled && (e.kind === 'deliver' || e.kind === 'drop');
+      text = chosen ? `${channelName({ from: e.from!, to: e.node })} · ${e.note}` : e.note;
       time = `${mode === 'sync' ? 'r' : 't'}${e.time}`;
     }
     const cls = k === cursor ? 'current' : k > cursor ? 'future' : undefined;

@@ -25,7 +25,9 @@ export function StatusBar() {
         <p role="status" className="status-line">
           {status.text}
         </p>
-        <p className="status-detail">{status.detail}</p>
+        <p className="status-detail" title={status.detail}>
+          {status.detail}
+        </p>
       </div>
       <p className="step-counter">
         Step <b data-testid="step">{cursor}</b>

@@ -17,7 +17,10 @@ interface Pair {
 
 function makePair(scenario: Scenario): Pair {
   const { step: _omit, ...base } = scenario;
-  const sync = createSimStore({ scenario: { ...base, timing: { ...base.timing, mode: 'sync' } } });
+  // A delivery schedule orders asynchronous deliveries only: the synchronous pane runs without it.
+  const sync = createSimStore({
+    scenario: { ...base, timing: { mode: 'sync', maxDelay: base.timing.maxDelay } },
+  });
   const async = createSimStore({ scenario: { ...base, timing: { ...base.timing, mode: 'async' } } });
   return { sync, async, link: createLinkedPlayback([sync, async], { linkBy: 'time', speed: 4 }) };
 }

@@ -55,6 +55,10 @@ export function looseFlat(json: string): Flat | null {
   const timing = isObject(data.timing) ? data.timing : {};
   put('mode', timing.mode);
   put('maxDelay', timing.maxDelay);
+  if (Array.isArray(timing.schedule) && timing.schedule.length)
+    f.sched = timing.schedule
+      .map((d: unknown) => (isObject(d) ? `${String(d.from)}-${String(d.to)}` : String(d)))
+      .join(',');
   put('seed', data.seed);
   const params = isObject(data.params) ? data.params : {};
   for (const { spec } of ALL_OPTIONS.filter((o) => o.group === 'params')) put(spec.key, params[spec.key]);
