@@ -98,6 +98,53 @@ test('its preset loads from the gallery and reaches 64 election + 8 elected', as
   expect(errors).toEqual([]);
 });
 
+test('experiments: Franklin’s worst ring lies on 2n(⌊log n⌋+1) + n, its sorted ring on 4n + n', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page
+    .getByRole('button', { name: /^experiments$/i })
+    .first()
+    .click();
+  const panel = page.getByRole('region', { name: 'Experiments', exact: true });
+  await expect(panel).toBeVisible();
+  const algs = panel.getByRole('group', { name: 'Algorithms' }).getByRole('checkbox');
+  for (let i = 0; i < (await algs.count()); i++) {
+    const box = algs.nth(i);
+    const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+    await box.setChecked(name.startsWith('Franklin'));
+  }
+  await panel.getByRole('textbox', { name: 'Sizes n' }).fill('2-32');
+  const orders = panel.getByRole('group', { name: 'Id orders' }).getByRole('checkbox');
+  for (let i = 0; i < (await orders.count()); i++) {
+    const box = orders.nth(i);
+    const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+    await box.setChecked(name === 'Worst case' || name === 'Best case');
+  }
+  await panel.getByRole('spinbutton', { name: 'Seeds k' }).fill('1');
+  await panel.getByRole('radio', { name: 'Asynchronous' }).check();
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Done: 62 runs.', { timeout: 30_000 });
+  type Series = { kind: string; algorithm: string; order: string; label: string; values: (number | null)[] };
+  const plot = JSON.parse((await panel.locator('figure[data-plot]').getAttribute('data-plot'))!) as {
+    x: number[];
+    series: Series[];
+  };
+  const flog = (n: number) => Math.floor(Math.log2(n) + 1e-9);
+  const worst = (n: number) => 2 * n * (flog(n) + 1) + n; // §1.9, with the announcement
+  const series = (kind: string, order: string) =>
+    plot.series.find((s) => s.algorithm === franklin.id && s.kind === kind && s.order === order)!;
+  expect(series('measured', 'worst').values).toEqual(plot.x.map(worst));
+  expect(series('measured', 'best').values).toEqual(plot.x.map((n) => 5 * n));
+  expect(series('exact', 'worst').label).toContain('2n(⌊log n⌋+1) + n');
+  expect(series('exact', 'worst').values).toEqual(plot.x.map(worst));
+  expect(series('exact', 'best').values).toEqual(plot.x.map((n) => 5 * n));
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/experiments-1280.png` });
+  expect(errors).toEqual([]);
+});
+
 test.describe('on a phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('the same link reads Leader: 8 and 40 messages', async ({ page }) => {
