@@ -11,9 +11,11 @@ import type { CrashFault, NodeId } from '../engine/types';
 export const MAX_CRASH_TIME = 1_000_000_000;
 
 /**
- * The refusal of a run where every process crashes, whichever option (or mix) says so: crashed from
- * the start, crashing during the run, or some of each. Nobody would be left to elect, and the run
- * would end with no leader whatever the algorithm does.
+ * The refusal of a run where every process is down from the start, whichever option (or mix) says so:
+ * `crashed`, a crash at time 0 (`--crash-at 1@0,2@0,3@0`: a crash at time 0 comes before any
+ * start-up), or some of each. Nobody is there to elect anyone. A run where the last processes crash
+ * later stays a run: a leader is elected, then lost, which is worth watching (and Bully's detector
+ * property covers it).
  */
 export const EVERYONE_CRASHES = 'every process is crashed: nobody is left to elect';
 
@@ -65,7 +67,7 @@ export const crashesParam: ParamSpec<CrashFault[]> = {
       once.add(id);
       out.push({ id, at });
     }
-    if (down.size + once.size >= ctx.n) return fail(EVERYONE_CRASHES);
+    if (down.size + out.filter((c) => c.at === 0).length >= ctx.n) return fail(EVERYONE_CRASHES);
     return { ok: true, value: out };
   },
   format: (v) => v.map((c) => `${c.id}@${c.at}`).join(','),

@@ -172,20 +172,33 @@ describe('issue 9, Why 8: one strict number reader, flags, repeats, options that
   for (const [what, args, message] of cases)
     it(`${what}: exit 2, one line naming it`, () => void refused(args, message));
 
-  it('crashing every node is refused in the same words whichever option says it', () => {
+  it('every node down from the start is refused in the same words whichever option says it', () => {
     const lines = [
       ['--crashed', '1,2,3'],
       ['--crash-at', '1@0,2@0,3@0'],
-      ['--crash-at', '1@0,2@7,3@100'],
-      ['--crashed', '1', '--crash-at', '2@0,3@4'],
-      ['--crashed', '1,2', '--crash-at', '3@9'],
+      ['--crash-at', '2@0,1@0,3@0'],
+      ['--crashed', '1', '--crash-at', '2@0,3@0'],
+      ['--crashed', '1,2', '--crash-at', '3@0'],
     ].map((opts) => refused(['--algorithm', 'bully', '--n', '3', ...opts], /nobody is left to elect/));
     // The words are the same; only the key named before them may differ.
     expect(new Set(lines.map((l) => l.replace(/^error: /, '')))).toEqual(
       new Set(['every process is crashed: nobody is left to elect']),
     );
-    // One process left alive is a run.
+    // One process left alive at the start is a run; so is everyone crashing later (a leader, then none).
     expect(cli('--algorithm', 'bully', '--n', '3', '--crash-at', '1@0,3@0', '--json').code).toBe(0);
+    const later = cli(
+      '--algorithm',
+      'bully',
+      '--n',
+      '3',
+      '--crashed',
+      '1',
+      '--crash-at',
+      '2@0,3@40',
+      '--json',
+    );
+    expect(later.code).toBe(0);
+    expect(later.err).toBe('');
   });
 
   it('step inside --url: the whole run is reported (same traceHash as without it), and a note says so', () => {
