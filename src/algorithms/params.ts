@@ -82,12 +82,35 @@ const fail = <V>(message: string): Parsed<V> => ({ ok: false, message });
 
 // ---- the text forms every key shares (also used by the scenario's own keys: n, ids, seed …) ----
 
-/** A whole number as written in a link or on the command line, or null. */
+/**
+ * An id as written in a link or on the command line, or null: an optional minus and decimal digits,
+ * nothing else (no spaces, `+`, `0x`, exponent or point). Lists trim their items before calling this.
+ */
 export function int(text: string): number | null {
-  if (!/^-?\d{1,16}$/.test(text.trim())) return null;
-  const v = Number(text.trim());
+  if (!/^-?\d{1,16}$/.test(text)) return null;
+  const v = Number(text);
   // `-0` is 0: ids and counts have one spelling each, so a link survives a round trip unchanged.
   return Number.isSafeInteger(v) ? v + 0 : null;
+}
+
+/**
+ * The one reader of every count, size, step, seed, delay and time (`--n`, `--max-steps`, `--seed`,
+ * `--max-delay`, crash times, an algorithm's number options, the experiment's sizes and seeds): decimal
+ * digits only, so `0x10`, `1e3`, ` 5 `, `+5`, `5.0` and `-1` are all refused rather than read as
+ * something else. Null when `text` is not one.
+ */
+export function whole(text: string): number | null {
+  if (!/^\d{1,16}$/.test(text)) return null;
+  const v = Number(text);
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** `whole` with its range, refused in one sentence naming `name` and the range. */
+export function wholeIn(name: string, text: string, min: number, max: number): Parsed<number> {
+  const v = whole(text);
+  return v === null || v < min || v > max
+    ? fail(`${name} must be a whole number from ${min} to ${max}, not "${text.slice(0, 20)}"`)
+    : ok(v);
 }
 
 /** Comma-separated ids, e.g. `5,3,8`. */
@@ -228,12 +251,7 @@ export function numberParam(
     default: p.default,
     cli: { flag: p.flag, metavar: 'N' },
     range: { min: p.min, max: p.max },
-    parse: (text) => {
-      const v = int(text);
-      return v === null || v < p.min || v > p.max
-        ? fail(`${p.key} must be a whole number from ${p.min} to ${p.max}, not "${text.slice(0, 20)}"`)
-        : ok(v);
-    },
+    parse: (text) => wholeIn(p.key, text, p.min, p.max),
     format: (v) => String(v),
     json: 'number',
   };

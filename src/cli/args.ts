@@ -3,6 +3,7 @@ import { FAULT_PARAMS } from '../scenario/faults';
 import { ALL_OPTIONS, optionsOf } from '../scenario/options';
 import type { Flat } from '../scenario/parse';
 import { TOPOLOGY_KINDS } from '../topology/spec';
+import { readArgv, UsageError, wholeOption, type Grammar } from './argv';
 
 /**
  * CLI option → flat key. The flat keys are the URL keys, so a link and a command mean the same run.
@@ -30,49 +31,64 @@ for (const { spec } of ALL_OPTIONS) {
   } else if (spec.cli.flag) VALUE_OPTIONS[spec.cli.flag] = spec.key;
 }
 
+/** The most steps `--max-steps` may allow (a run of 10¹² steps would take days; any more is a typo). */
+export const MAX_STEPS_OPTION = 1_000_000_000_000;
+
+/** `--max-delay` where the run is synchronous: Lynch's rounds have no delays to bound. */
+export const MAX_DELAY_IN_SYNC =
+  '--max-delay applies only to --mode async (delays uniform in [1, D]); in sync mode every message takes one round';
+
+/** The experiment's own options, refused by name on a single run. */
+const EXPERIMENT_ONLY = ['--csv', '--seeds'];
+
+export const RUN_GRAMMAR: Grammar = {
+  command: '',
+  values: [...Object.keys(VALUE_OPTIONS), '--url', '--file', '--max-steps'],
+  flags: [...Object.keys(FLAGS), '--json', '--quiet', '--help'],
+  elsewhere: Object.fromEntries(
+    EXPERIMENT_ONLY.map((o) => [o, `${o} is an option of experiment, not of a single run`]),
+  ),
+};
+
 export interface CliArgs {
+  /** The scenario keys the options give (only those given). */
   flat: Flat;
   url: string | null;
+  /** A scenario or trace file to run. */
+  file: string | null;
   json: boolean;
+  /** Silences the notes (the long-run estimate, the step a link opens at). */
+  quiet: boolean;
   maxSteps: number | null;
   help: boolean;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { flat: {}, url: null, json: false, maxSteps: null, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i]!;
-    let inline: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--')))
-        throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--json') out.json = true;
-    else if (arg === '--help' || arg === '-h') out.help = true;
-    else if (FLAGS[arg] !== undefined) {
-      const [key, text] = FLAGS[arg]!;
-      out.flat[key] = text;
-    } else if (arg === '--url') out.url = value();
-    else if (arg === '--max-steps') {
-      const v = Number(value());
-      if (!Number.isSafeInteger(v) || v < 1)
-        throw new UsageError('--max-steps must be a positive whole number');
-      out.maxSteps = v;
-    } else if (VALUE_OPTIONS[arg] !== undefined) {
-      const key = VALUE_OPTIONS[arg]!;
-      if (key in out.flat) throw new UsageError(`${arg} is given twice`);
-      out.flat[key] = value();
-    } else throw new UsageError(`unknown option ${arg.slice(0, 40)} (see --help)`);
-  }
+  const { values, flags } = readArgv(argv, RUN_GRAMMAR);
+  const out: CliArgs = {
+    flat: {},
+    url: values.get('--url') ?? null,
+    file: values.get('--file') ?? null,
+    json: flags.has('--json'),
+    quiet: flags.has('--quiet'),
+    maxSteps: null,
+    help: flags.has('--help'),
+  };
+  if (out.url !== null && out.file !== null) throw new UsageError('--url and --file cannot both be given');
+  const maxSteps = values.get('--max-steps');
+  if (maxSteps !== undefined) out.maxSteps = wholeOption('--max-steps', maxSteps, 1, MAX_STEPS_OPTION);
+  const setBy: Record<string, string> = {};
+  const set = (option: string, key: string, text: string) => {
+    // `--announce --no-announce`: two options, one key.
+    if (setBy[key] !== undefined) throw new UsageError(`${setBy[key]} and ${option} cannot both be given`);
+    setBy[key] = option;
+    out.flat[key] = text;
+  };
+  for (const [option, text] of values)
+    if (VALUE_OPTIONS[option] !== undefined) set(option, VALUE_OPTIONS[option], text);
+  for (const flag of flags) if (FLAGS[flag] !== undefined) set(flag, ...FLAGS[flag]);
   return out;
 }
 
@@ -104,7 +120,7 @@ export function usage(): string {
   npm run --silent sim -- --algorithm ${ALGORITHMS.map((a) => a.id).join('|')}
      [--ids 5,3,8,1 | --n 8 --ids asc|desc|random] [--topology KIND] [--mode sync|async]
      [--seed S] [--max-delay D] [--schedule 5-1,4-5,…] [--edges "1-2:4,2-3:7"] [algorithm options, below]
-     [--max-steps N] [--url '<link or hash>'] [--json]
+     [--max-steps N] [--url '<link or hash>' | --file scenario-or-trace.json] [--json] [--quiet]
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 --ids desc --mode sync --csv
 
@@ -120,12 +136,15 @@ ${column('--schedule 5-1,4-5,…', 'async: deliver the oldest message from 5 to 
 ${column('', 'time 2, …, then the rest oldest first; no delays drawn')}
 ${column('--max-steps N', 'stop after N steps (exit code 3 if the run is not over)')}
 ${column('--url LINK', 'run exactly what a link shows; options given beside it override its keys')}
+${column('--file FILE', "run a scenario file, or a trace file's scenario (its steps are checked)")}
 ${column('--json', 'print one JSON object instead of text')}
+${column('--quiet', 'no note before a run estimated to take over a minute')}
 
 Crash faults (for the algorithms that take them):
 ${FAULT_PARAMS.map((f) => column(usageOf(f), f.help)).join('\n')}
 
 Algorithms and their options:${algorithms.join('\n')}
 
-Ids, not positions, name nodes in every option. Bad input: one line on stderr, exit code 2.`;
+Ids, not positions, name nodes in every option. Numbers are decimal digits only. Each option is
+given at most once; flags take no value. Bad input: one line on stderr, exit code 2.`;
 }

@@ -2,13 +2,18 @@ import { CSV_HEADER, csvLine, publicRow } from '../experiments/csv';
 import { describeOrder, isOrderName, ORDER_NAMES, type OrderName } from '../experiments/orders';
 import { parseNRange } from '../experiments/range';
 import { planExperiment, runExperiment, type ExperimentRow } from '../experiments/runner';
-import { SPEC_DEFAULTS, type ExperimentSpec } from '../experiments/spec';
+import { MAX_SEEDS, SPEC_DEFAULTS, type ExperimentSpec } from '../experiments/spec';
+import { LIMITS } from '../topology/spec';
+import { MAX_DELAY_IN_SYNC, MAX_STEPS_OPTION } from './args';
+import { readArgv, UsageError, wholeOption, type Grammar } from './argv';
+import { longRunNote } from './estimate';
+import { fail, note, say } from './say';
 import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
 
 export const EXPERIMENT_USAGE = `Leader Election Lab — experiments (many headless runs, one row each)
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 [--ids worst,best,random,asc,desc]
-     [--seeds K] [--mode sync|async] [--max-delay D] [--no-announce] [--csv | --json]
+     [--seeds K] [--mode sync|async] [--max-delay D] [--no-announce] [--max-steps N] [--quiet] [--csv | --json]
 
   --n       sizes: 4,8,16 | 4-64 | 4-64:4 (step 4) | 4-64:x2 (powers of two) | a comma-separated mix
   --ids     id orders (default worst); worst and best are defined per algorithm:
@@ -18,56 +23,66 @@ ${ALGORITHMS.flatMap((a) =>
   ),
 ).join('\n')}
   --seeds   runs that depend on a seed (random ids, async delays) are repeated with seeds 1..K
+  --max-delay  async only: delays are uniform in [1, D] (default 10)
+  --max-steps  stop each run after N steps (exit code 3 if one did not end)
+  --quiet   no note before an experiment estimated to take over a minute
   --csv     (default) prints the header ${CSV_HEADER} and one line per run
   --json    prints one JSON array of {algorithm, n, order, seed, messages, rounds}
 
 rounds is the last round with a delivery (sync) or the time of the last delivery (async).`;
 
+/** The single run's options, refused by name here (they describe one scenario, not a sweep). */
+const RUN_ONLY = ['--url', '--file', '--topology', '--edges', '--seed'];
+
+export const EXPERIMENT_GRAMMAR: Grammar = {
+  command: 'experiment',
+  values: ['--algorithm', '--n', '--ids', '--seeds', '--mode', '--max-delay', '--max-steps'],
+  flags: ['--csv', '--json', '--no-announce', '--quiet', '--help'],
+  elsewhere: Object.fromEntries(
+    RUN_ONLY.map((o) => [o, `${o} is an option of a single run, not of experiment (see experiment --help)`]),
+  ),
+};
+
 interface ExperimentArgs {
   spec: ExperimentSpec;
   format: 'csv' | 'json';
+  maxSteps: number | undefined;
+  quiet: boolean;
   help: boolean;
 }
 
-/** Reads the experiment's options; returns one sentence on bad input. */
-function parseExperimentArgs(argv: readonly string[]): ExperimentArgs | string {
-  const given = new Map<string, string>();
-  let format: 'csv' | 'json' | null = null;
-  let announce = SPEC_DEFAULTS.announce;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i]!;
-    let inline: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (arg === '--csv' || arg === '--json') {
-      const f = arg === '--csv' ? 'csv' : 'json';
-      if (format !== null && format !== f) return '--csv and --json cannot both be given';
-      format = f;
-    } else if (arg === '--no-announce') announce = false;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (['--algorithm', '--n', '--ids', '--seeds', '--mode', '--max-delay'].includes(arg)) {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) return `${arg} needs a value`;
-      if (given.has(arg)) return `${arg} is given twice`;
-      given.set(arg, v);
-    } else return `unknown option ${arg.slice(0, 40)} for experiment (see experiment --help)`;
-  }
-  const spec: ExperimentSpec = { ...SPEC_DEFAULTS, announce, algorithms: [], ns: [], orders: ['worst'] };
-  if (help) return { spec, format: 'csv', help };
+/** Reads the experiment's options; throws a UsageError with one sentence on bad input. */
+export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
+  const { values: given, flags } = readArgv(argv, EXPERIMENT_GRAMMAR);
+  if (flags.has('--csv') && flags.has('--json'))
+    throw new UsageError('--csv and --json cannot both be given');
+  const spec: ExperimentSpec = {
+    ...SPEC_DEFAULTS,
+    announce: !flags.has('--no-announce'),
+    algorithms: [],
+    ns: [],
+    orders: ['worst'],
+  };
+  const out: ExperimentArgs = {
+    spec,
+    format: flags.has('--json') ? 'json' : 'csv',
+    maxSteps: undefined,
+    quiet: flags.has('--quiet'),
+    help: flags.has('--help'),
+  };
+  if (out.help) return out;
 
   const algorithm = given.get('--algorithm');
   if (algorithm === undefined)
-    return `--algorithm is required, e.g. --algorithm ${EXPERIMENT_DEFAULTS.join(',')}`;
+    throw new UsageError(`--algorithm is required, e.g. --algorithm ${EXPERIMENT_DEFAULTS.join(',')}`);
   spec.algorithms = algorithm.split(',').map((a) => a.trim());
 
   const n = given.get('--n');
-  if (n === undefined) return '--n is required, e.g. --n 4-64 or --n 4,8,16';
+  if (n === undefined) throw new UsageError('--n is required, e.g. --n 4-64 or --n 4,8,16');
+  // Spaces may follow a comma (`4, 8, 16`), but a size is digits only: ` 5 ` is refused like `5.0`.
+  if (n !== n.trim()) throw new UsageError(`--n: "${n.slice(0, 20)}" has spaces around it`);
   const range = parseNRange(n);
-  if (!range.ok) return `--${range.error}`;
+  if (!range.ok) throw new UsageError(`--${range.error}`);
   spec.ns = range.values;
 
   const ids = given.get('--ids');
@@ -76,58 +91,82 @@ function parseExperimentArgs(argv: readonly string[]): ExperimentArgs | string {
     for (const raw of ids.split(',')) {
       const o = raw.trim();
       if (!isOrderName(o))
-        return `--ids: "${o.slice(0, 20)}" is not an id order (one of: ${ORDER_NAMES.join(', ')})`;
+        throw new UsageError(
+          `--ids: "${o.slice(0, 20)}" is not an id order (one of: ${ORDER_NAMES.join(', ')})`,
+        );
       orders.push(o);
     }
     spec.orders = orders;
   }
-  const whole = (opt: string): number | string | undefined => {
-    const t = given.get(opt);
-    if (t === undefined) return undefined;
-    return /^\d{1,9}$/.test(t.trim()) ? Number(t) : `${opt} must be a whole number, not "${t.slice(0, 20)}"`;
-  };
-  const seeds = whole('--seeds');
-  if (typeof seeds === 'string') return seeds;
-  if (seeds !== undefined) spec.seeds = seeds;
-  const maxDelay = whole('--max-delay');
-  if (typeof maxDelay === 'string') return maxDelay;
-  if (maxDelay !== undefined) spec.maxDelay = maxDelay;
-  const mode = given.get('--mode')?.trim();
+  const seeds = given.get('--seeds');
+  if (seeds !== undefined) spec.seeds = wholeOption('--seeds', seeds, 1, MAX_SEEDS);
+  const mode = given.get('--mode');
   if (mode !== undefined) {
     if (mode !== 'sync' && mode !== 'async')
-      return `--mode must be sync or async, not "${mode.slice(0, 20)}"`;
+      throw new UsageError(`--mode must be sync or async, not "${mode.slice(0, 20)}"`);
     spec.mode = mode;
   }
-  return { spec, format: format ?? 'csv', help };
+  const maxDelay = given.get('--max-delay');
+  if (maxDelay !== undefined) {
+    if (spec.mode !== 'async') throw new UsageError(MAX_DELAY_IN_SYNC);
+    spec.maxDelay = wholeOption('--max-delay', maxDelay, 1, LIMITS.maxDelay);
+  }
+  const maxSteps = given.get('--max-steps');
+  if (maxSteps !== undefined) out.maxSteps = wholeOption('--max-steps', maxSteps, 1, MAX_STEPS_OPTION);
+  return out;
 }
 
-/** `sim experiment …`: every run of the experiment as a CSV line (streamed) or one JSON array. */
-export function runExperimentCommand(argv: string[], fail: (m: string) => never): void {
-  const args = parseExperimentArgs(argv);
-  if (typeof args === 'string') fail(args);
+/** True once stdout is gone (`… | head -1` exited): nothing more is worth computing. */
+let closed = false;
+
+/** Lets a pending EPIPE on stdout be noticed between two runs: the loop never holds the event loop long. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * `sim experiment …`: every run of the experiment as a CSV line (streamed) or one JSON array. Stops as
+ * soon as stdout closes.
+ */
+export async function runExperimentCommand(argv: string[]): Promise<void> {
+  let args: ExperimentArgs;
+  try {
+    args = parseExperimentArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
   if (args.help) {
     process.stdout.write(`${EXPERIMENT_USAGE}\n`);
     return;
   }
   const plan = planExperiment(args.spec);
   if (!plan.ok) fail(plan.error);
-  // `… | head` closes the pipe early: stop quietly instead of dying on EPIPE.
+  // `… | head` closes the pipe early: stop at once and quietly instead of computing on, or dying on EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+    process.exit(0);
   });
+  if (!args.quiet) {
+    const messages = plan.runs.reduce((sum, r) => sum + Math.min(r.bound, args.maxSteps ?? Infinity), 0);
+    const runs = plan.runs.length;
+    const line = longRunNote(`this experiment (${runs.toLocaleString('en-US')} runs)`, messages);
+    if (line) note(line);
+  }
   const rows: ExperimentRow[] = [];
   let unfinished: ExperimentRow | null = null;
   if (args.format === 'csv') process.stdout.write(`${CSV_HEADER}\n`);
-  for (const row of runExperiment(plan.runs)) {
+  for (const row of runExperiment(plan.runs, args.maxSteps)) {
     if (!row.terminated && !unfinished) unfinished = row;
     if (args.format === 'csv') process.stdout.write(`${csvLine(row)}\n`);
     else rows.push(row);
+    await turn();
+    if (closed) return;
   }
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(rows.map(publicRow))}\n`);
   if (unfinished) {
-    process.stderr.write(
-      `error: ${unfinished.algorithm}, n = ${unfinished.n}, ${unfinished.order}, seed ${unfinished.seed} stopped at the step budget without terminating\n`,
+    say(
+      'error',
+      `${unfinished.algorithm}, n = ${unfinished.n}, ${unfinished.order}, seed ${unfinished.seed} stopped at the step budget without terminating`,
     );
     process.exit(3);
   }

@@ -1,24 +1,52 @@
+import { readFileSync, statSync } from 'node:fs';
 import { Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
-import { parseFlat } from '../scenario/parse';
+import { toFlat } from '../scenario/encode';
+import { MAX_JSON, scenarioFromJson } from '../scenario/json';
+import { parseFlat, type Flat } from '../scenario/parse';
 import { noMessageInFlight } from '../scenario/schedule';
 import { summarize } from '../scenario/summary';
+import { traceMismatch } from '../scenario/traceCheck';
+import type { Scenario } from '../scenario/types';
 import { queryToFlat } from '../scenario/url';
-import { parseArgs, usage, UsageError } from './args';
+import { MAX_DELAY_IN_SYNC, parseArgs, usage, UsageError, type CliArgs } from './args';
+import { longRunNote, runMessages } from './estimate';
 import { runExperimentCommand } from './experiment';
+import { fail, note, say } from './say';
 
-/** Bad input: one line naming the problem on stderr, exit code 2 (docs/architecture.md, Command line). */
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(2);
+/** A scenario or trace file, read whole (it is at most MAX_JSON characters). */
+function readScenarioFile(path: string): { scenario: Scenario; data: unknown } {
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_JSON) fail(`--file: "${path}" is ${size} bytes long; at most ${MAX_JSON} are read`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    fail(`--file: cannot read "${path.slice(0, 80)}" (${code})`);
+  }
+  const read = scenarioFromJson(text);
+  if (!read.ok) fail(`--file: ${read.errors.map((e) => e.message).join('; ')}`);
+  // scenarioFromJson parsed it already, so this cannot throw.
+  return { scenario: read.value, data: JSON.parse(text) as unknown };
 }
 
-function main(argv: string[]): void {
+/** The scenario's flat keys: the link's or the file's, then the options given beside them. */
+function flatOf(args: CliArgs, file: Scenario | null): Flat {
+  if (file) return { ...toFlat(file), ...args.flat };
+  if (args.url === null) return args.flat;
+  const fromUrl = queryToFlat(args.url);
+  if (!fromUrl.ok) fail(`--url: ${fromUrl.errors[0]!.message}`);
+  // Options given beside --url override the link's keys.
+  return { ...fromUrl.value, ...args.flat };
+}
+
+async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'experiment') {
-    runExperimentCommand(argv.slice(1), fail);
+    await runExperimentCommand(argv.slice(1));
     return;
   }
-  let args;
+  let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -29,17 +57,33 @@ function main(argv: string[]): void {
     process.stdout.write(`${usage()}\n`);
     return;
   }
-  let flat = args.flat;
-  if (args.url !== null) {
-    const fromUrl = queryToFlat(args.url);
-    if (!fromUrl.ok) fail(`--url: ${fromUrl.errors[0]!.message}`);
-    // Options given beside --url override the link's keys.
-    flat = { ...fromUrl.value, ...flat };
-  }
-  const parsed = parseFlat(flat);
+  const file = args.file !== null ? readScenarioFile(args.file) : null;
+  const parsed = parseFlat(flatOf(args, file?.scenario ?? null));
   if (!parsed.ok) fail(parsed.errors.map((e) => e.message).join('; '));
-  const run = buildRun(parsed.value);
+  const scenario = parsed.value;
+  if (args.flat.maxDelay !== undefined && scenario.timing.mode === 'sync') fail(MAX_DELAY_IN_SYNC);
+  const run = buildRun(scenario);
   if (!run.ok) fail(run.errors.map((e) => e.message).join('; '));
+
+  if (!args.quiet) {
+    // The viewer's cursor is no part of the run: a link at step k and the same link without it are
+    // the same run with the same traceHash (the page and the CLI agree on a link's hash).
+    if (scenario.step !== undefined)
+      note(
+        `step=${scenario.step} is where the page opens the run; the whole run is reported (--max-steps N stops it after N steps)`,
+      );
+    const line = longRunNote('this run', runMessages(run.value, args.maxSteps));
+    if (line) note(line);
+  }
+  if (file) {
+    const mismatch = traceMismatch(file.data, scenario);
+    if (mismatch)
+      say(
+        'warning',
+        `--file: the trace's own record does not match a re-run of its scenario (${mismatch}); printed below is the re-run`,
+      );
+  }
+
   const sim = new Simulation({
     ...run.value,
     record: false,
@@ -64,11 +108,12 @@ function main(argv: string[]): void {
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (sim.budgetExceeded) {
-    process.stderr.write(
-      `error: stopped after ${sim.stepBudget} steps without terminating (raise --max-steps if the run is meant to be this long)\n`,
+    say(
+      'error',
+      `stopped after ${sim.stepBudget} steps without terminating (raise --max-steps if the run is meant to be this long)`,
     );
     process.exit(3);
   }
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

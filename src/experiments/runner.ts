@@ -33,6 +33,11 @@ export interface RunPlan {
   order: OrderName;
   seed: number;
   scenario: Scenario;
+  /**
+   * The algorithm's message bound for this run (its `bound()` on the first seed's graph): the CLI
+   * estimates how long the experiment takes from it before starting.
+   */
+  bound: number;
 }
 
 export type PlanResult = { ok: true; runs: RunPlan[] } | { ok: false; error: string };
@@ -83,12 +88,14 @@ export function planExperiment(spec: ExperimentSpec): PlanResult {
         const seeds = seeded ? spec.seeds : 1;
         if (runs.length + seeds > MAX_RUNS)
           return { ok: false, error: `more than ${MAX_RUNS} runs: use fewer sizes, orders or seeds` };
-        runs.push({ algorithm, n, order, seed: 1, scenario: first.scenario });
+        const { algorithm: module, graph, params } = built.value;
+        const bound = module.bound(n, graph, params).value;
+        runs.push({ algorithm, n, order, seed: 1, scenario: first.scenario, bound });
         for (let seed = 2; seed <= seeds; seed++) {
           const s = validated(flatFor(spec, algorithm, order, n, seed));
           if (!s.ok)
             return { ok: false, error: `${algorithm}, n = ${n}, ${order}, seed ${seed}: ${s.error}` };
-          runs.push({ algorithm, n, order, seed, scenario: s.scenario });
+          runs.push({ algorithm, n, order, seed, scenario: s.scenario, bound });
         }
       }
     }
@@ -96,11 +103,15 @@ export function planExperiment(spec: ExperimentSpec): PlanResult {
   return { ok: true, runs };
 }
 
-/** One headless run: no trace, no hash, exactly the counts the CLI's single-run JSON reports. */
-export function runPlanned(plan: RunPlan): ExperimentRow {
+/**
+ * One headless run: no trace, no hash, exactly the counts the CLI's single-run JSON reports. `maxSteps`
+ * (the CLI's `--max-steps`) replaces the engine's default step budget.
+ */
+export function runPlanned(plan: RunPlan, maxSteps?: number): ExperimentRow {
   const built = buildRun(plan.scenario);
   if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('; '));
-  const sim = new Simulation({ ...built.value, record: false, hash: false }).runToEnd();
+  const budget = maxSteps === undefined ? {} : { stepBudget: maxSteps };
+  const sim = new Simulation({ ...built.value, record: false, hash: false, ...budget }).runToEnd();
   const summary = summarize(sim);
   return {
     algorithm: plan.algorithm,
@@ -118,6 +129,9 @@ export function runPlanned(plan: RunPlan): ExperimentRow {
  * The runs one at a time: a consumer (the CLI, the Web Worker) can report progress after each row and
  * stop between any two runs by no longer asking for the next one.
  */
-export function* runExperiment(runs: readonly RunPlan[]): Generator<ExperimentRow, void, undefined> {
-  for (const plan of runs) yield runPlanned(plan);
+export function* runExperiment(
+  runs: readonly RunPlan[],
+  maxSteps?: number,
+): Generator<ExperimentRow, void, undefined> {
+  for (const plan of runs) yield runPlanned(plan, maxSteps);
 }

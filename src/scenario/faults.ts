@@ -1,4 +1,4 @@
-import { nodeSubset, type AnyParamSpec, type ParamSpec } from '../algorithms/params';
+import { int, nodeSubset, whole, type AnyParamSpec, type ParamSpec } from '../algorithms/params';
 import type { CrashFault, NodeId } from '../engine/types';
 
 /**
@@ -9,6 +9,15 @@ import type { CrashFault, NodeId } from '../engine/types';
 
 /** Most time a crash may be scheduled at. */
 export const MAX_CRASH_TIME = 1_000_000_000;
+
+/**
+ * The refusal of a run where every process is down from the start, whichever option (or mix) says so:
+ * `crashed`, a crash at time 0 (`--crash-at 1@0,2@0,3@0`: a crash at time 0 comes before any
+ * start-up), or some of each. Nobody is there to elect anyone. A run where the last processes crash
+ * later stays a run: a leader is elected, then lost, which is worth watching (and Bully's detector
+ * property covers it).
+ */
+export const EVERYONE_CRASHES = 'every process is crashed: nobody is left to elect';
 
 export const crashedParam: ParamSpec<NodeId[]> = {
   key: 'crashed',
@@ -21,8 +30,7 @@ export const crashedParam: ParamSpec<NodeId[]> = {
   toggle: { noun: 'crashed', state: 'crashed', absent: 'none' },
   parse: (text, ctx) => {
     const list = nodeSubset('crashed', text, ctx);
-    if (list.ok && list.value.length >= ctx.n)
-      return { ok: false, message: 'every process is crashed: nobody is left to elect' };
+    if (list.ok && list.value.length >= ctx.n) return { ok: false, message: EVERYONE_CRASHES };
     return list;
   },
   format: (v) => v.join(','),
@@ -47,10 +55,11 @@ export const crashesParam: ParamSpec<CrashFault[]> = {
     const once = new Set<NodeId>();
     const out: CrashFault[] = [];
     for (const part of parts) {
-      const m = /^\s*(-?\d{1,10})\s*@\s*(\d{1,10})\s*$/.exec(part);
-      if (!m) return fail(`crashes: "${part.slice(0, 30)}" is not id@time, e.g. 8@5`);
-      const id = Number(m[1]) + 0;
-      const at = Number(m[2]);
+      // Spaces around `,` and `@` are layout; the id and the time themselves are strict (`int`, `whole`).
+      const pair = part.split('@').map((x) => x.trim());
+      const id = pair.length === 2 ? int(pair[0]!) : null;
+      const at = pair.length === 2 ? whole(pair[1]!) : null;
+      if (id === null || at === null) return fail(`crashes: "${part.slice(0, 30)}" is not id@time, e.g. 8@5`);
       if (!ctx.isNode(id)) return fail(`crashes names ${id}, not a node of this system`);
       if (at > MAX_CRASH_TIME) return fail(`crashes: time ${at} of ${id} is past ${MAX_CRASH_TIME}`);
       if (down.has(id)) return fail(`crashes: ${id} is already crashed from the start`);
@@ -58,6 +67,7 @@ export const crashesParam: ParamSpec<CrashFault[]> = {
       once.add(id);
       out.push({ id, at });
     }
+    if (down.size + out.filter((c) => c.at === 0).length >= ctx.n) return fail(EVERYONE_CRASHES);
     return { ok: true, value: out };
   },
   format: (v) => v.map((c) => `${c.id}@${c.at}`).join(','),

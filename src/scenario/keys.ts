@@ -1,5 +1,5 @@
 import type { AnyModule } from '../algorithms/contract';
-import { duplicates, idList, int, type ParamContext } from '../algorithms/params';
+import { duplicates, idList, whole, wholeIn, type ParamContext } from '../algorithms/params';
 import type { Delivery, Faults, TimingMode, TopologyKind } from '../engine/types';
 import {
   CUSTOM,
@@ -128,8 +128,9 @@ function edgeList(text: string, r: Reading): EdgeSpec[] | null {
 /** The number of nodes: it must agree with an id list; 8 when nothing gives it. */
 const n: KeyReader = (text, r) => {
   if (text !== undefined) {
-    const v = int(text);
-    if (v === null) error(r, 'n', `n must be a whole number, not "${text.slice(0, 20)}"`);
+    const v = whole(text);
+    if (v === null)
+      error(r, 'n', `n must be a whole number from 1 to ${LIMITS.maxNodes}, not "${text.slice(0, 20)}"`);
     else if (v < 1) error(r, 'n', `n = ${v}: a system needs at least one process`);
     else if (v > LIMITS.maxNodes)
       error(r, 'n', `n = ${v} is more than the ${LIMITS.maxNodes} nodes supported`);
@@ -170,18 +171,16 @@ const mode: KeyReader = (text, r) => {
 
 const maxDelay: KeyReader = (text, r) => {
   if (text === undefined) return;
-  const v = int(text);
-  if (v === null || v < 1 || v > LIMITS.maxDelay)
-    error(r, 'maxDelay', `maxDelay must be a whole number from 1 to ${LIMITS.maxDelay}`);
-  else r.maxDelay = v;
+  const v = wholeIn('maxDelay', text, 1, LIMITS.maxDelay);
+  if (!v.ok) error(r, 'maxDelay', v.message);
+  else r.maxDelay = v.value;
 };
 
 const seed: KeyReader = (text, r) => {
   if (text === undefined) return;
-  const v = int(text);
-  if (v === null || v < 0 || v > LIMITS.maxSeed)
-    error(r, 'seed', `seed must be a whole number from 0 to ${LIMITS.maxSeed}`);
-  else r.seed = v;
+  const v = wholeIn('seed', text, 0, LIMITS.maxSeed);
+  if (!v.ok) error(r, 'seed', v.message);
+  else r.seed = v.value;
 };
 
 /**
@@ -217,8 +216,8 @@ const sched: KeyReader = (text, r) => {
 
 const step: KeyReader = (text, r) => {
   if (text === undefined) return;
-  const v = int(text);
-  if (v === null || v < 0) error(r, 'step', `step must be a whole number ≥ 0, not "${text.slice(0, 20)}"`);
+  const v = whole(text);
+  if (v === null) error(r, 'step', `step must be a whole number ≥ 0, not "${text.slice(0, 20)}"`);
   else if (v > MAX_STEP) error(r, 'step', `step = ${v} is past the ${MAX_STEP} steps a link may open at`);
   else r.step = v;
 };

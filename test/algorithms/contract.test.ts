@@ -83,11 +83,17 @@ function smallCase(alg: AnyModule): fc.Arbitrary<Flat> {
       return fc.tuple(fc.constant(base), crashed).chain(([b, down]) => {
         const alive = known.filter((x) => !down.includes(x));
         const crashes = alg.faults
-          ? fc
-              .shuffledSubarray(alive, { maxLength: Math.min(3, alive.length) })
-              .chain((ids) =>
-                fc.tuple(...ids.map((id) => fc.integer({ min: 0, max: 30 }).map((at) => `${id}@${at}`))),
-              )
+          ? fc.shuffledSubarray(alive, { maxLength: Math.min(3, alive.length) }).chain((ids) =>
+              fc.tuple(
+                // Every process down at time 0 is refused (EVERYONE_CRASHES): when all the live ones
+                // crash, they crash after the start.
+                ...ids.map((id) =>
+                  fc
+                    .integer({ min: ids.length === alive.length ? 1 : 0, max: 30 })
+                    .map((at) => `${id}@${at}`),
+                ),
+              ),
+            )
           : fc.constant([] as string[]);
         const specs = Object.values(alg.params) as AnyParamSpec[];
         const values = fc.tuple(...specs.map((s) => paramValue(s, known, alive)));
