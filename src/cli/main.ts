@@ -6,6 +6,7 @@ import { summarize } from '../scenario/summary';
 import { queryToFlat } from '../scenario/url';
 import { parseArgs, usage, UsageError } from './args';
 import { runExperimentCommand } from './experiment';
+import { runExploreCommand } from './explore';
 
 /** Bad input: one line naming the problem on stderr, exit code 2 (docs/architecture.md, Command line). */
 function fail(message: string): never {
@@ -16,6 +17,10 @@ function fail(message: string): never {
 function main(argv: string[]): void {
   if (argv[0] === 'experiment') {
     runExperimentCommand(argv.slice(1), fail);
+    return;
+  }
+  if (argv[0] === 'explore') {
+    runExploreCommand(argv.slice(1), fail);
     return;
   }
   let args;
