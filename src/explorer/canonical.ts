@@ -60,8 +60,11 @@ export class Interner<T = unknown> {
   /** The first value seen with each number. */
   readonly values: T[] = [];
 
+  /** `byIdentity`: remember each object's number, for values met again and again as the same object. */
+  constructor(private readonly byIdentity = true) {}
+
   id(v: T): number {
-    const isObject = typeof v === 'object' && v !== null;
+    const isObject = this.byIdentity && typeof v === 'object' && v !== null;
     if (isObject) {
       const known = this.byObject.get(v);
       if (known !== undefined) return known;

@@ -39,11 +39,18 @@ export interface FoundViolation extends Finding {
 
 const NONE = -1;
 
+/** A number as one UTF-16 unit below 2^15, two above (the first with its top bit set). */
+function unit(x: number): string {
+  return x < 0x8000 ? String.fromCharCode(x) : String.fromCharCode(0x8000 | (x >>> 15), x & 0x7fff);
+}
+const EMPTY = unit(0);
+
 export class Explorer {
   readonly model: Model;
   readonly monitors: Monitors;
   private readonly opts: ExploreOptions;
-  private readonly nodeStates = new Interner<unknown>();
+  // Node states are compared with the parent's by identity first (key()), so no identity cache here.
+  private readonly nodeStates = new Interner<unknown>(false);
   private readonly messages = new Interner<Msg>();
   /** Message kinds, numbered as met: alg.kinds first, so per-kind figures list in the UI's order. */
   readonly kinds: string[];
@@ -51,8 +58,12 @@ export class Explorer {
   /** Per-kind send vectors of transitions, interned: a transition stores one number. */
   readonly sendVectors: Int32Array[] = [];
   private readonly sendVectorIndex = new Map<string, number>();
+  private readonly oneSend = new Map<string, number>();
+  private readonly noSends: number;
 
   private readonly index = new Map<string, number>();
+  /** A channel's part of the key, by the (never changed) array that holds its messages. */
+  private readonly channelKeys = new WeakMap<readonly Msg[], string>();
   /** Node-state numbers of each state, n per state (what the monitors and leaders read). */
   readonly nodeIds: IntVec;
   /** Full states not yet expanded (cleared once expanded: only the frontier is kept whole). */
@@ -85,6 +96,7 @@ export class Explorer {
     this.kinds = [...input.algorithm.kinds];
     this.kinds.forEach((k, i) => this.kindIndex.set(k, i));
     this.nodeIds = new IntVec(1024 * Math.max(1, this.model.n));
+    this.noSends = this.buildSendVector([]);
     this.monitors = new Monitors(this.model, (id) => this.nodeStates.values[id]);
     const start = this.model.initial();
     this.initialSent = start.sent.length;
@@ -133,6 +145,19 @@ export class Explorer {
 
   /** The kind counts of a transition's sends, as an interned vector number. */
   private sendVector(sent: readonly Msg[]): number {
+    // Most transitions send nothing or one message: those vectors are looked up, not built.
+    if (sent.length === 0) return this.noSends;
+    if (sent.length === 1) {
+      const v = this.oneSend.get(sent[0]!.kind);
+      if (v !== undefined) return v;
+      const made = this.buildSendVector(sent);
+      this.oneSend.set(sent[0]!.kind, made);
+      return made;
+    }
+    return this.buildSendVector(sent);
+  }
+
+  private buildSendVector(sent: readonly Msg[]): number {
     const counts = new Array<number>(this.kinds.length).fill(0);
     for (const m of sent) {
       let k = this.kindIndex.get(m.kind);
@@ -156,32 +181,42 @@ export class Explorer {
     return v;
   }
 
-  /** The state's key: node-state numbers, then each channel's length and message numbers. */
-  private key(g: Global, ids: number[]): string {
-    const codes: number[] = [];
-    const put = (x: number) => {
-      // One UTF-16 unit below 2^15, two above: exact for any count of distinct values.
-      if (x < 0x8000) codes.push(x);
-      else codes.push(0x8000 | (x >>> 15), x & 0x7fff);
-    };
-    for (let i = 0; i < g.nodes.length; i++) {
-      const id = this.nodeStates.id(g.nodes[i]);
+  /**
+   * The state's key: each node's state number, then each channel's length and message numbers, as
+   * UTF-16 units (one below 2^15, two above: exact for any count of distinct values). A successor
+   * shares every node state but the receiver's with its parent (the same object), and every channel
+   * it did not touch: those parts are read from the parent's numbers and from a cache per channel.
+   */
+  private key(g: Global, ids: number[], parent: number): string {
+    let k = '';
+    const n = g.nodes.length;
+    const before = parent === NONE ? null : this.pending[parent]!.nodes;
+    for (let i = 0; i < n; i++) {
+      const v = g.nodes[i];
+      const id =
+        before !== null && v === before[i] ? this.nodeIds.get(parent * n + i) : this.nodeStates.id(v);
       ids.push(id);
-      put(id);
+      k += unit(id);
     }
-    for (const q of g.chans) {
-      put(q.length);
-      for (const m of q) put(this.messages.id(m));
+    for (const q of g.chans) k += this.channelKey(q);
+    return k;
+  }
+
+  private channelKey(q: readonly Msg[]): string {
+    if (q.length === 0) return EMPTY;
+    let k = this.channelKeys.get(q);
+    if (k === undefined) {
+      k = unit(q.length);
+      for (const m of q) k += unit(this.messages.id(m));
+      this.channelKeys.set(q, k);
     }
-    let s = '';
-    for (let i = 0; i < codes.length; i += 4096) s += String.fromCharCode(...codes.slice(i, i + 4096));
-    return s;
+    return k;
   }
 
   /** Adds a state reached from `from` through `channel` (or finds it); -1 when the budget is spent. */
   private add(g: Global, from: number, channel: number): number {
     const ids: number[] = [];
-    const k = this.key(g, ids);
+    const k = this.key(g, ids, from);
     const known = this.index.get(k);
     if (known !== undefined) return known;
     if (this.states >= this.opts.maxStates) {
