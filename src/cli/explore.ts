@@ -1,4 +1,11 @@
-import { DEFAULT_MAX_STATES, prepareExplorer, refused, summarize, type ExploreSummary } from '../explorer';
+import {
+  DEFAULT_MAX_STATES,
+  MAX_MAX_STATES,
+  prepareExplorer,
+  refused,
+  summarize,
+  type ExploreSummary,
+} from '../explorer';
 import { parseFlat } from '../scenario/parse';
 import { queryToFlat } from '../scenario/url';
 import { parseArgs, UsageError } from './args';
@@ -17,7 +24,7 @@ export const EXPLORE_USAGE = `  npm run --silent sim -- explore --algorithm ALG 
   Walks every order in which the messages of an asynchronous run can be delivered (FIFO channels,
   start-up sends first) and reports the exact number of schedules, the leaders, the fewest and most
   messages with a schedule for each, and the shortest schedule to any violation.
-  --max-states N          stop after N distinct states (default ${DEFAULT_MAX_STATES.toLocaleString('en')}); exit code 3
+  --max-states N          stop after N distinct states (default ${DEFAULT_MAX_STATES}, at most ${MAX_MAX_STATES}); exit code 3
   --time-budget SECONDS   stop after this much wall time; exit code 3`;
 
 function positive(flag: string, text: string | undefined, whole: boolean): number {
@@ -45,8 +52,13 @@ export function runExploreCommand(argv: readonly string[], fail: (message: strin
         argv[i]!.startsWith('--') && argv[i]!.includes('=')
           ? argv[i]!.split(/=(.*)/s, 2)
           : [argv[i]!, undefined];
-      if (flag === '--max-states') maxStates = positive(flag, inline ?? argv[++i], true);
-      else if (flag === '--time-budget') budgetMs = 1000 * positive(flag, inline ?? argv[++i], false);
+      if (flag === '--max-states') {
+        maxStates = positive(flag, inline ?? argv[++i], true);
+        if (maxStates > MAX_MAX_STATES)
+          throw new UsageError(
+            `--max-states ${maxStates} is more than the ${MAX_MAX_STATES} states the explorer keeps in memory`,
+          );
+      } else if (flag === '--time-budget') budgetMs = 1000 * positive(flag, inline ?? argv[++i], false);
       else if (flag === '--max-steps')
         throw new UsageError('--max-steps bounds one run; the explorer takes --max-states and --time-budget');
       else rest.push(argv[i]!);
@@ -87,6 +99,7 @@ export function runExploreCommand(argv: readonly string[], fail: (message: strin
   } catch (e) {
     fail(refused(e).message);
   }
+  if (summary.stoppedBy === 'stopped') summary.stoppedBy = 'time-budget';
   const seconds = (Date.now() - started) / 1000;
   if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else process.stdout.write(`${describe(summary, seconds)}\n`);

@@ -18,6 +18,8 @@ export type Exploration = { ok: true; summary: ExploreSummary } | { ok: false; m
  * (docs/explorer.md), so a million states stay under 1 GB.
  */
 export const DEFAULT_MAX_STATES = 1_000_000;
+/** The largest state budget accepted: about 1.5 GB at the same rate, near what a Node heap holds by default. */
+export const MAX_MAX_STATES = 2_000_000;
 
 /** Sets the scenario up for exploring: refuses what it cannot follow, before any state is stored. */
 export function prepareExplorer(

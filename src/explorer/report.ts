@@ -34,8 +34,11 @@ export interface ExploreSummary {
   algorithm: string;
   n: number;
   complete: boolean;
-  /** Why the search stopped before the end: the state budget, or the caller (time budget, Cancel). */
-  stoppedBy?: StopReason;
+  /**
+   * Why the search stopped before the end: the state budget, or the caller (`stopped`: a Cancel
+   * button; the CLI writes `time-budget` for its --time-budget).
+   */
+  stoppedBy?: StopReason | 'time-budget';
   states: number;
   transitions: number;
   terminalStates: number;

@@ -101,4 +101,14 @@ describe('sim explore', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ complete: false, stoppedBy: 'max-states', states: 300 });
   });
+
+  it('stops at the time budget, between two expansions, with complete: false', () => {
+    const r = explore('--algorithm', 'hs', '--n', '8', '--ids', 'desc', '--time-budget', '0.5', '--json');
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/the time budget \(--time-budget 0.5\) ran out/);
+    const j = JSON.parse(r.out);
+    // HS on 8 processes has 571,437 states: far more than half a second finds.
+    expect(j).toMatchObject({ complete: false, stoppedBy: 'time-budget' });
+    expect(j.states).toBeLessThan(571_437);
+  });
 });
