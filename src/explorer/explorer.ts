@@ -1,6 +1,7 @@
 import type { NodeId } from '../engine/types';
-import { Interner } from './canonical';
-import { BARRIER, Model, type ExploreInput, type Global, type Move, type Msg } from './model';
+import { formatSchedule } from '../scenario/schedule';
+import { Interner, NotPlainData } from './canonical';
+import { BARRIER, ExploreRefusal, Model, type ExploreInput, type Global, type Move, type Msg } from './model';
 import { Monitors, type Finding, type ViolationKind } from './monitors';
 import { IntVec } from './vec';
 
@@ -35,6 +36,8 @@ export interface FoundViolation extends Finding {
   state: number;
   /** How many states fail this check (each counted once). */
   states: number;
+  /** A handler that threw: the step from `state` that did (a channel, or BARRIER). */
+  then?: number;
 }
 
 const NONE = -1;
@@ -249,13 +252,20 @@ export class Explorer {
     for (let c = 0; c < g.chans.length; c++) {
       if (g.chans[c]!.length === 0) continue;
       moved = true;
-      if (!this.follow(s, c, this.model.deliver(g, c))) return;
+      const move = this.attempt(s, c, () => this.model.deliver(g, c));
+      if (move !== null && !this.follow(s, c, move)) return;
     }
     if (!moved) {
-      const b = this.model.barrier(g);
+      let threw = false;
+      const b = this.attempt(
+        s,
+        BARRIER,
+        () => this.model.barrier(g),
+        () => (threw = true),
+      );
       if (b !== null) {
         if (!this.follow(s, BARRIER, b)) return;
-      } else {
+      } else if (!threw) {
         this.terminal.set(s, 1);
         const n = this.model.n;
         const ids = Array.from(this.nodeIds.view().subarray(s * n, s * n + n));
@@ -265,6 +275,36 @@ export class Explorer {
       }
     }
     this.pending[s] = undefined;
+  }
+
+  /**
+   * Runs one step's handlers. A handler that throws is a bug of the algorithm, not of the explorer:
+   * it is reported (the first found is one of the fewest steps deep) and the step leads nowhere.
+   * A refusal (a timer, a send off the graph) still stops the whole search.
+   */
+  private attempt(s: number, channel: number, step: () => Move | null, onThrow?: () => void): Move | null {
+    try {
+      return step();
+    } catch (e) {
+      if (e instanceof ExploreRefusal || e instanceof NotPlainData) throw e;
+      onThrow?.();
+      const what = e instanceof Error ? e.message : String(e);
+      const at =
+        channel === BARRIER
+          ? 'the barrier'
+          : `the delivery ${formatSchedule([this.model.delivery(channel)])}`;
+      const v = this.violations.get('handler-error');
+      if (v) v.states++;
+      else
+        this.violations.set('handler-error', {
+          kind: 'handler-error',
+          message: `a handler throws at ${at}: ${what.slice(0, 120)}`,
+          state: s,
+          states: 1,
+          then: channel,
+        });
+      return null;
+    }
   }
 
   /** Records the transition s → move.next; false when the state budget stopped the search. */

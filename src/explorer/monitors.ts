@@ -6,7 +6,8 @@ import type { Global, Model } from './model';
  * "Monitors"). Breadth-first search finds each state first by a shortest path, so the first state
  * failing a check gives the shortest witness of that kind.
  */
-export type ViolationKind = 'two-leaders' | 'wrong-leader' | 'no-leader' | 'never-learns' | 'stuck' | 'cycle';
+export type ViolationKind =
+  'two-leaders' | 'wrong-leader' | 'no-leader' | 'never-learns' | 'stuck' | 'handler-error' | 'cycle';
 
 export interface Finding {
   kind: ViolationKind;

@@ -100,9 +100,11 @@ export function summarize(x: Explorer, scenario: Scenario): ExploreSummary {
   };
   const violations: ViolationSummary[] = [];
   for (const v of x.violations.values()) {
-    const path = x.pathTo(v.state);
+    const before = x.pathTo(v.state);
+    // A handler that threw: the witness ends with the step that threw, which cannot be replayed here.
+    const path = v.then === undefined ? before : [...before, v.then];
     const schedule = deliveries(path);
-    const step = engineSteps(path);
+    const step = engineSteps(before) + (v.then === undefined ? 0 : 1);
     violations.push({
       kind: v.kind,
       message: v.message,

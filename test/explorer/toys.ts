@@ -1,4 +1,6 @@
 import type { AnyModule } from '../../src/algorithms/contract';
+import { ghs } from '../../src/algorithms/ghs';
+import type { GhsMsg, GhsState } from '../../src/algorithms/ghs-types';
 import { lcr, type LcrState } from '../../src/algorithms/lcr';
 import type { NodeId } from '../../src/engine/types';
 import { buildRun, type RunSpec } from '../../src/scenario/build';
@@ -113,4 +115,15 @@ export const endlessToken: AnyModule = {
   }),
   onMessage: (s, _from, msg, node) => ({ state: s, send: [{ to: node.cw, msg }] }),
   role: () => 'candidate',
+};
+
+/**
+ * GHS without the deferred-Test rule (issue 13's example): a test from a higher level is answered at
+ * once, by a node that may not yet know it joined the tester's fragment, instead of waiting in its
+ * queue until its own level has caught up (procedure (10), C12).
+ */
+export const ghsAnswersTestsAtOnce: AnyModule = {
+  ...ghs,
+  onMessage: (s: GhsState, from, msg: GhsMsg, node, params) =>
+    ghs.onMessage(s, from, msg.kind === 'test' && msg.L > s.LN ? { ...msg, L: s.LN } : msg, node, params),
 };

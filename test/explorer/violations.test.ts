@@ -6,6 +6,7 @@ import type { Flat } from '../../src/scenario/parse';
 import { Naive, type System } from './naive';
 import {
   endlessToken,
+  ghsAnswersTestsAtOnce,
   lcrForgets,
   lcrForwardsAll,
   lcrHoards,
@@ -15,7 +16,7 @@ import {
 } from './toys';
 
 /**
- * Proof that the explorer finds bugs: faulty variants of LCR (test/explorer/toys.ts) on small
+ * Proof that the explorer finds bugs: faulty variants of LCR and GHS (test/explorer/toys.ts) on small
  * rings. Each violation comes with the shortest witness — checked against a hand count and against
  * a naive search that tries every shorter schedule — and the witness replays, in a replayer that
  * shares no code with the explorer, to the bad state at its last step and not before.
@@ -38,14 +39,15 @@ const leaders = (naive: Naive, sys: System) =>
   sys.states.filter((st) => naive.alg.role(st) === 'leader').length;
 
 /** The witness replays to a state where `bad` holds, and `bad` held at no earlier step. */
-function replaysTo(naive: Naive, v: ViolationSummary, bad: (sys: System) => boolean): void {
+function replaysTo(naive: Naive, v: ViolationSummary, bad: (sys: System) => boolean, barrierSteps = 0): void {
   const steps = naive.replay(v.schedule);
   expect(bad(steps.at(-1)!)).toBe(true);
   expect(steps.slice(0, -1).some(bad)).toBe(false);
   expect(v.deliveries).toBe(steps.length - 1);
-  // The link opens the simulator at that step: the n start-ups, then the deliveries.
+  // The link opens the simulator at that step: the n start-ups, the deliveries, and each node's
+  // step at a barrier passed on the way.
   const link = queryToFlat(v.url);
-  expect(link.ok && link.value.step).toBe(String(naive.ids.length + v.deliveries));
+  expect(link.ok && link.value.step).toBe(String(naive.ids.length + v.deliveries + barrierSteps));
   expect(link.ok && link.value.sched).toBe(v.schedule);
 }
 
@@ -110,6 +112,30 @@ describe('the explorer catches faulty algorithms with the shortest witness', () 
     const inFlight = (sys: System) => [...sys.chans].filter(([, q]) => q.length > 0);
     expect(inFlight(steps.at(-1)!)).toEqual(inFlight(steps[0]!));
     expect(steps.at(-1)!.states).toEqual(steps[0]!.states);
+  });
+
+  it('a GHS that answers a higher-level test at once: two leaders, or a handler that throws', () => {
+    // A node that has not yet heard that its fragment grew can accept a test from its own fragment:
+    // an internal edge is then taken for an outgoing one, and the branches no longer form a tree.
+    const graph = { alg: 'ghs', ids: '1,2,3,4,5', edges: '1-2:3,2-3:1,3-4:4,4-5:2,5-1:7,1-3:5,2-4:6' };
+    const { s, naive } = exploreWith(ghsAnswersTestsAtOnce, graph);
+    const two = violation(s, 'two-leaders');
+    // Leaders exist only after the barrier, where each of the 5 nodes starts its convergecast: 5 steps.
+    replaysTo(naive, two, (sys) => leaders(naive, sys) >= 2, 5);
+    // The real GHS on the same graph: none (test/explorer/explorer.test.ts counts its schedules).
+    const real = exploreWith(runOf(graph).algorithm, graph);
+    expect(real.s.violations).toEqual([]);
+
+    // On this square with a diagonal, a node is asked to change root over an edge it never chose:
+    // the handler throws, and the witness ends with the delivery that makes it throw.
+    const square = { alg: 'ghs', ids: '1,2,3,4', edges: '1-2:1,2-3:2,3-4:3,4-1:4,1-3:5' };
+    const bad = exploreWith(ghsAnswersTestsAtOnce, square);
+    const err = violation(bad.s, 'handler-error');
+    expect(err.message).toMatch(/^a handler throws at the delivery -?\d+--?\d+: /);
+    const steps = err.schedule.split(',');
+    expect(() => bad.naive.replay(steps.slice(0, -1).join(','))).not.toThrow();
+    expect(() => bad.naive.replay(err.schedule)).toThrow();
+    expect(err.step).toBe(4 + steps.length);
   });
 
   it('the real algorithms show none of these on the same rings', () => {
