@@ -88,6 +88,11 @@ describe('the explorer counts schedules exactly', () => {
     agree({ alg: 'hs', ids: '2,1', announce: '0' });
   });
 
+  it('agrees on Franklin for n ≤ 3 (every ring of 3: 31,680 schedules or fewer)', () => {
+    for (const ids of ['1', '1,2', '2,1', '1,2,3', '1,3,2']) agree({ alg: 'franklin', ids });
+    agree({ alg: 'franklin', ids: '2,1', announce: '0' });
+  });
+
   it('agrees on the tree convergecast and on GHS with its barrier', () => {
     agree({ alg: 'tree', ids: '1,2,3,4', edges: '1-2,2-3,3-4' });
     agree({ alg: 'tree', ids: '1,2,3,4', edges: '1-2,2-3,2-4' });
