@@ -10,6 +10,7 @@ const pureLayers = [
   'src/topology/**',
   'src/scenario/**',
   'src/experiments/**',
+  'src/explorer/**',
 ];
 const forbiddenModules = [
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'Pure layers must not import React.' },

@@ -17,6 +17,8 @@ if (only !== 'browser') {
     process.env.BENCH_SIZES ?? '1000,5000',
   ]);
   status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-ghs.ts']);
+  console.log('\n## Explorer of every schedule (median of 3)');
+  status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-explorer.ts']);
 }
 if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');

@@ -58,6 +58,8 @@ export const changRoberts = defineAlgorithm<ChangRobertsState, ChangRobertsMsg, 
   citation: 'Chang and Roberts, CACM 22(5):281–283, 1979 (participant form, as in Coulouris et al.)',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',
+  // Only the largest uid survives every comparison (§1.2), whoever initiates and whatever the schedule.
+  explore: { leader: 'largest' },
   kinds: ['election', 'elected'],
   roles: ['candidate', 'relay', 'leader', 'nonLeader'],
   params: {

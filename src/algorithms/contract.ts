@@ -95,6 +95,26 @@ export interface PresetDef {
   link: string;
 }
 
+/**
+ * What an algorithm tells the explorer of every schedule (docs/explorer.md) beyond its handlers.
+ * Absent: it is explored, with the checks that need no declaration (two leaders at once, every node
+ * learns the leader, no cycle).
+ */
+export interface ExploreDecl<State> {
+  /**
+   * Why the explorer cannot follow it, in one sentence (a refusal, exit code 2 on the command line);
+   * `timed` algorithms are refused with their own sentence and need no entry here.
+   */
+  refuse?: string;
+  /** Every run must elect the largest id (the result's `leader`): any other leader is a violation. */
+  leader?: 'largest';
+  /**
+   * Messages a node has received and keeps unhandled for later (GHS's deferred queue, C12). A state
+   * with nothing in flight where some node still holds one is stuck: a violation.
+   */
+  held?(s: State): number;
+}
+
 /** What an algorithm's author writes (AlgorithmModule adds what is derived from it). */
 export interface AlgorithmDef<
   State,
@@ -128,6 +148,8 @@ export interface AlgorithmDef<
    * (src/scenario/schedule.ts) and the explorer of every schedule refuse it with this sentence.
    */
   timed?: string;
+  /** What the explorer of every schedule (src/explorer, docs/explorer.md) may check or must refuse. */
+  explore?: ExploreDecl<State>;
   /** The roles its nodes take, in the legend's order. */
   roles: readonly Role[];
   /** Its pseudo-code, with typed line keys. */

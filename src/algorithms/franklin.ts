@@ -141,6 +141,8 @@ export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinPara
     'Franklin, On an improved algorithm for decentralized extrema finding in circular configurations of processors, CACM 25(5):336–337, 1982',
   topologies: ['ring-bi'],
   requires: 'a bidirectional ring (ids listed clockwise, C1)',
+  // Only the largest id survives every phase (§1.9); a uid still waiting at the end was never handled (C14).
+  explore: { leader: 'largest', held: (s) => s.waiting.cw.length + s.waiting.ccw.length },
   kinds: ['election', 'elected'],
   roles: ['candidate', 'relay', 'leader', 'nonLeader'],
   params: { announce: announceParam },

@@ -71,6 +71,8 @@ export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
   weighted: true,
   topologies: ['random', 'custom', 'grid', 'hypercube', 'complete', 'tree', 'path', 'star'],
   requires: 'a connected graph; edge weights are made distinct by (w, min id, max id)',
+  // A Connect, Test or Report may wait in the node's queue (C12); one left there at the end is a bug.
+  explore: { held: (s) => s.queue.size },
   kinds: ['connect', 'initiate', 'test', 'accept', 'reject', 'report', 'changeroot', 'up', 'elected'],
   roles: ['idle', 'candidate', 'relay', 'leader', 'nonLeader'],
   params: {

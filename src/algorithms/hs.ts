@@ -136,6 +136,8 @@ export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
   citation: 'Hirschberg and Sinclair, CACM 23(11):627–628, 1980; as in Lynch, Distributed Algorithms, §3.4',
   topologies: ['ring-bi'],
   requires: 'a bidirectional ring (ids listed clockwise, C1)',
+  // Only the largest uid's out token comes all the way back (§1.3), whatever the schedule.
+  explore: { leader: 'largest' },
   kinds: ['out', 'in', 'elected'],
   roles: ['candidate', 'relay', 'leader', 'nonLeader'],
   params: { announce: announceParam },

@@ -106,6 +106,8 @@ export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
   citation: 'Le Lann 1977; Chang and Roberts, CACM 22(5), 1979; as in Lynch, Distributed Algorithms, §3.3',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',
+  // The largest uid is the only one that comes back to its owner (§1.1), whatever the schedule.
+  explore: { leader: 'largest' },
   kinds: ['election', 'elected'],
   roles: ['candidate', 'relay', 'leader', 'nonLeader'],
   params: { announce: announceParam },

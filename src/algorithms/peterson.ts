@@ -127,6 +127,8 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
     'Peterson, TOPLAS 4(4):758–762, 1982; Dolev, Klawe and Rodeh, J. Algorithms 3:245–260, 1982; as Lynch’s PetersonLeader, §15.1.3',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',
+  // The elected value is the largest id (C9), whatever the schedule.
+  explore: { leader: 'largest' },
   kinds: ['p1', 'p2', 'elected'],
   roles: ['candidate', 'relay', 'leader', 'nonLeader'],
   params: { announce: announceParam },

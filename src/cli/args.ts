@@ -124,6 +124,9 @@ export function usage(): string {
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 --ids desc --mode sync --csv
 
+  npm run --silent sim -- explore --algorithm ${EXPERIMENT_DEFAULTS[0]} --ids 5,4,3,2,1 [--max-states N] [--time-budget S] --json
+     (every delivery order of an asynchronous run; explore --help for more)
+
 Scenario:
 ${column('--ids LIST | asc|desc|random', 'ids in ring (position) order, or an order of 1..n')}
 ${column('--n N', 'number of nodes (default 8; an id or edge list gives it)')}

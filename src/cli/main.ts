@@ -13,6 +13,7 @@ import { MAX_DELAY_IN_SYNC, parseArgs, usage, UsageError, type CliArgs } from '.
 import { longRunNote, runMessages } from './estimate';
 import { runExperimentCommand } from './experiment';
 import { fail, note, say } from './say';
+import { runExploreCommand } from './explore';
 
 /** A scenario or trace file, read whole (it is at most MAX_JSON characters). */
 function readScenarioFile(path: string): { scenario: Scenario; data: unknown } {
@@ -44,6 +45,10 @@ function flatOf(args: CliArgs, file: Scenario | null): Flat {
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'experiment') {
     await runExperimentCommand(argv.slice(1));
+    return;
+  }
+  if (argv[0] === 'explore') {
+    runExploreCommand(argv.slice(1), fail);
     return;
   }
   let args: CliArgs;
