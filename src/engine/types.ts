@@ -64,6 +64,12 @@ export interface NodeCtx {
   /** Rings only: the clockwise and counter-clockwise neighbours (the node itself when n = 1). */
   readonly cw: NodeId;
   readonly ccw: NodeId;
+  /**
+   * The graph's diameter in hops (Infinity if disconnected): what Lynch's FloodMax assumes every
+   * process knows (§4.1). Computed on first read, once per run (src/topology/diameter.ts: one BFS per
+   * node), so algorithms that never read it never pay for it.
+   */
+  readonly diam: number;
   /** Every id in the system, ascending (Bully assumes all ids are known). */
   readonly allIds: readonly NodeId[];
   /** Weight of the edge to a neighbour (1 where the graph is unweighted). */
