@@ -66,8 +66,9 @@ export interface NodeCtx {
   readonly ccw: NodeId;
   /**
    * The graph's diameter in hops (Infinity if disconnected): what Lynch's FloodMax assumes every
-   * process knows (§4.1). Computed on first read, once per run (src/topology/diameter.ts: one BFS per
-   * node), so algorithms that never read it never pay for it.
+   * process knows (§4.1). Computed on first read, once per graph (src/topology/diameter.ts: a closed
+   * form for generated shapes, else breadth-first searches), so an algorithm that never reads it never
+   * pays for it.
    */
   readonly diam: number;
   /** Every id in the system, ascending (Bully assumes all ids are known). */

@@ -7,7 +7,9 @@ import { parseFlat } from '../../src/scenario/parse';
 import { buildRun } from '../../src/scenario/build';
 import { summarize } from '../../src/scenario/summary';
 import { diameter } from '../../src/topology/diameter';
+import { buildGraph } from '../../src/topology/build';
 import { grid } from '../../src/topology/grid';
+import { TOPOLOGIES, TOPOLOGY_KINDS } from '../../src/topology/spec';
 import { simulate } from '../util/run';
 
 /**
@@ -17,13 +19,18 @@ import { simulate } from '../util/run';
  */
 
 /** All-pairs shortest hops by Floyd–Warshall: the diameter, Infinity when some pair is apart. */
-function floydWarshallDiameter(n: number, edges: readonly (readonly [number, number])[]): number {
+function floydWarshallDiameter(
+  n: number,
+  edges: readonly (readonly [number, number])[],
+  directed = false,
+): number {
   const d = Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)),
   );
   for (const [a, b] of edges) {
+    if (a === b) continue;
     d[a]![b] = 1;
-    d[b]![a] = 1;
+    if (!directed) d[b]![a] = 1;
   }
   for (let k = 0; k < n; k++)
     for (let i = 0; i < n; i++)
@@ -184,6 +191,25 @@ describe('the diameter', () => {
       ),
       { numRuns: 300, seed: 12 },
     );
+  });
+
+  it('of every generated topology matches Floyd–Warshall (closed forms, and iFUB for random ones)', () => {
+    for (const kind of TOPOLOGY_KINDS.filter((k) => k !== 'custom')) {
+      for (let n = 1; n <= 33; n++) {
+        for (const seed of TOPOLOGIES[kind].seeded ? [1, 2, 3] : [1]) {
+          const ids = Array.from({ length: n }, (_, i) => i + 1);
+          const built = buildGraph({ kind, n }, ids, seed);
+          if (!built.ok) continue; // a hypercube of 6, say
+          const g = built.graph;
+          const fw = floydWarshallDiameter(
+            n,
+            g.edges.map((e) => [e.a, e.b] as const),
+            g.directed,
+          );
+          expect(diameter(g), `${kind}, n = ${n}, seed ${seed}`).toBe(fw);
+        }
+      }
+    }
   });
 
   it("of the experiments' grid is rows + columns − 2, as the curve assumes", () => {
