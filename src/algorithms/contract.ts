@@ -27,6 +27,16 @@ export function formula(text: string, value: (n: number, edges: number) => numbe
   return { text, value };
 }
 
+/**
+ * A count that reads more of the graph than n and |E|, e.g. FloodMax's 2|E|·diam. Only a bound may:
+ * the counts panel has the run's graph, while an experiment's curve sees each run's n and |E| alone.
+ * Every Formula is one (it ignores the graph).
+ */
+export interface GraphFormula {
+  text: string;
+  value(n: number, edges: number, graph: Graph): number;
+}
+
 export type CurveKind = 'exact' | 'upper' | 'lower' | 'mean';
 export type Metric = 'messages' | 'rounds';
 
@@ -55,7 +65,7 @@ function curve(metric: Metric, kind: CurveKind, f: Formula, from?: number): Curv
  */
 export interface Counts<Params> {
   /** Messages of every run (`holds`), announcement excluded: an upper bound, or the exact count. */
-  bound: Formula & { exact?: boolean; note?: string };
+  bound: GraphFormula & { exact?: boolean; note?: string };
   /** The runs `bound` speaks for; every run when absent (Bully: none with a crash during the run). */
   holds?(faults: Faults): boolean;
   /**
@@ -198,7 +208,7 @@ function boundOf<P>(counts: Counts<P>, n: number, graph: Graph, params: P): Boun
   const ann = counts.announcement?.on(params) ? counts.announcement.messages : null;
   const note = b.note ? ` (${b.note})` : '';
   return {
-    value: b.value(n, edges) + (ann ? ann.value(n, edges) : 0),
+    value: b.value(n, edges, graph) + (ann ? ann.value(n, edges) : 0),
     formula: `${b.text}${ann ? ` + ${ann.text}` : ''}${note}`,
     exact: b.exact ?? false,
   };

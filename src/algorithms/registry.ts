@@ -1,6 +1,7 @@
 import { bully } from './bully';
 import { changRoberts } from './chang-roberts';
 import type { AnyModule } from './contract';
+import { floodmax } from './floodmax';
 import { franklin } from './franklin';
 import { ghs } from './ghs';
 import { hs } from './hs';
@@ -13,7 +14,7 @@ import { tree } from './tree';
  * the links, the editor, the experiments and the contract test (test/algorithms/contract.test.ts)
  * all read this list.
  */
-const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs] as const;
+const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs, floodmax] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;
 

@@ -1,3 +1,4 @@
+import { diameter } from '../topology/diameter';
 import type { Faults, Graph, NodeCtx, NodeId, Timing } from './types';
 
 /** The static per-node knowledge handed to handlers, built once per run. */
@@ -23,6 +24,10 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narr
   return graph.ids.map((id, i) => ({
     id,
     n,
+    // a getter: the diameter costs a BFS from every node, paid only by an algorithm that reads it
+    get diam() {
+      return diameter(graph);
+    },
     neighbours: out[i]!,
     cw: graph.ring ? graph.ids[(i + 1) % n]! : -1,
     ccw: graph.ring ? graph.ids[(i - 1 + n) % n]! : -1,

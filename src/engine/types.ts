@@ -64,6 +64,13 @@ export interface NodeCtx {
   /** Rings only: the clockwise and counter-clockwise neighbours (the node itself when n = 1). */
   readonly cw: NodeId;
   readonly ccw: NodeId;
+  /**
+   * The graph's diameter in hops (Infinity if disconnected): what Lynch's FloodMax assumes every
+   * process knows (§4.1). Computed on first read, once per graph (src/topology/diameter.ts: a closed
+   * form for generated shapes, else breadth-first searches), so an algorithm that never reads it never
+   * pays for it.
+   */
+  readonly diam: number;
   /** Every id in the system, ascending (Bully assumes all ids are known). */
   readonly allIds: readonly NodeId[];
   /** Weight of the edge to a neighbour (1 where the graph is unweighted). */

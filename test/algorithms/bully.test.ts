@@ -331,6 +331,7 @@ describe('Bully: contract', () => {
   const ctx = (id: number): NodeCtx => ({
     id,
     n: 3,
+    diam: 1, // the complete graph on 3
     neighbours: [1, 2, 3].filter((x) => x !== id),
     cw: -1,
     ccw: -1,

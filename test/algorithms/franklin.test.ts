@@ -74,6 +74,7 @@ function runWithSchedule(
   const ctx: NodeCtx[] = ids.map((id, i) => ({
     id,
     n,
+    diam: Math.floor(n / 2), // a bidirectional ring
     neighbours: [...new Set([ids[(i + 1) % n]!, ids[(i - 1 + n) % n]!])],
     cw: ids[(i + 1) % n]!,
     ccw: ids[(i - 1 + n) % n]!,
