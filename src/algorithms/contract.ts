@@ -37,6 +37,8 @@ export interface CurveSpec {
   formula: Formula;
   /** The smallest n it holds for (n = 1 is a special case for some, C13). */
   from?: number;
+  /** What a `mean` averages over, for the legend; absent: all rings (id orders). */
+  over?: string;
 }
 
 export const exact = (f: Formula, from?: number): CurveSpec => curve('messages', 'exact', f, from);
@@ -56,6 +58,11 @@ function curve(metric: Metric, kind: CurveKind, f: Formula, from?: number): Curv
 export interface Counts<Params> {
   /** Messages of every run (`holds`), announcement excluded: an upper bound, or the exact count. */
   bound: Formula & { exact?: boolean; note?: string };
+  /**
+   * Randomized algorithms (`randomized`): the expected messages, announcement excluded, which the
+   * counts panel shows beside the bound (C16).
+   */
+  expected?: Formula;
   /** The runs `bound` speaks for; every run when absent (Bully: none with a crash during the run). */
   holds?(faults: Faults): boolean;
   /**
@@ -118,6 +125,11 @@ export interface AlgorithmDef<
   checkGraph?(graph: Graph, params: Params): string | null;
   /** True where it reads edge weights (GHS): generated graphs then get random distinct ones. */
   weighted?: boolean;
+  /**
+   * True where a run depends on the seed even in sync mode with fixed ids: the algorithm draws random
+   * numbers (NodeCtx.draw, C16). Experiments then repeat every run per seed.
+   */
+  randomized?: boolean;
   /** Its parameters, in the order the editor and --help list them. */
   params: ParamSpecs<Params>;
   /** True where it takes the crash faults `crashed` and `crashes` (src/scenario/faults.ts). */

@@ -4,6 +4,7 @@ import type { AnyModule } from './contract';
 import { franklin } from './franklin';
 import { ghs } from './ghs';
 import { hs } from './hs';
+import { itaiRodeh } from './itai-rodeh';
 import { lcr } from './lcr';
 import { peterson } from './peterson';
 import { tree } from './tree';
@@ -13,7 +14,7 @@ import { tree } from './tree';
  * the links, the editor, the experiments and the contract test (test/algorithms/contract.test.ts)
  * all read this list.
  */
-const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs] as const;
+const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs, itaiRodeh] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;
 
