@@ -161,6 +161,8 @@ export interface AlgorithmModule<
   defaults: Params;
   /** The counts panel's bound for a run, the announcement included where it is on. */
   bound(n: number, graph: Graph, params: Params): Bound;
+  /** Randomized algorithms: the expected messages of a run, the announcement included; else null. */
+  expected(n: number, graph: Graph, params: Params): Bound | null;
 }
 
 // Modules are registered with their own types; the rest of the code reads them through this.
@@ -179,6 +181,8 @@ export function defineAlgorithm<
     defaults: defaultsOf(def.params),
     pseudocode: def.code.text,
     bound: (n, graph, params) => boundOf(def.counts, n, graph, params),
+    expected: (n, graph, params) =>
+      def.counts.expected ? boundOf({ ...def.counts, bound: def.counts.expected }, n, graph, params) : null,
   };
 }
 

@@ -228,11 +228,11 @@ export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodeh
   },
   presets: [
     {
-      id: 'itai-rodeh-ring',
-      title: 'Itai–Rodeh: an anonymous ring of 6 breaks its symmetry with dice',
+      id: 'itai-rodeh-tie',
+      title: 'Itai–Rodeh: an anonymous ring of 6 breaks a tie with a second round',
       watch:
-        'The nodes show their random identity, not an id. Seed 3 draws a tie for the largest identity in round 1, so both tied processes see the bit set and start round 2; the unique largest draw of round 2 wins. 22 election messages, then 6 for the announcement.',
-      link: 'v=1&alg=itai-rodeh&n=6&mode=sync&seed=3',
+        'Each node shows its random identity, not its id: round 1 draws 4, 3, 3, 3, 6, 6, the two 6s set the bit on each other’s message and start round 2, where 5 beats 2 and returns with the bit clear — 29 election messages (22 + 7) in 12 rounds, then 6 for the announcement.',
+      link: 'v=1&alg=itai-rodeh&n=6&ids=asc&mode=sync&seed=5',
     },
   ],
 

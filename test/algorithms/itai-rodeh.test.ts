@@ -146,6 +146,22 @@ describe('Itai–Rodeh', () => {
     }
   });
 
+  it('runs the preset as worked by hand: a round-1 tie of two 6s, then 5 beats 2 (n = 6, seed 5)', () => {
+    // The draws, by ring position: round 1 and round 2 (only positions 4 and 5 are still active).
+    expect([0, 1, 2, 3, 4, 5].map((p) => drawAt(5, p, 1, 1, 6))).toEqual([4, 3, 3, 3, 6, 6]);
+    expect([4, 5].map((p) => drawAt(5, p, 2, 1, 6))).toEqual([2, 5]);
+    // Round 1: 4 → the first 6 is 4 hops on, each 3 stops at that 6 (3, 2, 1 hops; a 3 is not larger
+    // than a 3), both 6s go all 6 hops: 22. Round 2: 2 → 5 in 1 hop, 5 all 6 hops: 7.
+    const sim = simulate({ alg: 'itai-rodeh', n: '6', mode: 'sync', seed: '5' });
+    expect(sim.getCounters().sentByKind).toEqual({ election: 29, elected: 6 });
+    expect(sim.lastDeliveryTime).toBe(2 * 6 + 6);
+    expect(sim.positionOf(sim.result().leader!)).toBe(5);
+    const ties = sim.trace.filter(
+      (e) => e.msg?.kind === 'election' && (e.msg as unknown as { bit: boolean }).bit,
+    );
+    expect(ties.length).toBeGreaterThan(0);
+  });
+
   it('elects exactly one leader that every process learns, sync and async (random n, seeds, delays)', () => {
     fc.assert(
       fc.property(
