@@ -207,7 +207,7 @@ const send = (node: NodeCtx, msg: ItaiRodehMsg) => [{ to: node.cw, msg }];
 
 export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodehParams>({
   id: 'itai-rodeh',
-  name: 'Itai–Rodeh (anonymous ring, randomized)',
+  name: 'Itai–Rodeh (anonymous ring)',
   shortName: 'Itai–Rodeh',
   summary:
     'Processes without ids draw random identities each round; ties start a new round. No deterministic algorithm can elect on an anonymous ring (Angluin 1980), but coin flips break the symmetry.',
@@ -335,7 +335,8 @@ export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodeh
 
   nodeLabel(s) {
     if (s === null) return '?';
-    return s.passive ? '·' : String(s.identity);
+    // A passive process has no identity any more: its colour says relay, and nothing names it.
+    return s.passive ? '' : String(s.identity);
   },
 
   label(msg) {

@@ -6,6 +6,9 @@ import { Simulation } from '../../src/engine/simulation';
 import type { AnyAlgorithm, NodeCtx, TraceEntry } from '../../src/engine/types';
 import { buildRun } from '../../src/scenario/build';
 import { parseFlat } from '../../src/scenario/parse';
+import { planExperiment, runPlanned } from '../../src/experiments/runner';
+import { plotData } from '../../src/experiments/series';
+import { SPEC_DEFAULTS } from '../../src/experiments/spec';
 import { simulate } from '../util/run';
 
 /**
@@ -317,6 +320,35 @@ describe('Itai–Rodeh', () => {
     expect(IR_EXPECTED.value(65, 65) / IR_EXPECTED.value(64, 64)).toBeCloseTo(65 / 64, 1);
   });
 
+  it('experiments repeat it per seed even in sync mode, and chart the mean, the min–max spread and E(n) + n', () => {
+    const plan = planExperiment({
+      ...SPEC_DEFAULTS,
+      algorithms: ['itai-rodeh'],
+      ns: [4, 8],
+      orders: ['asc'],
+      seeds: 30,
+    });
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.runs).toHaveLength(60);
+    const rows = plan.runs.map(runPlanned);
+    // each row is the naive model's count plus the announcement
+    for (const r of rows) expect(r.messages).toBe(naive(r.n, r.seed).election + r.n);
+    const p = plotData(rows, { metric: 'messages', mode: 'sync', announce: true });
+    const of = (kind: string) => p.series.find((s) => s.kind === kind)!;
+    const counts = (n: number) => rows.filter((r) => r.n === n).map((r) => r.messages);
+    expect(of('min').values).toEqual([Math.min(...counts(4)), Math.min(...counts(8))]);
+    expect(of('max').values).toEqual([Math.max(...counts(4)), Math.max(...counts(8))]);
+    expect(of('min').label).toBe('Itai–Rodeh asc: min of 30 seeds');
+    const mean = of('mean');
+    expect(mean.label).toBe('Itai–Rodeh asc: E(n) + n (mean over the random draws)');
+    expect(mean.values[1]).toBeCloseTo(32.1976 + 8, 3); // docs/algorithms.md §1.10, E(8)
+    expect(of('lower').values).toEqual([2 * 4 - 1 + 4, 2 * 8 - 1 + 8]);
+    for (let i = 0; i < 2; i++) {
+      expect(of('min').values[i]!).toBeLessThanOrEqual(of('measured').values[i]!);
+      expect(of('measured').values[i]!).toBeLessThanOrEqual(of('max').values[i]!);
+    }
+  });
+
   it('refuses a topology other than the ring in one sentence', () => {
     const parsed = parseFlat({ v: '1', alg: 'itai-rodeh', n: '5', topo: 'complete' });
     const built = parsed.ok ? buildRun(parsed.value) : parsed;
@@ -330,7 +362,7 @@ describe('Itai–Rodeh', () => {
     const label = itaiRodeh.nodeLabel!;
     expect(label(null)).toBe('?');
     for (const s of sim.nodeStates() as ItaiRodehState[]) {
-      expect(label(s)).toBe(s.passive ? '·' : String(s.identity));
+      expect(label(s)).toBe(s.passive ? '' : String(s.identity));
       expect(['40', '50', '60']).not.toContain(label(s));
     }
   });
