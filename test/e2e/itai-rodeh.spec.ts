@@ -95,6 +95,52 @@ test('a complete graph is refused in one sentence, and the default runs meanwhil
   await expect(alert).toContainText('unidirectional ring');
 });
 
+test('an experiment over seeds charts the measured mean, its min–max spread and E(n) + n', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('button', { name: /^experiments$/i }).click();
+  const panel = page.getByRole('region', { name: 'Experiments', exact: true });
+  await expect(panel).toBeVisible();
+  const algs = panel.getByRole('group', { name: 'Algorithms' }).getByRole('checkbox');
+  for (let i = 0; i < (await algs.count()); i++) {
+    const box = algs.nth(i);
+    const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+    await box.setChecked(name.startsWith('Itai–Rodeh'));
+  }
+  await panel.getByRole('textbox', { name: 'Sizes n' }).fill('4-16');
+  const orders = panel.getByRole('group', { name: 'Id orders' }).getByRole('checkbox');
+  for (let i = 0; i < (await orders.count()); i++) {
+    const box = orders.nth(i);
+    const name = (await box.evaluate((el) => el.closest('label')?.textContent ?? '')).trim();
+    await box.setChecked(name === 'Ascending');
+  }
+  await panel.getByRole('spinbutton', { name: 'Seeds k' }).fill('40');
+  await panel.getByRole('radio', { name: 'Synchronous rounds' }).check();
+  await panel.getByRole('button', { name: 'Run experiment' }).click();
+  // 13 sizes × 40 seeds: sync runs are repeated per seed because the algorithm draws (C16)
+  await expect(panel.getByRole('status')).toHaveText('Done: 520 runs.', { timeout: 60_000 });
+  const plot = JSON.parse((await panel.locator('figure[data-plot]').getAttribute('data-plot'))!) as {
+    x: number[];
+    series: { kind: string; label: string; values: number[] }[];
+  };
+  const of = (kind: string) => plot.series.find((x) => x.kind === kind)!;
+  expect(of('min').label).toContain('min of 40 seeds');
+  expect(of('mean').label).toContain('E(n) + n (mean over the random draws)');
+  plot.x.forEach((n, i) => {
+    expect(of('min').values[i]!).toBeGreaterThanOrEqual(2 * n - 1 + n); // §1.10: at least 2n − 1, + n
+    expect(of('min').values[i]!).toBeLessThanOrEqual(of('measured').values[i]!);
+    expect(of('measured').values[i]!).toBeLessThanOrEqual(of('max').values[i]!);
+  });
+  // E(16) + 16 = 90.24 (docs/algorithms.md §1.10); 40 seeds land within a few standard errors of it
+  expect(of('mean').values.at(-1)).toBeCloseTo(74.2358 + 16, 2);
+  await expect(panel.locator('canvas').first()).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  await panel.screenshot({ path: `${SHOTS}/experiment-1280x720.png` });
+  expect(errors).toEqual([]);
+});
+
 test('screenshots: the anonymous ring mid-run at 1280×720 and 390×844', async ({ page }) => {
   mkdirSync(SHOTS, { recursive: true });
   const expected = cli(`#${LINK}`);
