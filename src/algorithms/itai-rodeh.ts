@@ -229,9 +229,9 @@ export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodeh
   presets: [
     {
       id: 'itai-rodeh-tie',
-      title: 'Itai–Rodeh: an anonymous ring of 6 breaks a tie with a second round',
+      title: 'Itai–Rodeh: an anonymous ring, a tie, a second round',
       watch:
-        'Each node shows its random identity, not its id: round 1 draws 4, 3, 3, 3, 6, 6, the two 6s set the bit on each other’s message and start round 2, where 5 beats 2 and returns with the bit clear — 29 election messages (22 + 7) in 12 rounds, then 6 for the announcement.',
+        'Nodes show random identities, not ids: round 1 draws 4, 3, 3, 3, 6, 6, the tied 6s set the bit on each other’s message and draw again, and 5 beats 2 in round 2 — 29 election messages (22 + 7), then 6 for the announcement.',
       link: 'v=1&alg=itai-rodeh&n=6&ids=asc&mode=sync&seed=5',
     },
   ],
