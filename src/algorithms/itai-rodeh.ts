@@ -229,9 +229,9 @@ export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodeh
   presets: [
     {
       id: 'itai-rodeh-tie',
-      title: 'Itai–Rodeh: an anonymous ring, a tie, a second round',
+      title: 'Itai–Rodeh: a tie, then a second round',
       watch:
-        'Nodes show random identities, not ids: round 1 draws 4, 3, 3, 3, 6, 6, the tied 6s set the bit on each other’s message and draw again, and 5 beats 2 in round 2 — 29 election messages (22 + 7), then 6 for the announcement.',
+        'Nodes show random identities, not ids: the two 6s of round 1 tie and draw again, and 5 beats 2 in round 2 — 29 election messages, then 6 for the announcement.',
       link: 'v=1&alg=itai-rodeh&n=6&ids=asc&mode=sync&seed=5',
     },
   ],
