@@ -330,7 +330,7 @@ describe('Itai–Rodeh', () => {
     });
     if (!plan.ok) throw new Error(plan.error);
     expect(plan.runs).toHaveLength(60);
-    const rows = plan.runs.map(runPlanned);
+    const rows = plan.runs.map((r) => runPlanned(r));
     // each row is the naive model's count plus the announcement
     for (const r of rows) expect(r.messages).toBe(naive(r.n, r.seed).election + r.n);
     const p = plotData(rows, { metric: 'messages', mode: 'sync', announce: true });
