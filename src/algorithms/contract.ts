@@ -47,6 +47,8 @@ export interface CurveSpec {
   formula: Formula;
   /** The smallest n it holds for (n = 1 is a special case for some, C13). */
   from?: number;
+  /** What a `mean` averages over, for the legend; absent: all rings (id orders). */
+  over?: string;
 }
 
 export const exact = (f: Formula, from?: number): CurveSpec => curve('messages', 'exact', f, from);
@@ -66,6 +68,11 @@ function curve(metric: Metric, kind: CurveKind, f: Formula, from?: number): Curv
 export interface Counts<Params> {
   /** Messages of every run (`holds`), announcement excluded: an upper bound, or the exact count. */
   bound: GraphFormula & { exact?: boolean; note?: string };
+  /**
+   * Randomized algorithms (`randomized`): the expected messages, announcement excluded, which the
+   * counts panel shows beside the bound (C16).
+   */
+  expected?: Formula;
   /** The runs `bound` speaks for; every run when absent (Bully: none with a crash during the run). */
   holds?(faults: Faults): boolean;
   /**
@@ -148,6 +155,11 @@ export interface AlgorithmDef<
   checkGraph?(graph: Graph, params: Params): string | null;
   /** True where it reads edge weights (GHS): generated graphs then get random distinct ones. */
   weighted?: boolean;
+  /**
+   * True where a run depends on the seed even in sync mode with fixed ids: the algorithm draws random
+   * numbers (NodeCtx.draw, C16). Experiments then repeat every run per seed.
+   */
+  randomized?: boolean;
   /** Its parameters, in the order the editor and --help list them. */
   params: ParamSpecs<Params>;
   /** True where it takes the crash faults `crashed` and `crashes` (src/scenario/faults.ts). */
@@ -181,6 +193,8 @@ export interface AlgorithmModule<
   defaults: Params;
   /** The counts panel's bound for a run, the announcement included where it is on. */
   bound(n: number, graph: Graph, params: Params): Bound;
+  /** Randomized algorithms: the expected messages of a run, the announcement included; else null. */
+  expected(n: number, graph: Graph, params: Params): Bound | null;
 }
 
 // Modules are registered with their own types; the rest of the code reads them through this.
@@ -199,6 +213,8 @@ export function defineAlgorithm<
     defaults: defaultsOf(def.params),
     pseudocode: def.code.text,
     bound: (n, graph, params) => boundOf(def.counts, n, graph, params),
+    expected: (n, graph, params) =>
+      def.counts.expected ? boundOf({ ...def.counts, bound: def.counts.expected }, n, graph, params) : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { floodmax } from './floodmax';
 import { franklin } from './franklin';
 import { ghs } from './ghs';
 import { hs } from './hs';
+import { itaiRodeh } from './itai-rodeh';
 import { lcr } from './lcr';
 import { peterson } from './peterson';
 import { tree } from './tree';
@@ -14,7 +15,7 @@ import { tree } from './tree';
  * the links, the editor, the experiments and the contract test (test/algorithms/contract.test.ts)
  * all read this list.
  */
-const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs, floodmax] as const;
+const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs, floodmax, itaiRodeh] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;
 

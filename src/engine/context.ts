@@ -1,8 +1,18 @@
 import { diameter } from '../topology/diameter';
+import { drawAt } from './draw';
 import type { Faults, Graph, NodeCtx, NodeId, Timing } from './types';
 
-/** The static per-node knowledge handed to handlers, built once per run. */
-export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narrate = true): NodeCtx[] {
+/**
+ * The static per-node knowledge handed to handlers, built once per run. `seed` is the run's seed:
+ * only the random draws read it (C16).
+ */
+export function buildContexts(
+  graph: Graph,
+  timing: Timing,
+  faults: Faults,
+  narrate = true,
+  seed = 0,
+): NodeCtx[] {
   const n = graph.ids.length;
   const out: NodeId[][] = Array.from({ length: n }, () => []);
   const weights: Map<NodeId, number>[] = Array.from({ length: n }, () => new Map());
@@ -38,5 +48,6 @@ export function buildContexts(graph: Graph, timing: Timing, faults: Faults, narr
     mode: timing.mode,
     maxDelay: timing.maxDelay,
     narrate,
+    draw: (k: number, lo: number, hi: number) => drawAt(seed, i, k, lo, hi),
   }));
 }

@@ -175,7 +175,7 @@ export class Simulation {
     this.checking = cfg.checkInvariants ?? false;
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
     this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(2048, this.n * 4));
-    this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record);
+    this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record, cfg.seed);
     this.position = new IdIndex(cfg.graph.ids);
     this.links = new LinkIndex(cfg.graph);
     this.linkLast = new Float64Array(this.links.count);

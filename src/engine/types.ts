@@ -90,6 +90,12 @@ export interface NodeCtx {
    * instead of formatting text nobody reads.
    */
   readonly narrate: boolean;
+  /**
+   * The k-th random draw of this node, a whole number uniform in [lo, hi], for randomized algorithms
+   * (Itai–Rodeh). A pure function of the run's seed, the node's ring position and k (C16): not of its
+   * id, nor of the async delay stream, so a seek replays it and other ids draw the same numbers.
+   */
+  draw(k: number, lo: number, hi: number): number;
 }
 
 /**
@@ -199,6 +205,11 @@ export interface Algorithm<
   result?(states: readonly State[], ids: readonly NodeId[], graph: Graph, params: Params): AlgorithmResult;
   /** Short text of a message for labels, e.g. `out(9, 4)`. */
   label?(msg: Msg): string;
+  /**
+   * What the graph shows on a node instead of its id (null: not started yet), for algorithms whose
+   * processes have no id to show (Itai–Rodeh: the round's random identity). Absent: the id.
+   */
+  nodeLabel?(s: State | null): string;
 }
 
 // Algorithms are registered with their own State/Msg/Params/Timer; the engine only passes values through.

@@ -64,7 +64,7 @@ export function textbookCurves(algorithm: string, order: OrderName, opts: CurveO
       metric: spec.metric,
       kind: spec.kind,
       formula: full,
-      label: `${name} ${order}: ${full} (${KIND_WORDS[spec.kind]})`,
+      label: `${name} ${order}: ${full} (${spec.over ? `mean over ${spec.over}` : KIND_WORDS[spec.kind]})`,
       from: spec.from ?? 1,
       value: add ? (n, e) => f.value(n, e) + add.value(n, e) : (n, e) => f.value(n, e),
     });

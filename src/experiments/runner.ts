@@ -1,3 +1,4 @@
+import { findAlgorithm } from '../algorithms/registry';
 import { Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
 import { parseFlat, type Flat } from '../scenario/parse';
@@ -84,7 +85,10 @@ export function planExperiment(spec: ExperimentSpec): PlanResult {
           };
         // Repeating a run nothing random touches would only repeat its row.
         const seeded =
-          order === 'random' || spec.mode === 'async' || TOPOLOGIES[first.scenario.topology.kind].seeded;
+          order === 'random' ||
+          spec.mode === 'async' ||
+          TOPOLOGIES[first.scenario.topology.kind].seeded ||
+          findAlgorithm(algorithm)?.randomized === true;
         const seeds = seeded ? spec.seeds : 1;
         if (runs.length + seeds > MAX_RUNS)
           return { ok: false, error: `more than ${MAX_RUNS} runs: use fewer sizes, orders or seeds` };

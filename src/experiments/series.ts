@@ -1,3 +1,4 @@
+import { findAlgorithm } from '../algorithms/registry';
 import type { TimingMode } from '../engine/types';
 import { shortName, textbookCurves, type CurveKind, type Metric } from './curves';
 import type { OrderName } from './orders';
@@ -5,8 +6,11 @@ import type { ExperimentRow } from './runner';
 
 /** One line or point set of the chart; `values[i]` belongs to `x[i]` (null = nothing there). */
 export interface PlotSeries {
-  /** 'measured' points, or a textbook curve of the given kind. */
-  kind: 'measured' | CurveKind;
+  /**
+   * 'measured' points (the mean over seeds), 'min'/'max' points (the spread over seeds, for a
+   * randomized algorithm), or a textbook curve of the given kind.
+   */
+  kind: 'measured' | 'min' | 'max' | CurveKind;
   algorithm: string;
   order: OrderName;
   label: string;
@@ -46,11 +50,16 @@ export function plotData(rows: readonly ExperimentRow[], opts: PlotOptions): Plo
   const shared = new Map<string, PlotSeries>();
   for (const g of groups.values()) {
     const sum = new Array<number>(x.length).fill(0);
+    const least = new Array<number>(x.length).fill(Infinity);
+    const most = new Array<number>(x.length).fill(-Infinity);
     const count = new Array<number>(x.length).fill(0);
     const edges = new Array<number>(x.length).fill(0);
     for (const r of g.rows) {
       const i = column.get(r.n)!;
-      sum[i]! += opts.metric === 'messages' ? r.messages : r.rounds;
+      const v = opts.metric === 'messages' ? r.messages : r.rounds;
+      sum[i]! += v;
+      least[i] = Math.min(least[i]!, v);
+      most[i] = Math.max(most[i]!, v);
       count[i]!++;
       edges[i] = Math.max(edges[i]!, r.edges);
     }
@@ -62,6 +71,20 @@ export function plotData(rows: readonly ExperimentRow[], opts: PlotOptions): Plo
       label: `${shortName(g.algorithm)} ${g.order}: measured${seeds > 1 ? ` (mean of ${seeds} seeds)` : ''}`,
       values: sum.map((s, i) => (count[i] ? s / count[i]! : null)),
     });
+    // A randomized algorithm's runs scatter even on one ring: show how far, beside the mean.
+    if (seeds > 1 && findAlgorithm(g.algorithm)?.randomized) {
+      for (const [kind, values] of [
+        ['min', least],
+        ['max', most],
+      ] as const)
+        series.push({
+          kind,
+          algorithm: g.algorithm,
+          order: g.order,
+          label: `${shortName(g.algorithm)} ${g.order}: ${kind} of ${seeds} seeds`,
+          values: values.map((v, i) => (count[i] ? v : null)),
+        });
+    }
     for (const c of textbookCurves(g.algorithm, g.order, opts)) {
       if (c.metric !== opts.metric) continue;
       // drawn only where this algorithm and order ran (GHS's bound needs that run's |E|)

@@ -86,6 +86,8 @@ export interface Counts {
   timeLabel: 'rounds' | 'time';
   time: number;
   bound: { value: number; formula: string; exact: boolean } | null;
+  /** A randomized algorithm's expected messages for this n (C16); null otherwise. */
+  expected: { value: number; formula: string } | null;
 }
 
 /** The live counts at the cursor, with the algorithm's textbook bound for this n. */
@@ -103,5 +105,6 @@ export function countsOf(s: SimState): Counts {
     time: r.lastDeliveryTime,
     // A bound is shown only for the runs it speaks for (Bully's is the no-crash one).
     bound: alg.counts.holds?.(sim.faults) === false ? null : alg.bound(sim.n, sim.graph, sim.params),
+    expected: alg.expected(sim.n, sim.graph, sim.params),
   };
 }

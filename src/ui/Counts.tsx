@@ -21,7 +21,14 @@ export function Counts() {
         <b className="big" data-testid="messages-total">
           {c.sent}
         </b>
-        {c.bound && (
+        {c.expected && (
+          <span className="bound" title="expected over the random draws for this n (no run is bounded)">
+            {' '}
+            / {c.expected.formula} = {c.expected.value.toFixed(1)}
+            <span className="bound-kind"> (expected)</span>
+          </span>
+        )}
+        {c.bound && Number.isFinite(c.bound.value) && (
           <span
             className="bound"
             title={c.bound.exact ? 'exact count for this n' : 'textbook bound for this n'}

@@ -171,9 +171,11 @@ export function mountGraphView(
 
   const labelOf = (i: number, role: Role): string => {
     const r = run!;
-    const id = r.sim.graph.ids[i]!;
+    const alg = r.sim.algorithm;
+    // An anonymous algorithm names its nodes itself (Itai–Rodeh: the round's random identity).
+    const name = alg.nodeLabel ? alg.nodeLabel(r.replay.states[i] ?? null) : String(r.sim.graph.ids[i]!);
     const marker = ROLE_LOOK[role].marker;
-    return `${marker ? `${marker} ` : ''}${id}`;
+    return `${marker ? `${marker} ` : ''}${name}`;
   };
 
   const showRun = (next: RunHandle) => {
@@ -220,10 +222,11 @@ export function mountGraphView(
     if (big) {
       for (let i = 0; i < shownRole.length; i++) {
         const role = r.roles[i]!;
-        if (role !== shownRole[i]) {
+        const label = labelOf(i, role);
+        if (role !== shownRole[i] || label !== shownLabel[i]) {
           shownRole[i] = role;
-          shownLabel[i] = labelOf(i, role);
-          nodeLayer.setRole(i, role, shownLabel[i]!);
+          shownLabel[i] = label;
+          nodeLayer.setRole(i, role, label);
         }
       }
       nodeLayer.setSelected(sel !== null && sel >= 0 ? sel : null);

@@ -342,6 +342,7 @@ describe('Bully: contract', () => {
     mode: 'sync',
     maxDelay: 10,
     narrate: true,
+    draw: (_k, lo) => lo,
   });
 
   it('handlers are pure: a frozen state is never mutated', () => {

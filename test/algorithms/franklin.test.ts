@@ -7,6 +7,7 @@ import {
   type FranklinMsg,
   type FranklinState,
 } from '../../src/algorithms/franklin';
+import { drawAt } from '../../src/engine/draw';
 import type { NodeCtx, NodeId, Reaction, TimingMode } from '../../src/engine/types';
 import { parseFlat } from '../../src/scenario/parse';
 import { permutations, simulate, summary } from '../util/run';
@@ -85,6 +86,7 @@ function runWithSchedule(
     mode: 'async',
     maxDelay: 10,
     narrate: true,
+    draw: (k, lo, hi) => drawAt(0, i, k, lo, hi), // Franklin never draws; the engine's rule (C16)
   }));
   const pos = new Map(ids.map((id, i) => [id, i]));
   const channels = new Map<string, Channel>();

@@ -26,6 +26,15 @@ function seriesOptions(s: PlotSeries, colour: string): uPlot.Series {
       paths: () => null,
       points: { show: true, size: 8, width: 1.5, stroke: colour, fill: colour },
     };
+  if (s.kind === 'min' || s.kind === 'max')
+    // hollow points: the spread over seeds around the filled mean
+    return {
+      label: s.label,
+      stroke: colour,
+      width: 0,
+      paths: () => null,
+      points: { show: true, size: 7, width: 1.5, stroke: colour, fill: '#fff' },
+    };
   return {
     label: s.label,
     stroke: colour,

@@ -126,7 +126,9 @@ export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }
             onChange={(e) => set('seeds', Math.trunc(Number(e.target.value)))}
           />
         </label>
-        <small id={`${id}-seeds-hint`}>random orders and async runs repeat with seeds 1…k</small>
+        <small id={`${id}-seeds-hint`}>
+          random orders, async runs and randomized algorithms repeat with seeds 1…k
+        </small>
       </fieldset>
       <fieldset>
         <legend>Timing</legend>

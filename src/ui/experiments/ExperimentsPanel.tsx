@@ -129,8 +129,9 @@ export function ExperimentsPanel({ algorithms = ALGORITHMS, initial, createWorke
           >
             <ExperimentChart plot={plot} yLabel={yLabel} log={log} exportRef={exportPng} />
             <figcaption>
-              Points: measured runs. Solid lines: exact textbook counts; dashed: bounds; dotted: mean over all
-              rings.
+              Points: measured runs (hollow: the least and most over seeds of a randomized algorithm). Solid
+              lines: exact textbook counts; dashed: bounds; dotted: means (over all rings, or over the random
+              draws).
             </figcaption>
           </figure>
           <ResultsTable rows={state.rows} />

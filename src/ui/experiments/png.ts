@@ -33,6 +33,11 @@ export function chartPng(u: uPlot, plot: PlotData, yLabel: string): string | nul
       g.beginPath();
       g.arc(20 * ratio, y, 4 * ratio, 0, 2 * Math.PI);
       g.fill();
+    } else if (s.kind === 'min' || s.kind === 'max') {
+      g.lineWidth = 1.5 * ratio;
+      g.beginPath();
+      g.arc(20 * ratio, y, 3.5 * ratio, 0, 2 * Math.PI);
+      g.stroke();
     } else {
       g.setLineDash(
         s.kind === 'exact' ? [] : s.kind === 'mean' ? [2 * ratio, 4 * ratio] : [8 * ratio, 5 * ratio],

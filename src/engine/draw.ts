@@ -1,0 +1,56 @@
+/**
+ * The random draws a randomized algorithm makes through its node context (NodeCtx.draw, C16).
+ *
+ * A draw is a pure function of (run seed, ring position of the node, draw index k): a counter-based
+ * generator, murmur3's 32-bit hash of those words. It keeps no state, so
+ * - the delay stream of async runs (C6) is untouched: every existing run keeps its trace hash;
+ * - stepping back and seeking replay the same draws without checkpointing anything;
+ * - the node's id is not an input: the same n and seed with other ids draw the same numbers at the
+ *   same ring positions (an anonymous ring cannot tell its ids apart, and neither can the draws).
+ * A value in [lo, hi] is taken by rejection, so every value is exactly equally likely: attempt j
+ * hashes (seed, position, k, j) and is kept when it falls below the largest multiple of the range.
+ */
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+
+const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
+
+/** One 32-bit block of murmur3_32 mixed into the running hash. */
+function block(h: number, w: number): number {
+  let k = Math.imul(w | 0, C1);
+  k = rotl(k, 15);
+  k = Math.imul(k, C2);
+  h ^= k;
+  h = rotl(h, 13);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** murmur3_32 of four 32-bit words (seed 0). */
+function hash4(w0: number, w1: number, w2: number, w3: number): number {
+  let h = block(block(block(block(0, w0), w1), w2), w3);
+  h ^= 16; // the key's length in bytes
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const TWO32 = 0x100000000;
+
+/**
+ * A whole number uniform in [lo, hi] (hi − lo < 2^32), the k-th draw of the node at `position` in a
+ * run with this seed (seeds are whole numbers below 2^32, as the scenario allows).
+ */
+export function drawAt(seed: number, position: number, k: number, lo: number, hi: number): number {
+  const range = hi - lo + 1;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || range < 1 || range > TWO32)
+    throw new RangeError(`draw: [${lo}, ${hi}] is not a range of whole numbers`);
+  const limit = TWO32 - (TWO32 % range);
+  for (let attempt = 0; ; attempt++) {
+    const x = hash4(seed >>> 0, position, k, attempt);
+    if (x < limit) return lo + (x % range);
+  }
+}
