@@ -7,9 +7,13 @@ export const BROWSER_MAX_NODES = 5_000;
  */
 export const BROWSER_MAX_STEPS = 1_000_000;
 
-/** Background computation: at most this many steps, or this many milliseconds, per animation frame. */
-export const CHUNK_STEPS = 20_000;
-export const CHUNK_MS = 8;
+/**
+ * Background computation: one slice of this many milliseconds per animation frame, the clock read at
+ * least every CHECK_EVERY steps (more often when steps are expensive: src/store/compute.ts). 8 ms
+ * leaves half of a 60 Hz frame to input, React and drawing.
+ */
+export const SLICE_MS = 8;
+export const CHECK_EVERY = 16;
 
 /** Playback: at most this many steps are applied per animation frame (the clock waits for them). */
 export const MAX_STEPS_PER_TICK = 40_000;

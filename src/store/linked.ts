@@ -81,6 +81,30 @@ export function createLinkedPlayback(
       set({ step: k, version: get().version + 1 });
     };
 
+    /**
+     * The furthest step every pane can show now: a pane still computing can show only what it has
+     * recorded, so the shared step waits for it (a finished, shorter run waits at its end instead).
+     * Without this a fast pane ran ahead of a slow one and they parted at Pause (18 against 36).
+     */
+    const reachableStep = (k: number): number => {
+      let out = k;
+      for (const p of panes) {
+        const s = p.getState();
+        if (s.computing) out = Math.min(out, s.knownSteps);
+      }
+      return out;
+    };
+
+    /** The same for time: no later than the last recorded step of a pane still computing. */
+    const reachableTime = (t: number): number => {
+      let out = t;
+      for (const p of panes) {
+        const s = p.getState();
+        if (s.computing) out = Math.min(out, s.knownSteps > 0 ? s.run.sim.trace[s.knownSteps - 1]!.time : 0);
+      }
+      return out;
+    };
+
     const nextTime = (): number | null => {
       let next = Infinity;
       for (const p of panes) {
@@ -154,6 +178,9 @@ export function createLinkedPlayback(
 
       pause() {
         set({ playing: false });
+        // Both panes at the position the link shows, whatever a pane's background work did meanwhile.
+        if (get().linkBy === 'step') showStep(reachableStep(get().step));
+        else if (get().time >= 0) showTime(get().time);
       },
 
       toggle() {
@@ -178,10 +205,16 @@ export function createLinkedPlayback(
         if (!st.playing || !(dt > 0)) return;
         if (st.linkBy === 'step') {
           // Whole steps only; the fraction waits for the next frame.
+          // Driven by the step number, not by frames: a dropped frame only means a bigger dt here.
           const due = carry + dt * st.speed;
           const whole = Math.floor(due);
           carry = due - whole;
-          if (whole > 0) showStep(st.step + whole);
+          if (whole > 0) {
+            const k = reachableStep(st.step + whole);
+            // Waiting for a slow pane: the steps it could not show are not owed later.
+            if (k < st.step + whole) carry = 0;
+            if (k !== st.step) showStep(k);
+          }
           if (get().atEnd()) set({ playing: false });
           return;
         }
@@ -193,7 +226,7 @@ export function createLinkedPlayback(
           }),
         );
         const computing = panes.some((p) => p.getState().computing);
-        let t = Math.max(0, st.time) + dt * st.speed;
+        let t = reachableTime(Math.max(0, st.time) + dt * st.speed);
         if (t >= end && !computing) t = end;
         showTime(t);
         if (t >= end && get().atEnd()) set({ playing: false });

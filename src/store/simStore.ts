@@ -1,34 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Simulation } from '../engine/simulation';
-import type { NodeId, Timing } from '../engine/types';
-import type { RunSpec } from '../scenario/build';
+import type { NodeId } from '../engine/types';
 import { parseFlat } from '../scenario/parse';
 import { toggleNode } from '../scenario/toggle';
 import type { FieldError, Result, Scenario } from '../scenario/types';
+import { Background, type Progress } from './background';
 import { defaultScenario } from './defaults';
 import { draftToFlat, prepare, scenarioToDraft, withAlgorithm, type Draft } from './draft';
-import {
-  BROWSER_MAX_STEPS,
-  CHUNK_MS,
-  CHUNK_STEPS,
-  DEFAULT_SPEED,
-  LONG_JUMP,
-  MAX_SPEED,
-  MAX_STEPS_PER_TICK,
-  MIN_SPEED,
-} from './limits';
-import { Replay } from './replay';
+import { BROWSER_MAX_STEPS, CHECK_EVERY, DEFAULT_SPEED, LONG_JUMP, SLICE_MS } from './limits';
+import { clampSpeed, playFrame, timeScale } from './playback';
+import { newRun, type RunHandle } from './run';
 import { afterNextFrame, type Schedule } from './schedule';
 
-export type Selection = { kind: 'node'; id: NodeId } | { kind: 'message'; seq: number } | null;
+export { clampSpeed, timeScale } from './playback';
+export type { RunHandle } from './run';
 
-/** One loaded run: the engine object and the cursor's view of its trace. Both are mutable. */
-export interface RunHandle {
-  readonly scenario: Scenario;
-  readonly spec: RunSpec;
-  readonly sim: Simulation;
-  readonly replay: Replay;
-}
+export type Selection = { kind: 'node'; id: NodeId } | { kind: 'message'; seq: number } | null;
 
 export interface SimState {
   scenario: Scenario;
@@ -88,32 +74,16 @@ export interface SimStoreOptions {
   schedule?: Schedule;
   maxSteps?: number;
   speed?: number;
-}
-
-/** Simulated time per second of wall time per unit of speed: one hop is one round, or a mean delay. */
-export function timeScale(t: Timing): number {
-  return t.mode === 'sync' ? 1 : (t.maxDelay + 1) / 2;
-}
-
-export function clampSpeed(v: number): number {
-  return Number.isFinite(v) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, v)) : DEFAULT_SPEED;
-}
-
-function newRun(scenario: Scenario, spec: RunSpec): RunHandle {
-  const sim = new Simulation({ ...spec, record: true, checkInvariants: true });
-  return { scenario, spec, sim, replay: new Replay(sim) };
+  /** The clock that times background slices (tests pass a fake one). */
+  now?: () => number;
 }
 
 export function createSimStore(options: SimStoreOptions = {}): SimStore {
   const schedule = options.schedule ?? afterNextFrame;
   const maxSteps = options.maxSteps ?? BROWSER_MAX_STEPS;
-  let cancelCompute: (() => void) | null = null;
+  const now = options.now ?? (() => performance.now());
   /** A step asked for (a link's `step`, a seek) beyond what has been computed so far. */
   let pendingStep: number | null = null;
-  const stopCompute = () => {
-    cancelCompute?.();
-    cancelCompute = null;
-  };
 
   // A scenario that cannot be loaded (a bad link) leaves the default loaded, with its errors shown.
   let initial = options.scenario ?? defaultScenario();
@@ -137,44 +107,21 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       return { cursor: r.step, version: s.version + 1 };
     };
 
-    const computeChunk = (run: RunHandle) => {
-      cancelCompute = null;
+    /** After each background slice: publish the progress, then a pending step if it is reached. */
+    const onSlice = (run: RunHandle, p: Progress) => {
       if (get().run !== run) return;
-      const sim = run.sim;
-      const t0 = performance.now();
-      let failure: string | null = null;
-      try {
-        for (let i = 1; sim.step < maxSteps && sim.stepForward(); i++) {
-          if (i % 500 === 0 && (i >= CHUNK_STEPS || performance.now() - t0 > CHUNK_MS)) break;
-        }
-      } catch (e) {
-        failure = `the algorithm failed at step ${sim.trace.length + 1}: ${e instanceof Error ? e.message : String(e)}`;
-      }
-      run.replay.index();
-      const complete = failure === null && sim.done;
-      const truncated = failure === null && !complete && sim.step >= maxSteps;
-      const computing = failure === null && !complete && !truncated;
-      set({
-        knownSteps: sim.trace.length,
-        computing,
-        complete,
-        truncated,
-        failure,
-        version: get().version + 1,
-      });
-      if (pendingStep !== null && (pendingStep <= sim.trace.length || !computing)) {
+      set({ ...p, version: get().version + 1 });
+      if (pendingStep !== null && (pendingStep <= p.knownSteps || !p.computing)) {
         const k = pendingStep;
         pendingStep = null;
         const moved = moveTo(k);
         set({ ...moved, clock: run.replay.time });
       }
-      if (computing) cancelCompute = schedule(() => computeChunk(run));
     };
-
-    const startComputing = (run: RunHandle) => {
-      stopCompute();
-      cancelCompute = schedule(() => computeChunk(run));
-    };
+    const background = new Background(
+      { schedule, limit: maxSteps, budgetMs: SLICE_MS, maxCheckEvery: CHECK_EVERY, now },
+      onSlice,
+    );
 
     const load = (scenario: Scenario): Result<RunHandle> => {
       const spec = prepare(scenario);
@@ -203,7 +150,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         draft: scenarioToDraft(rest, prev.draft),
         errors: [],
       });
-      startComputing(run);
+      background.start(run);
       return { ok: true, value: run };
     };
 
@@ -211,8 +158,8 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
 
     const { step: initialStep, ...initialScenario } = initial;
     const run0 = newRun(initialScenario, initialSpec.value);
-    // computeChunk runs from the scheduler, after this initializer has returned the state.
-    cancelCompute = schedule(() => computeChunk(run0));
+    // The first slice runs from the scheduler, after this initializer has returned the state.
+    background.start(run0);
     if (initialStep !== undefined && initialStep > 0) pendingStep = initialStep;
 
     return {
@@ -311,28 +258,18 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       tick(dt) {
         const s = get();
         if (!s.playing || !(dt > 0)) return;
-        const r = s.run.replay;
-        const trace = r.trace;
-        const known = trace.length;
-        let clock = s.clock + dt * s.speed * timeScale(s.scenario.timing);
-        let k = s.cursor;
-        while (k < known && trace[k]!.time <= clock) {
-          k++;
-          // Too many steps for one frame: the clock waits for the cursor instead of running ahead.
-          if (k - s.cursor >= MAX_STEPS_PER_TICK) {
-            clock = trace[k - 1]!.time;
-            break;
-          }
-        }
-        let playing = true;
-        if (k >= known) {
-          const last = known === 0 ? 0 : trace[known - 1]!.time;
-          // At the end the playback stops; while the run is still computing, the clock waits.
-          if (!s.computing) playing = false;
-          clock = Math.min(clock, last);
-        }
-        if (k !== s.cursor) set({ ...moveTo(k), clock, playing });
-        else set({ clock, playing });
+        const f = playFrame(
+          {
+            trace: s.run.replay.trace,
+            known: s.run.replay.trace.length,
+            cursor: s.cursor,
+            clock: s.clock,
+            computing: s.computing,
+          },
+          dt * s.speed * timeScale(s.scenario.timing),
+        );
+        if (f.cursor !== s.cursor) set({ ...moveTo(f.cursor), clock: f.clock, playing: f.playing });
+        else set({ clock: f.clock, playing: f.playing });
       },
 
       toggleNode(id) {
@@ -348,16 +285,11 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       },
 
       finishComputing() {
-        const run = get().run;
-        stopCompute();
-        while (get().run === run && get().computing) {
-          computeChunk(run);
-          stopCompute();
-        }
+        background.finish(get().run);
       },
 
       dispose() {
-        stopCompute();
+        background.stop();
         pendingStep = null;
       },
     };

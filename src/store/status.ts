@@ -14,7 +14,9 @@ export interface Status {
   leader: number | null;
 }
 
-const fmt = (v: number) => v.toLocaleString('en-US');
+// One formatter: toLocaleString builds a new one per call (it shows in a busy frame's profile).
+const NUMBER = new Intl.NumberFormat('en-US');
+const fmt = (v: number) => NUMBER.format(v);
 
 /** What the status line says at the cursor (leader from the algorithm's result at the cursor). */
 export function statusOf(s: SimState): Status {

@@ -39,6 +39,18 @@ export function StatusBar() {
         <span className="sep"> · </span>
         {mode === 'sync' ? 'round' : 'time'} <b data-testid="time">{time}</b>
       </p>
+      {computing && (
+        // Not a modal: the page stays usable while the run is recorded in background slices.
+        <div className="computing" data-testid="computing">
+          <div
+            className="computing-bar"
+            role="progressbar"
+            aria-label="Computing the run"
+            aria-valuetext={`computing step ${fmt(known)}`}
+          />
+          <span className="computing-text">computing step {fmt(known)}…</span>
+        </div>
+      )}
       {broken.length > 0 && (
         <p role="alert" className="violation">
           Invariant broken at step {broken[0]!.step}: {broken[0]!.message}

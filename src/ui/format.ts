@@ -1,5 +1,7 @@
+// One formatter: toLocaleString builds a new one per call, measured at ~7% of a busy frame.
+const NUMBER = new Intl.NumberFormat('en-US');
 /** 1234567 → "1,234,567": counts a lecture hall can read. */
-export const fmt = (v: number): string => v.toLocaleString('en-US');
+export const fmt = (v: number): string => NUMBER.format(v);
 
 /** A speed with two significant digits: 0.25, 2.0, 15, 120. */
 export function fmtSpeed(v: number): string {

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { Role } from '../engine/types';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
-import { EdgeLayer } from './edgeLayer';
+import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
 import { graphElements } from './elements';
 import { layoutGraph, type Layout } from './layout';
 import { NodeLayer } from './nodeLayer';
@@ -88,11 +88,20 @@ export function mountGraphView(
   let selectedNode: number | null = null;
   /** A large graph: nodes and edges on the canvas layers, Cytoscape empty (pan, zoom, taps). */
   let big = false;
+  /** Links on the canvas layer: every large graph, and dense ones (a complete graph of 400 nodes). */
+  let edgesOnCanvas = false;
   /** Set when a run is shown; cleared once its first frame has been painted. */
   let pendingPaint: { n: number } | null = null;
   let autoFit = true;
+  /**
+   * What needs drawing next frame. The viewport moved: everything. Roles changed: the node layer.
+   * The cursor moved: the messages. A complete graph's 79,800 links are redrawn only when the
+   * viewport moves, never because a step was taken.
+   */
   let dirty = true;
-  let drawn = { clock: NaN, version: -1, selection: null as SimState['selection'] };
+  let nodesDirty = true;
+  let messagesDirty = true;
+  let drawnClock = NaN;
   let loadStarted = 0;
   const attached = new Set<{
     attach: (cy: Core) => (() => void) | void;
@@ -103,11 +112,11 @@ export function mountGraphView(
    * A Cytoscape instance per run: building one with its elements is cheaper than removing thousands
    * and adding thousands. For a large graph it stays empty (`onCanvas`): it pans, zooms and taps.
    */
-  function createCy(elements: ElementDefinition[], onCanvas: boolean): Core {
+  function createCy(elements: ElementDefinition[], onCanvas: boolean, noEdges = onCanvas): Core {
     const c = cytoscape({
       container: host,
       elements,
-      style: graphStyle(onCanvas),
+      style: graphStyle(noEdges),
       // Positions come with the elements; our own fit() frames them without measuring every element.
       layout: { name: 'preset', fit: false },
       autoungrabify: true,
@@ -183,12 +192,15 @@ export function mountGraphView(
     loadStarted = performance.now();
     layout = layoutGraph(next.sim.graph);
     const n = next.sim.n;
-    big = n > BIG_GRAPH;
+    const pairs = linkPairs(next.sim.graph);
+    edgesOnCanvas = n > BIG_GRAPH || pairs.length / 2 > MAX_CY_EDGES;
+    // A dense graph's nodes too: Cytoscape redrew its whole scene at every role change of playback.
+    big = edgesOnCanvas;
     for (const a of attached) a.cleanup?.();
     cy.destroy();
-    cy = createCy(big ? [] : graphElements(next.sim.graph, layout), big);
+    cy = createCy(big ? [] : graphElements(next.sim.graph, layout, !edgesOnCanvas), big, edgesOnCanvas);
     for (const a of attached) a.cleanup = a.attach(cy) ?? undefined;
-    edges.setGraph(big ? next.sim.graph : null);
+    edges.setGraph(edgesOnCanvas ? pairs : null, layout);
     const ids = next.sim.graph.ids.map(String);
     nodeLayer.setGraph(big ? layout : null, big ? ids : []);
     nodes = new Array<NodeSingular>(big ? 0 : n);
@@ -231,6 +243,7 @@ export function mountGraphView(
       }
       nodeLayer.setSelected(sel !== null && sel >= 0 ? sel : null);
       selectedNode = sel;
+      nodesDirty = true;
     } else {
       // One batch per change: Cytoscape restyles and redraws once.
       cy.batch(() => {
@@ -255,13 +268,13 @@ export function mountGraphView(
       });
     }
     overlay.setMessages(r);
-    dirty = true;
+    messagesDirty = true;
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.run !== run) showRun(s.run);
-    else if (s.version !== prev.version || s.selection !== prev.selection) syncNodes(s);
-    if (s.clock !== prev.clock) dirty = true;
+    // Only the cursor changes what is drawn: a background slice bumps `version` without moving it.
+    else if (s.cursor !== prev.cursor || s.selection !== prev.selection) syncNodes(s);
   });
 
   host.addEventListener('wheel', () => (autoFit = false), { passive: true });
@@ -293,15 +306,13 @@ export function mountGraphView(
       s = store.getState();
     }
     const selSeq = s.selection?.kind === 'message' ? s.selection.seq : null;
-    if (dirty || drawn.clock !== s.clock || drawn.version !== s.version || drawn.selection !== s.selection) {
-      if (dirty) {
-        edges.draw(layout, cy.zoom(), cy.pan());
-        nodeLayer.draw(cy.zoom(), cy.pan());
-      }
+    if (dirty) edges.draw(cy.zoom(), cy.pan());
+    if (dirty || nodesDirty) nodeLayer.draw(cy.zoom(), cy.pan());
+    if (dirty || messagesDirty || drawnClock !== s.clock) {
       overlay.draw(s.clock, selSeq);
-      drawn = { clock: s.clock, version: s.version, selection: s.selection };
-      dirty = false;
+      drawnClock = s.clock;
     }
+    dirty = nodesDirty = messagesDirty = false;
     if (pendingPaint) {
       const { n } = pendingPaint;
       pendingPaint = null;

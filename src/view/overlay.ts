@@ -6,6 +6,12 @@ import { kindColour, kindIndex, textOn } from './palette';
 
 /** Past this many messages in flight, messages are drawn as dots without labels. */
 export const LABEL_LIMIT = 48;
+/**
+ * Past this many, as small squares written straight into the canvas's pixels: Bully on a complete
+ * graph of 400 nodes has ~80,000 messages in flight, and 80,000 arcs cost the software rasteriser
+ * over a second per frame; 80,000 pixel squares cost a few milliseconds.
+ */
+export const DENSE_LIMIT = 2_000;
 const FONT = 'bold 14px system-ui, "Segoe UI", Roboto, sans-serif';
 const PILL_H = 22;
 
@@ -31,6 +37,7 @@ export class MessageOverlay {
   private kindOf: (kind: string) => number = () => 0;
   private position = new Map<number, number>();
   private reverse = new Set<number>();
+  private twoWay = false;
 
   // The messages in flight at the cursor, in seq order (rebuilt when the cursor moves).
   private count = 0;
@@ -51,6 +58,8 @@ export class MessageOverlay {
   /** Whether a message's label is drawn (a label that would cover another is left out). */
   private shown = new Uint8Array(0);
   private widths = new Map<string, number>();
+  private image: ImageData | null = null;
+  private pixels = new Uint32Array(0);
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -72,11 +81,15 @@ export class MessageOverlay {
     this.kindOf = kindIndex(kinds);
     this.position = new Map(graph.ids.map((id, i) => [id, i]));
     const n = graph.ids.length;
-    const links = new Set(graph.edges.map((e) => e.a * n + e.b));
     this.reverse.clear();
     // A link whose opposite direction also carries messages: keep each direction to its side.
-    for (const e of graph.edges)
-      if (!graph.directed || links.has(e.b * n + e.a)) this.reverse.add(e.a * n + e.b).add(e.b * n + e.a);
+    // Undirected links all do (no set needed: a complete graph of 400 nodes has 159,600 directions).
+    this.twoWay = !graph.directed;
+    if (graph.directed) {
+      const links = new Set(graph.edges.map((e) => e.a * n + e.b));
+      for (const e of graph.edges)
+        if (links.has(e.b * n + e.a)) this.reverse.add(e.a * n + e.b).add(e.b * n + e.a);
+    }
     this.count = 0;
   }
 
@@ -99,7 +112,10 @@ export class MessageOverlay {
       this.shown = new Uint8Array(size);
     }
     const msgs = [...replay.inFlight.values()];
-    msgs.sort((a, b) => a.seq - b.seq);
+    // In send order already unless the cursor went back (undone deliveries re-enter at the end).
+    let sorted = true;
+    for (let i = 1; i < msgs.length && sorted; i++) sorted = msgs[i - 1]!.seq < msgs[i]!.seq;
+    if (!sorted) msgs.sort((a, b) => a.seq - b.seq);
     this.msgs = msgs;
     this.count = k;
     const n = this.graph?.ids.length ?? 0;
@@ -194,7 +210,7 @@ export class MessageOverlay {
       }
       this.p[i] = p;
       const off = nodeR + r + inner * p;
-      const lane = this.reverse.has(a * n + b) ? r + 1 : 0;
+      const lane = this.twoWay || this.reverse.has(a * n + b) ? r + 1 : 0;
       this.sx[i] = ax + ux * off + nx * lane;
       this.sy[i] = ay + uy * off + ny * lane;
       // The label rides beside its dot, clear of the link.
@@ -204,12 +220,45 @@ export class MessageOverlay {
     ctx.lineWidth = 1.5;
     ctx.strokeStyle = '#000000';
     if (labels) this.placeLabels(selectedSeq, zoom, pan, nodeR);
-    this.drawDots(ctx, r, labels ? null : selectedSeq);
+    if (k > DENSE_LIMIT) this.drawPixels(ctx, r, selectedSeq);
+    else this.drawDots(ctx, r, labels ? null : selectedSeq);
     if (labels) this.drawPills(ctx, selectedSeq);
     this.stats.drawn = k;
     let shown = 0;
     if (labels) for (let i = 0; i < k; i++) shown += this.shown[i]!;
     this.stats.labelled = shown;
+  }
+
+  /** Every message as a square of about 2r CSS pixels (at most 3), its kind's colour, in one putImageData. */
+  private drawPixels(ctx: CanvasRenderingContext2D, r: number, selectedSeq: number | null): void {
+    const w = this.canvas.width;
+    const h = this.canvas.height;
+    if (!this.image || this.image.width !== w || this.image.height !== h) {
+      this.image = ctx.createImageData(w, h);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    const px = this.pixels;
+    px.fill(0);
+    const dpr = window.devicePixelRatio || 1;
+    const half = Math.max(1, Math.round(Math.min(r, 1.5) * dpr));
+    const colours = new Map<number, number>();
+    for (let i = 0; i < this.count; i++) {
+      const key = this.kind[i]! * 2 + this.dead[i]!;
+      let c = colours.get(key);
+      if (c === undefined) {
+        c = packed(kindColour(this.kind[i]!), this.dead[i] ? 115 : 255);
+        colours.set(key, c);
+      }
+      const x0 = Math.round(this.sx[i]! * dpr) - half;
+      const y0 = Math.round(this.sy[i]! * dpr) - half;
+      for (let y = Math.max(0, y0); y < Math.min(h, y0 + 2 * half); y++) {
+        const row = y * w;
+        for (let x = Math.max(0, x0); x < Math.min(w, x0 + 2 * half); x++) px[row + x] = c;
+      }
+    }
+    ctx.putImageData(this.image, 0, 0);
+    const sel = this.indexOf(selectedSeq);
+    if (sel >= 0) this.ring(ctx, this.sx[sel]!, this.sy[sel]!, r + 4, r + 4);
   }
 
   private drawDots(ctx: CanvasRenderingContext2D, r: number, selectedSeq: number | null): void {
@@ -374,4 +423,10 @@ export class MessageOverlay {
       ? { x: this.lx[i]!, y: this.ly[i]! }
       : { x: this.sx[i]!, y: this.sy[i]! };
   }
+}
+
+/** #rrggbb and an alpha as one RGBA pixel in a little-endian Uint32Array over ImageData. */
+function packed(hex: string, alpha: number): number {
+  const v = parseInt(hex.slice(1), 16);
+  return ((alpha << 24) | ((v & 255) << 16) | (v & 0xff00) | ((v >> 16) & 255)) >>> 0;
 }

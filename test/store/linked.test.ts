@@ -115,3 +115,91 @@ describe('two runs linked by step number', () => {
     }
   });
 });
+
+describe('linked playback driven by the position it shows, not by frames', () => {
+  /** A pane whose background work runs only when the test says (one slice per runOne), on a fake clock. */
+  function slowPane(flat: Flat) {
+    const p = parseFlat({ v: '1', ...flat });
+    if (!p.ok) throw new Error(p.errors[0]!.message);
+    const queue: (() => void)[] = [];
+    let t = 0;
+    const store = createSimStore({
+      scenario: p.value,
+      // Every read of the clock is 1 ms later: a slice of 8 ms takes a handful of steps.
+      now: () => (t += 1),
+      schedule: (fn) => {
+        queue.push(fn);
+        return () => queue.splice(queue.indexOf(fn), 1);
+      },
+    });
+    return { store, runOne: () => queue.shift()?.() };
+  }
+
+  /** A seeded sequence of frame gaps: many normal, some dropped (up to 0.5 s). */
+  function gaps(seed: number, count: number): number[] {
+    let x = seed;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      out.push(x % 5 === 0 ? 0.1 + (x % 400) / 1000 : 1 / 60);
+    }
+    return out;
+  }
+
+  const big: Flat = { alg: 'lcr', n: '40', ids: 'desc', seed: '3' };
+
+  for (const seed of [1, 2, 3]) {
+    it(`by step: both panes show the same step after every frame and after Pause (seed ${seed})`, () => {
+      const fast = pane({ ...big, mode: 'sync' });
+      const slow = slowPane({ ...big, mode: 'async', maxDelay: '4' });
+      const link = createLinkedPlayback([fast, slow.store], { linkBy: 'step', speed: 200 });
+      link.getState().play();
+      let frames = 0;
+      for (const dt of gaps(seed, 400)) {
+        // The slow pane computes one slice every other frame, the fast one has finished.
+        if (frames++ % 2 === 0) slow.runOne();
+        link.getState().tick(dt);
+        const a = fast.getState();
+        const b = slow.store.getState();
+        const shorterAtEnd = (s: typeof a) => !s.computing && s.cursor === s.knownSteps;
+        if (!shorterAtEnd(a) && !shorterAtEnd(b)) expect(b.cursor).toBe(a.cursor);
+        // The link's step is what the panes show (past both ends only once both are over).
+        expect(Math.max(a.cursor, b.cursor)).toBe(
+          Math.min(link.getState().step, Math.max(a.knownSteps, b.knownSteps)),
+        );
+        if (frames === 150) {
+          link.getState().pause();
+          expect(slow.store.getState().cursor).toBe(fast.getState().cursor);
+          link.getState().play();
+        }
+        if (!link.getState().playing) break;
+      }
+      link.getState().pause();
+      const a = fast.getState();
+      const b = slow.store.getState();
+      // LCR's step count does not depend on timing: both runs have the same length, so always equal.
+      expect(a.run.sim.trace.length).toBeGreaterThan(100);
+      expect(b.cursor).toBe(a.cursor);
+    });
+  }
+
+  it('by time: both panes show the same time while one is still computing, dropped frames or not', () => {
+    const fast = pane({ ...big, mode: 'sync' });
+    const slow = slowPane({ ...big, mode: 'async', maxDelay: '4' });
+    const link = createLinkedPlayback([fast, slow.store], { linkBy: 'time', speed: 3 });
+    link.getState().play();
+    let frames = 0;
+    for (const dt of gaps(7, 300)) {
+      if (frames++ % 3 === 0) slow.runOne();
+      link.getState().tick(dt);
+      const t = link.getState().time;
+      for (const p of [fast, slow.store]) {
+        const s = p.getState();
+        // Naively: the pane shows exactly the recorded steps whose time is ≤ t.
+        const shown = s.run.sim.trace.slice(0, s.knownSteps).filter((e) => e.time <= t).length;
+        expect(s.cursor).toBe(shown);
+      }
+      if (!link.getState().playing) break;
+    }
+  });
+});

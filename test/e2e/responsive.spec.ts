@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * No link freezes the tab (issue 9): while the heaviest complete-graph runs compute, the page answers
+ * a click within 200 ms at every moment of the first 20 s. Latency is measured inside the page, from
+ * the click event's own timestamp (when the input arrived) to the first animation frame after its
+ * handler ran, so a slow test driver does not count against the page; long tasks are logged too.
+ */
+
+const WINDOW_MS = 20_000;
+const PROBE_EVERY_MS = 500;
+const LIMIT_MS = 200;
+
+let problems: string[] = [];
+test.beforeEach(async ({ page }) => {
+  problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __probe: { latencies: number[]; longTasks: number[] } };
+    w.__probe = { latencies: [], longTasks: [] };
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__probe.longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No long-task timing in this browser: the click latencies still decide.
+    }
+    window.addEventListener(
+      'click',
+      (e) => {
+        const at = e.timeStamp;
+        requestAnimationFrame(() => w.__probe.latencies.push(performance.now() - at));
+      },
+      true,
+    );
+  });
+});
+test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+
+interface Probe {
+  latencies: number[];
+  longTasks: number[];
+  /** Steps recorded when each probe was taken (the run kept computing meanwhile). */
+  known: number[];
+}
+
+/**
+ * Clicks a harmless control every ~500 ms for 20 s — Play/Pause alternately (so playback of the big
+ * run is probed too), and the Share menu — and collects the in-page latencies.
+ */
+async function probe(page: Page): Promise<Probe> {
+  const start = Date.now();
+  const known: number[] = [];
+  let i = 0;
+  while (Date.now() - start < WINDOW_MS) {
+    const t = Date.now();
+    const target =
+      i % 4 === 3
+        ? page.getByRole('button', { name: 'Share', exact: true })
+        : page.getByRole('button', { name: /^(Play|Pause)$/ });
+    // force: no waiting for Playwright's "stable" check (two equal animation frames); the latency
+    // that counts is measured in the page, from the input event's timestamp.
+    await target.click({ timeout: 5_000, force: true });
+    known.push(await page.evaluate(() => window.__lel!.store.getState().knownSteps));
+    i++;
+    const left = PROBE_EVERY_MS - (Date.now() - t);
+    if (left > 0) await page.waitForTimeout(left);
+  }
+  const got = await page.evaluate(
+    () => (window as unknown as { __probe: { latencies: number[]; longTasks: number[] } }).__probe,
+  );
+  return { ...got, known };
+}
+
+function report(name: string, p: Probe) {
+  const worst = Math.max(...p.latencies);
+  const line = `${name}: ${p.latencies.length} clicks, worst ${worst.toFixed(0)} ms, median ${median(p.latencies).toFixed(0)} ms; long tasks ${p.longTasks.length} (max ${Math.max(0, ...p.longTasks)} ms); steps recorded ${p.known[0]} → ${p.known[p.known.length - 1]}`;
+  console.log(line);
+  test.info().annotations.push({ type: 'latency', description: line });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function openLink(page: Page, link: string) {
+  await page.goto('about:blank');
+  await page.goto(`./${link}`);
+  await expect(page.getByRole('status')).toHaveCount(1);
+}
+
+const LINKS = ['#v=1&alg=bully&n=400', '#v=1&alg=ghs&topo=complete&n=400'];
+
+for (const link of LINKS) {
+  test(`${link}: progress is shown in the status area while the run is recorded`, async ({ page }) => {
+    await openLink(page, link);
+    const progress = page.getByRole('progressbar', { name: 'Computing the run' });
+    await expect(progress).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('computing')).toContainText(/computing step [\d,]+…/);
+    // The page is usable meanwhile: Pause/Play and the Share menu answer.
+    await page.getByRole('button', { name: 'Share', exact: true }).click({ timeout: 15_000 });
+    await expect(page.getByRole('dialog', { name: 'Share' })).toBeVisible({ timeout: 15_000 });
+  });
+
+  // Not yet passing on the shared 2-core machine (load average 16–28 while measured, 02:40–03:20 UTC):
+  // after Play, clicks were not acknowledged by the renderer within 5 s (Playwright's click timed
+  // out), so the page still has multi-second tasks while a 400-node complete graph plays. Suspects
+  // measured with the CPU profiler: engine checkpoints copying the ~80,000-event queue (helper E's
+  // part), Replay moves of up to MAX_STEPS_PER_TICK = 40,000 steps in one frame, and the overlay
+  // re-reading 80,000 in-flight messages per cursor move. See the report for the numbers.
+  test.fixme(`${link}: every click answered within ${LIMIT_MS} ms for 20 s`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await openLink(page, link);
+    const p = await probe(page);
+    report(link, p);
+    expect(p.latencies.length).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...p.latencies)).toBeLessThan(LIMIT_MS);
+  });
+}
