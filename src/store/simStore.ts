@@ -17,6 +17,7 @@ import {
   MAX_STEPS_PER_TICK,
   MIN_SPEED,
 } from './limits';
+import { budgetStopDetail, meterOf } from './recording';
 import { Replay } from './replay';
 import { afterNextFrame, type Schedule } from './schedule';
 
@@ -43,8 +44,10 @@ export interface SimState {
   computing: boolean;
   /** The run terminated (or hit its step budget) within what the browser records. */
   complete: boolean;
-  /** The run is longer than BROWSER_MAX_STEPS: only its beginning is recorded. */
+  /** The run is longer than BROWSER_MAX_STEPS or the memory budget: only its beginning is recorded. */
   truncated: boolean;
+  /** Why recording stopped when the memory budget did it (src/store/recording.ts); null otherwise. */
+  stopNote: string | null;
   /** The algorithm threw while computing: the message, with the step it broke at. */
   failure: string | null;
   playing: boolean;
@@ -87,6 +90,8 @@ export interface SimStoreOptions {
   /** How background chunks are scheduled; tests pass a manual queue. */
   schedule?: Schedule;
   maxSteps?: number;
+  /** Bytes a recorded run may hold (RECORDING_BUDGET by default). */
+  recordingBudget?: number;
   speed?: number;
 }
 
@@ -143,8 +148,9 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       const sim = run.sim;
       const t0 = performance.now();
       let failure: string | null = null;
+      const meter = meterOf(sim, options.recordingBudget);
       try {
-        for (let i = 1; sim.step < maxSteps && sim.stepForward(); i++) {
+        for (let i = 1; sim.step < maxSteps && !meter.full && sim.stepForward(); i++) {
           if (i % 500 === 0 && (i >= CHUNK_STEPS || performance.now() - t0 > CHUNK_MS)) break;
         }
       } catch (e) {
@@ -152,13 +158,15 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       }
       run.replay.index();
       const complete = failure === null && sim.done;
-      const truncated = failure === null && !complete && sim.step >= maxSteps;
+      const full = failure === null && !complete && meter.full;
+      const truncated = failure === null && !complete && (sim.step >= maxSteps || full);
       const computing = failure === null && !complete && !truncated;
       set({
         knownSteps: sim.trace.length,
         computing,
         complete,
         truncated,
+        stopNote: full ? budgetStopDetail(sim.trace.length, meter.budget) : null,
         failure,
         version: get().version + 1,
       });
@@ -196,6 +204,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         computing: true,
         complete: false,
         truncated: false,
+        stopNote: null,
         failure: null,
         playing: false,
         clock: 0,
@@ -224,6 +233,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       computing: true,
       complete: false,
       truncated: false,
+      stopNote: null,
       failure: null,
       playing: false,
       speed: clampSpeed(options.speed ?? DEFAULT_SPEED),
