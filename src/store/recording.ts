@@ -107,10 +107,15 @@ export function meterOf(sim: Simulation, budget = RECORDING_BUDGET): RecordingMe
   return m;
 }
 
+const mb = (bytes: number) => {
+  const v = bytes / 2 ** 20;
+  return v >= 10 ? v.toFixed(0) : v.toFixed(1);
+};
+
 /** The status line's detail when the budget stopped the recording. */
 export function budgetStopDetail(step: number, budget = RECORDING_BUDGET): string {
   return (
     `recording stopped at step ${step.toLocaleString('en-US')}: the browser keeps at most ` +
-    `${Math.round(budget / 2 ** 20)} MB of a run; the CLI line under Share runs it to the end`
+    `${mb(budget)} MB of a run; the CLI line under Share runs it to the end`
   );
 }
