@@ -17,6 +17,14 @@ if (only !== 'browser') {
     process.env.BENCH_SIZES ?? '1000,5000',
   ]);
   status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-ghs.ts']);
+  console.log('\n## Memory of a recorded run (per step, per checkpoint)');
+  status |= run('node', [
+    '--expose-gc',
+    '--max-old-space-size=4096',
+    '--import',
+    'tsx',
+    'scripts/bench-memory.ts',
+  ]);
 }
 if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');
