@@ -19,6 +19,14 @@ if (only !== 'browser') {
   status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-ghs.ts']);
   console.log('\n## Explorer of every schedule (median of 3)');
   status |= run('node', ['--max-old-space-size=4096', '--import', 'tsx', 'scripts/bench-explorer.ts']);
+  console.log('\n## Memory of a recorded run (per step, per checkpoint)');
+  status |= run('node', [
+    '--expose-gc',
+    '--max-old-space-size=4096',
+    '--import',
+    'tsx',
+    'scripts/bench-memory.ts',
+  ]);
 }
 if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');

@@ -10,6 +10,7 @@ const M = 397;
 export interface PrngState {
   mt: Uint32Array;
   index: number;
+  draws: number;
 }
 
 function initGenrand(mt: Uint32Array, s: number): void {
@@ -64,6 +65,8 @@ function seedKey(seed: number): number[] {
 export class Prng {
   private mt: Uint32Array;
   private index: number;
+  /** 32-bit words drawn so far: a checkpoint shares the previous copy of the state while it is unchanged. */
+  draws = 0;
 
   constructor(seed: number) {
     this.mt = initByArray(seedKey(seed));
@@ -82,6 +85,7 @@ export class Prng {
   /** A uniform 32-bit unsigned integer (genrand_uint32). */
   nextUint32(): number {
     if (this.index >= N) this.twist();
+    this.draws++;
     let y = this.mt[this.index++]!;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
@@ -116,11 +120,12 @@ export class Prng {
   }
 
   save(): PrngState {
-    return { mt: this.mt.slice(), index: this.index };
+    return { mt: this.mt.slice(), index: this.index, draws: this.draws };
   }
 
   restore(s: PrngState): void {
     this.mt = s.mt.slice();
     this.index = s.index;
+    this.draws = s.draws;
   }
 }

@@ -9,6 +9,19 @@
  * Events pushed in (key, seq) order — every message of a synchronous run — go to a plain FIFO lane
  * instead of the heap: O(1) instead of O(log n), and pop takes the smaller of the two heads.
  */
+/**
+ * The queue's order key of an event at `time`: `2·time` for deliveries, start-ups and crashes,
+ * `2·time + 1` for what must come after them (timers, the failure detector's notices, barrier calls).
+ */
+export function eventKey(time: number, afterDeliveries: boolean): number {
+  return afterDeliveries ? 2 * time + 1 : 2 * time;
+}
+
+/** The time an order key stands for (the inverse of `eventKey`). */
+export function keyTime(key: number): number {
+  return (key - (key & 1)) / 2;
+}
+
 export const EV_INIT = 0;
 export const EV_DELIVER = 1;
 export const EV_TIMER = 2;
@@ -240,7 +253,7 @@ export class EventQueue {
     this.free[this.freeTop++] = slot;
   }
 
-  /** The queued events, in heap order (not sorted): for checkpoints and the in-flight view. */
+  /** The queued events, in heap order (not sorted): for the in-flight view. */
   snapshot(): QueuedEvent[] {
     const out: QueuedEvent[] = [];
     for (let i = 0; i < this.heapSize + this.fLen; i++) {

@@ -1,6 +1,8 @@
 import { buildContexts } from './context';
 import { IdIndex, LinkIndex } from './links';
 import { canonicalMessage, TraceHasher } from './hash';
+import { StateHistory } from './history';
+import { EventJournal } from './journal';
 import { DeliveryPlan, type PlanState } from './plan';
 import { Prng, type PrngState } from './prng';
 import {
@@ -12,7 +14,8 @@ import {
   EV_SUSPECT,
   EV_TIMER,
   EventQueue,
-  type QueuedEvent,
+  eventKey,
+  keyTime,
 } from './queue';
 import type {
   AlgorithmResult,
@@ -62,20 +65,23 @@ export interface InFlightMessage extends SentMessage {
   sendStep: number;
 }
 
+/**
+ * What a checkpoint keeps besides the journal and the state history: O(1) numbers, the counters by
+ * kind and the PRNG (624 words, shared with the previous checkpoint while no delay is drawn). The
+ * queue, the node states and the crashed set at the checkpoint are rebuilt from the event journal,
+ * the state history and the crash steps; the FIFO horizons from the queue (see `restore`).
+ */
 interface Checkpoint {
   step: number;
   time: number;
+  /** The seq counter: the journal's events below it had been pushed. */
   seq: number;
-  states: unknown[];
-  crashed: Uint8Array;
-  queue: QueuedEvent[];
+  /** The oldest event pushed during the run still queued: where the journal's scan starts. */
+  lowLive: number;
   prng: PrngState;
   counters: Counters;
-  linkLast: Float64Array;
-  linkLastSeq: Float64Array;
   hashA: number;
   hashB: number;
-  leaders: number;
   barrierProductive: boolean;
   lookedAt: number;
   plan: PlanState | null;
@@ -87,6 +93,26 @@ export interface Stall {
   from: NodeId;
   to: NodeId;
 }
+
+/** Memory held for stepping back, in bytes (docs/architecture.md, "What a recorded run costs"). */
+export interface EngineMemory {
+  /** The event journal's typed arrays and payload references. */
+  journal: number;
+  /** Checkpoint records, PRNG copies and the state history's entries. */
+  checkpoints: number;
+  checkpointCount: number;
+}
+
+/** A crash step that has not happened. */
+const NEVER = 0x7fffffff;
+
+/**
+ * A checkpoint record with its counters by kind, measured (heap delta over many, Node 20 without
+ * pointer compression; Chromium's are smaller): the PRNG copy and the state history are counted apart.
+ */
+const CHECKPOINT_BYTES = 400;
+/** A PRNG copy besides its 624 words: the object and the typed array's header. */
+const PRNG_COPY_OVERHEAD = 160;
 
 const cloneCounters = (c: Counters): Counters => ({
   sent: c.sent,
@@ -127,6 +153,21 @@ export class Simulation {
   private readonly checking: boolean;
   private readonly checkpointEvery: number;
   private readonly checkpoints: Checkpoint[] = [];
+  /** Every event pushed (recording), or those queued before step 1 (headless: for seek(0)). */
+  private readonly journal = new EventJournal();
+  private journaling = true;
+  /** Events pushed by the constructor (crashes, start-ups, notices): they may wait the whole run. */
+  private startSeq = 0;
+  private lowLive = 0;
+  private readonly history: StateHistory<unknown>;
+  /** Per position: the step that crashed it (0 = before the run, NEVER = alive). */
+  private readonly crashAt: Int32Array;
+  private prngSaved: PrngState | null = null;
+  private prngDraws = -1;
+  /** Bytes of the PRNG copies the checkpoints hold. */
+  private prngBytes = 0;
+  /** Messages recorded in the trace's `sends` (the recording's size, with `trace.length`). */
+  recordedSends = 0;
   private readonly position: IdIndex;
   private readonly links: LinkIndex;
   private readonly adjacency: Set<number>[] | null;
@@ -149,8 +190,12 @@ export class Simulation {
   };
   /** Per link: the latest delivery time queued on it (async FIFO horizon). */
   private linkLast: Float64Array;
-  /** Per link: the seq of the last message delivered on it (FIFO invariant). */
-  private linkLastSeq: Float64Array;
+  /**
+   * Per link: the seq of the last message delivered on it (FIFO invariant). Only steps beyond the
+   * frontier update it (only they report violations), so it is never checkpointed: replay is exact
+   * and reaches the frontier with the same deliveries.
+   */
+  private readonly linkLastSeq: Float64Array;
   private hasher = new TraceHasher();
   private leaders = 0;
   /** Set by `seek` while replaying steps already in the trace, so they are not recorded twice. */
@@ -179,7 +224,7 @@ export class Simulation {
     this.position = new IdIndex(cfg.graph.ids);
     this.links = new LinkIndex(cfg.graph);
     this.linkLast = new Float64Array(this.links.count);
-    this.linkLastSeq = new Float64Array(this.links.count).fill(-1);
+    this.linkLastSeq = new Float64Array(this.checking ? this.links.count : 0).fill(-1);
     this.adjacency = this.checking ? this.ctx.map((c) => new Set(c.neighbours)) : null;
     const schedule = cfg.timing.schedule;
     this.plan =
@@ -188,17 +233,42 @@ export class Simulation {
         : null;
     this.prng = new Prng(cfg.seed);
     this.states = new Array<unknown>(this.n).fill(null);
+    this.history = new StateHistory(this.states);
     this.crashed = new Uint8Array(this.n);
+    this.crashAt = new Int32Array(this.n).fill(NEVER);
 
-    for (const id of cfg.faults.crashed) this.crashed[this.position.get(id)] = 1;
+    for (const id of cfg.faults.crashed) {
+      this.crashed[this.position.get(id)] = 1;
+      this.crashAt[this.position.get(id)] = 0;
+    }
     for (const f of cfg.faults.crashes) {
-      this.queue.push(2 * f.at, this.seq++, EV_CRASH, this.position.get(f.id), -1, 0, 0, null);
+      this.push(eventKey(f.at, false), EV_CRASH, this.position.get(f.id), -1, 0, 0, null);
     }
     for (let i = 0; i < this.n; i++) {
-      if (!this.crashed[i]) this.queue.push(0, this.seq++, EV_INIT, i, -1, 0, 0, null);
+      if (!this.crashed[i]) this.push(eventKey(0, false), EV_INIT, i, -1, 0, 0, null);
     }
     this.queueNotices(cfg.faults);
+    this.startSeq = this.seq;
+    this.lowLive = this.seq;
     this.saveCheckpoint();
+    // A headless run keeps only checkpoint 0: the journal then holds just the events queued before it.
+    this.journaling = this.record;
+  }
+
+  /** Queues an event (and journals it while recording); returns its seq. */
+  private push(
+    key: number,
+    type: number,
+    node: number,
+    from: number,
+    sendTime: number,
+    sendStep: number,
+    payload: unknown,
+  ): number {
+    const seq = this.seq++;
+    this.queue.push(key, seq, type, node, from, sendTime, sendStep, payload);
+    if (this.journaling) this.journal.push(key, seq, type, node, from, sendTime, sendStep, payload);
+    return seq;
   }
 
   /**
@@ -213,7 +283,7 @@ export class Simulation {
     const crashes = [...faults.crashes].sort((x, y) => x.at - y.at || x.id - y.id);
     for (const c of crashes) {
       const at = c.at + delay;
-      this.queue.push(2 * at + 1, this.seq++, EV_SUSPECT, this.position.get(c.id), -1, at, 0, c.id);
+      this.push(eventKey(at, true), EV_SUSPECT, this.position.get(c.id), -1, at, 0, c.id);
     }
   }
 
@@ -262,7 +332,7 @@ export class Simulation {
       if (this.crashed[i] || this.states[i] === null) continue;
       const leader = fd.leaderOf(this.states[i]);
       if (leader !== null && !this.isCrashed(leader)) continue;
-      this.queue.push(2 * at + 1, this.seq++, EV_LOOK, i, -1, this.time, this.stepIndex, leader);
+      this.push(eventKey(at, true), EV_LOOK, i, -1, this.time, this.stepIndex, leader);
     }
     return this.queue.size > 0;
   }
@@ -273,7 +343,7 @@ export class Simulation {
     this.barrierProductive = false;
     for (let i = 0; i < this.n; i++) {
       if (!this.crashed[i])
-        this.queue.push(2 * this.time + 1, this.seq++, EV_BARRIER, i, -1, this.time, this.stepIndex, null);
+        this.push(eventKey(this.time, true), EV_BARRIER, i, -1, this.time, this.stepIndex, null);
     }
     return this.queue.size > 0;
   }
@@ -335,7 +405,7 @@ export class Simulation {
         to: this.graph.ids[e.node]!,
         msg: e.payload as { kind: string },
         sendTime: e.sendTime,
-        deliverAt: e.key / 2,
+        deliverAt: keyTime(e.key),
         sendStep: e.sendStep,
       });
     }
@@ -371,6 +441,7 @@ export class Simulation {
       from = q.from[slot]!;
       payload = q.payload[slot];
       q.release(slot);
+      this.journal.popped(seq, this.stepIndex + 1);
       if (type === EV_SUSPECT) {
         // The crashed node is in `payload`; the step is the observer's, chosen among the living now.
         node = this.observer();
@@ -387,7 +458,7 @@ export class Simulation {
         break;
       }
     }
-    this.time = (key - (key & 1)) / 2;
+    this.time = keyTime(key);
     this.stepIndex++;
     const alg = this.algorithm;
     const ctx = this.ctx[node]!;
@@ -396,7 +467,7 @@ export class Simulation {
     let kind: StepKind;
     if (type === EV_DELIVER) {
       const msg = payload as { kind: string };
-      if (this.checking) this.checkFifo(from, node, seq);
+      if (this.checking && this.stepIndex > this.frontier) this.checkFifo(from, node, seq);
       if (this.plan) this.plan.delivered(this.time);
       if (this.crashed[node]) {
         kind = 'drop';
@@ -432,9 +503,8 @@ export class Simulation {
       if (r.send) sends = this.performSends(node, r.send);
       if (r.timers) {
         for (const t of r.timers)
-          q.push(
-            2 * (this.time + t.after) + 1,
-            this.seq++,
+          this.push(
+            eventKey(this.time + t.after, true),
             EV_TIMER,
             node,
             node,
@@ -444,11 +514,15 @@ export class Simulation {
           );
       }
     }
-    if (kind === 'crash') this.crashed[node] = 1;
+    if (kind === 'crash') {
+      this.crashed[node] = 1;
+      this.crashAt[node] = this.stepIndex;
+    }
 
     if (this.hashing) this.hashStep(kind, node, from, payload, sends);
     const roleAfter: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
-    if (this.checking) this.checkRoles(roleBefore, roleAfter);
+    // Like the FIFO check, the leader count follows the frontier only (see linkLastSeq).
+    if (this.checking && this.stepIndex > this.frontier) this.checkRoles(roleBefore, roleAfter);
     if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
       const entry: TraceEntry = {
         step: this.stepIndex,
@@ -472,6 +546,7 @@ export class Simulation {
       else if (type === EV_SUSPECT || type === EV_LOOK)
         entry.timer = alg.failureDetector!.label(payload as NodeId | null);
       this.trace.push(entry);
+      this.recordedSends += entry.sends.length;
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
     if (this.record && this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
@@ -514,8 +589,15 @@ export class Simulation {
           this.linkLast[link] = deliverAt;
         }
       }
-      const seq = this.seq++;
-      this.queue.push(2 * deliverAt, seq, EV_DELIVER, to, node, this.time, this.stepIndex, s.msg);
+      const seq = this.push(
+        eventKey(deliverAt, false),
+        EV_DELIVER,
+        to,
+        node,
+        this.time,
+        this.stepIndex,
+        s.msg,
+      );
       if (out) out.push({ seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt });
     }
     return out;
@@ -635,45 +717,78 @@ export class Simulation {
 
   private saveCheckpoint(): void {
     const idx = this.stepIndex / this.checkpointEvery;
-    if (this.checkpoints[idx]) return;
+    this.lowLive = this.journal.firstLive(this.lowLive, this.seq, this.stepIndex);
+    if (this.checkpoints[idx]) {
+      this.history.pass(this.states);
+      return;
+    }
+    this.history.save(idx, this.states);
+    // No delay drawn since the previous checkpoint (every sync run): share its PRNG copy.
+    const draws = this.prng.draws;
+    if (this.prngSaved === null || draws !== this.prngDraws) {
+      this.prngSaved = this.prng.save();
+      this.prngDraws = draws;
+      this.prngBytes += this.prngSaved.mt.byteLength + PRNG_COPY_OVERHEAD;
+    }
     this.checkpoints[idx] = {
       step: this.stepIndex,
       time: this.time,
       seq: this.seq,
-      states: this.states.slice(),
-      crashed: this.crashed.slice(),
-      queue: this.queue.snapshot(),
-      prng: this.prng.save(),
+      lowLive: this.lowLive,
+      prng: this.prngSaved,
       counters: cloneCounters(this.counters),
-      linkLast: this.linkLast.slice(),
-      linkLastSeq: this.linkLastSeq.slice(),
       hashA: this.hasher.a,
       hashB: this.hasher.b,
-      leaders: this.leaders,
       barrierProductive: this.barrierProductive,
       lookedAt: this.lookedAt,
       plan: this.plan ? this.plan.save() : null,
     };
   }
 
+  /**
+   * Back to a checkpoint. The queue: the journal's events pushed before it and not yet popped (the
+   * events queued at the start, then from the oldest one queued during the run still waiting). The FIFO
+   * horizons: only a link with a message still in flight has one that matters — a later send at time
+   * `now` ≥ the checkpoint's time draws `now + delay` with delay ≥ 1, past every delivery already
+   * made — so each link's horizon is its last queued delivery, and 0 elsewhere.
+   */
   private restore(cp: Checkpoint): void {
     this.stepIndex = cp.step;
     this.time = cp.time;
     this.seq = cp.seq;
-    this.states = cp.states.slice();
-    this.crashed = cp.crashed.slice();
-    this.queue.restore(cp.queue);
+    this.lowLive = cp.lowLive;
+    this.history.restore(cp.step / this.checkpointEvery, this.states);
+    for (let i = 0; i < this.n; i++) this.crashed[i] = this.crashAt[i]! <= cp.step ? 1 : 0;
+    const linkLast = this.linkLast;
+    linkLast.fill(0);
+    const async = this.timing.mode === 'async';
+    const horizon = (key: number, type: number, node: number, from: number) => {
+      if (!async || type !== EV_DELIVER) return;
+      const link = this.links.id(from, node);
+      if (link >= 0) linkLast[link] = Math.max(linkLast[link]!, keyTime(key));
+    };
+    this.queue.clear();
+    this.journal.refill(this.queue, 0, Math.min(this.startSeq, cp.seq), cp.step, horizon);
+    this.journal.refill(this.queue, cp.lowLive, cp.seq, cp.step, horizon);
     this.prng.restore(cp.prng);
+    this.prngSaved = cp.prng;
+    this.prngDraws = this.prng.draws;
     this.counters = cloneCounters(cp.counters);
-    this.linkLast = cp.linkLast.slice();
-    this.linkLastSeq = cp.linkLastSeq.slice();
     this.hasher.a = cp.hashA;
     this.hasher.b = cp.hashB;
-    this.leaders = cp.leaders;
     this.barrierProductive = cp.barrierProductive;
     this.lookedAt = cp.lookedAt;
     if (cp.plan) this.plan!.restore(cp.plan);
     this.stalled = null;
     this.budgetExceeded = false;
+  }
+
+  /** Bytes held for stepping back (the trace itself aside), in O(1). */
+  memory(): EngineMemory {
+    return {
+      journal: this.journal.bytes(),
+      checkpoints: this.checkpoints.length * CHECKPOINT_BYTES + this.prngBytes + this.history.bytes(),
+      checkpointCount: this.checkpoints.length,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { computeSlice } from './compute';
+import { budgetStopDetail, meterOf } from './recording';
 import type { RunHandle } from './run';
 import type { Schedule } from './schedule';
 
@@ -11,6 +12,8 @@ export interface BackgroundOptions {
   /** At most this many cheap steps between two reads of the clock. */
   maxCheckEvery: number;
   now: () => number;
+  /** Bytes a recorded run may hold (recording.ts, RECORDING_BUDGET by default). */
+  recordingBudget?: number | undefined;
 }
 
 /** Where a run's computation stands after a slice. */
@@ -23,6 +26,8 @@ export interface Progress {
   truncated: boolean;
   /** The algorithm threw: the message, with the step it broke at. */
   failure: string | null;
+  /** The memory budget stopped the recording: the status line's sentence. */
+  stopNote: string | null;
 }
 
 /**
@@ -65,20 +70,24 @@ export class Background {
     this.cancel = null;
     const sim = run.sim;
     let failure: string | null = null;
+    // The recording's bytes are counted as it grows; at the budget no further step is recorded.
+    const meter = meterOf(sim, this.o.recordingBudget);
     try {
-      computeSlice(sim, { ...this.o, budgetMs });
+      computeSlice(sim, { ...this.o, budgetMs, full: () => meter.full });
     } catch (e) {
       failure = `the algorithm failed at step ${sim.trace.length + 1}: ${e instanceof Error ? e.message : String(e)}`;
     }
     run.replay.index();
     const complete = failure === null && sim.done;
-    const truncated = failure === null && !complete && sim.step >= this.o.limit;
+    const full = failure === null && !complete && meter.full;
+    const truncated = failure === null && !complete && (sim.step >= this.o.limit || full);
     const p: Progress = {
       knownSteps: sim.trace.length,
       computing: failure === null && !complete && !truncated,
       complete,
       truncated,
       failure,
+      stopNote: full ? budgetStopDetail(sim.trace.length, meter.budget) : null,
     };
     if (!p.computing && this.run === run) this.run = null;
     // Scheduled before reporting, so a report that starts another run cancels this one's next slice.

@@ -13,6 +13,8 @@ export interface SliceOptions {
   maxCheckEvery: number;
   /** The clock (performance.now in the browser; tests pass a fake one). */
   now: () => number;
+  /** True once no further step may be recorded (the memory budget, recording.ts). */
+  full?: () => boolean;
 }
 
 export interface SliceResult {
@@ -20,7 +22,7 @@ export interface SliceResult {
   steps: number;
   /** Milliseconds the slice took, by the clock it was given. */
   elapsed: number;
-  /** The run ended (stepForward said no more) or reached `limit`. */
+  /** The run ended (stepForward said no more), reached `limit` or filled the budget. */
   stopped: boolean;
 }
 
@@ -38,7 +40,7 @@ export function computeSlice(sim: Steppable, o: SliceOptions): SliceResult {
 
   // Start by reading the clock after the first step: nothing is known yet of what a step costs.
   let nextCheck = 1;
-  while (sim.step < o.limit) {
+  while (sim.step < o.limit && !o.full?.()) {
     if (!sim.stepForward()) return { steps, elapsed: o.now() - t0, stopped: true };
     steps++;
     if (steps < nextCheck) continue;

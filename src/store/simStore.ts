@@ -29,8 +29,10 @@ export interface SimState {
   computing: boolean;
   /** The run terminated (or hit its step budget) within what the browser records. */
   complete: boolean;
-  /** The run is longer than BROWSER_MAX_STEPS: only its beginning is recorded. */
+  /** The run is longer than BROWSER_MAX_STEPS or the memory budget: only its beginning is recorded. */
   truncated: boolean;
+  /** Why recording stopped when the memory budget did it (src/store/recording.ts); null otherwise. */
+  stopNote: string | null;
   /** The algorithm threw while computing: the message, with the step it broke at. */
   failure: string | null;
   playing: boolean;
@@ -73,6 +75,8 @@ export interface SimStoreOptions {
   /** How background chunks are scheduled; tests pass a manual queue. */
   schedule?: Schedule;
   maxSteps?: number;
+  /** Bytes a recorded run may hold (RECORDING_BUDGET by default). */
+  recordingBudget?: number;
   speed?: number;
   /** The clock that times background slices (tests pass a fake one). */
   now?: () => number;
@@ -119,7 +123,14 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       }
     };
     const background = new Background(
-      { schedule, limit: maxSteps, budgetMs: SLICE_MS, maxCheckEvery: CHECK_EVERY, now },
+      {
+        schedule,
+        limit: maxSteps,
+        budgetMs: SLICE_MS,
+        maxCheckEvery: CHECK_EVERY,
+        now,
+        recordingBudget: options.recordingBudget,
+      },
       onSlice,
     );
 
@@ -143,6 +154,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         computing: true,
         complete: false,
         truncated: false,
+        stopNote: null,
         failure: null,
         playing: false,
         clock: 0,
@@ -171,6 +183,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       computing: true,
       complete: false,
       truncated: false,
+      stopNote: null,
       failure: null,
       playing: false,
       speed: clampSpeed(options.speed ?? DEFAULT_SPEED),

@@ -36,7 +36,9 @@ export function statusOf(s: SimState): Status {
     const detail =
       atEnd && s.complete
         ? `run over after ${fmt(s.knownSteps)} steps${chosen}`
-        : `the run goes on${chosen}${computing}`;
+        : atEnd && s.stopNote !== null
+          ? s.stopNote
+          : `the run goes on${chosen}${computing}`;
     return { kind: 'leader', text: `Leader: ${leader}`, detail, leader };
   }
   if (s.failure !== null && s.cursor >= s.knownSteps)
@@ -45,7 +47,9 @@ export function statusOf(s: SimState): Status {
     return {
       kind: 'truncated',
       text: 'No leader yet: the run is longer than the browser keeps',
-      detail: `the browser records the first ${fmt(BROWSER_MAX_STEPS)} steps; the CLI (npm run sim) runs the rest`,
+      detail:
+        s.stopNote ??
+        `the browser records the first ${fmt(BROWSER_MAX_STEPS)} steps; the CLI (npm run sim) runs the rest`,
       leader,
     };
   if (atEnd && s.complete) {

@@ -3,6 +3,7 @@ import { ALGORITHMS } from '../../src/algorithms/registry';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
 import { BROWSER_MAX_NODES } from '../../src/store/limits';
+import { RecordingMeter } from '../../src/store/recording';
 import { createSimStore, type SimStore } from '../../src/store/simStore';
 import { countsOf, statusOf } from '../../src/store/status';
 import { suitableFlat } from './scenarios';
@@ -178,6 +179,42 @@ describe('the simulator store', () => {
     const st = statusOf(store.getState());
     expect(st.kind).toBe('truncated');
     expect(st.detail).toMatch(/CLI/);
+  });
+
+  it('stops recording at the memory budget, says where and why, and the run stays usable up to there', () => {
+    const flat: Flat = { alg: 'bully', n: '30', mode: 'async', maxDelay: '3', crashes: '30@2,29@7' };
+    const budget = 400_000;
+    const store = ready({ recordingBudget: budget, scenario: scenario(flat) });
+    const s = store.getState();
+    const stop = s.knownSteps;
+    expect(s).toMatchObject({ truncated: true, complete: false, computing: false });
+    // The stop is the first step at which the recording holds the budget: measured on a second run.
+    const p = parseFlat({ v: '1', ...flat });
+    if (!p.ok) throw new Error('bad scenario');
+    const other = createSimStore({ schedule: manual().schedule, scenario: p.value, recordingBudget: 1e12 });
+    const sim = other.getState().run.sim;
+    const meter = new RecordingMeter(sim, budget);
+    let first = 0;
+    while (sim.stepForward()) {
+      if (meter.bytes() >= budget) {
+        first = sim.step;
+        break;
+      }
+    }
+    expect(first).toBeGreaterThan(10);
+    expect(stop).toBe(first);
+    // Usable up to there: the last step, a long jump back, one step back, all as the engine says.
+    s.seek(stop);
+    expect(statusOf(store.getState()).detail).toBe(
+      `recording stopped at step ${stop.toLocaleString('en-US')}: the browser keeps at most 0.4 MB of a run; the CLI line under Share runs it to the end`,
+    );
+    s.seek(0);
+    s.seek(stop);
+    store.getState().stepBack();
+    expect(store.getState().cursor).toBe(stop - 1);
+    const ref = createSimStore({ schedule: manual().schedule, scenario: p.value }).getState().run.sim;
+    ref.seek(stop - 1);
+    expect(store.getState().run.replay.states).toEqual(ref.nodeStates());
   });
 
   it('Apply: bad input is explained next to its field and nothing typed is lost', () => {

@@ -1,0 +1,128 @@
+import type { EventQueue } from './queue';
+
+/** `popStep` of an event still queued (or never popped in the steps seen so far). */
+export const NOT_POPPED = 0x7fffffff;
+
+/**
+ * Every event a recorded run has queued, once, indexed by its `seq`, with the step that took it out
+ * of the queue. `seq` is a global counter that every push increments, so the journal is append-only:
+ * a checkpoint keeps the queue as two numbers (the seq counter and the step) instead of a copy of
+ * every queued event, and the queue at a checkpoint is rebuilt on seek as the events pushed before it
+ * and not popped by its step. Replaying a step after a seek writes the same values again.
+ *
+ * A few typed arrays (~37 B per event, the payload shared with the trace), so memory grows with the
+ * events pushed, not with the queue's size at every checkpoint.
+ */
+export class EventJournal {
+  /** Events journaled: seqs 0 … length − 1. */
+  length = 0;
+  private key = new Float64Array(1024);
+  private type = new Uint8Array(1024);
+  private node = new Int32Array(1024);
+  private from = new Int32Array(1024);
+  private sendTime = new Float64Array(1024);
+  private sendStep = new Int32Array(1024);
+  /** The step whose computation popped the event (NOT_POPPED while it waits). */
+  private popStep = new Int32Array(1024).fill(NOT_POPPED);
+  private payload: unknown[] = [];
+
+  private grow(min: number): void {
+    const cap = Math.max(min, this.key.length * 2);
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const pop = new Int32Array(cap).fill(NOT_POPPED);
+    pop.set(this.popStep);
+    const type = new Uint8Array(cap);
+    type.set(this.type);
+    this.key = f64(this.key);
+    this.sendTime = f64(this.sendTime);
+    this.node = i32(this.node);
+    this.from = i32(this.from);
+    this.sendStep = i32(this.sendStep);
+    this.popStep = pop;
+    this.type = type;
+  }
+
+  /** Notes an event as it is pushed (the same arguments as EventQueue.push). */
+  push(
+    key: number,
+    seq: number,
+    type: number,
+    node: number,
+    from: number,
+    sendTime: number,
+    sendStep: number,
+    payload: unknown,
+  ): void {
+    // Replayed after a seek: the same event, and its pop step (perhaps not replayed yet) stands.
+    if (seq < this.length) return;
+    if (seq >= this.key.length) this.grow(seq + 1);
+    this.key[seq] = key;
+    this.type[seq] = type;
+    this.node[seq] = node;
+    this.from[seq] = from;
+    this.sendTime[seq] = sendTime;
+    this.sendStep[seq] = sendStep;
+    this.popStep[seq] = NOT_POPPED;
+    this.payload[seq] = payload;
+    this.length = seq + 1;
+  }
+
+  /** Notes that the event `seq` was taken out of the queue while computing step `step`. */
+  popped(seq: number, step: number): void {
+    if (seq < this.length) this.popStep[seq] = step;
+  }
+
+  /**
+   * The queue at a checkpoint: pushes back into `queue` the events of seq in [from, end) not popped
+   * by step `step`, in (key, seq) order. Calls `each` with every event put back.
+   */
+  refill(
+    queue: EventQueue,
+    from: number,
+    end: number,
+    step: number,
+    each: (key: number, type: number, node: number, from: number) => void,
+  ): void {
+    const live: number[] = [];
+    const pop = this.popStep;
+    for (let s = from; s < end; s++) if (pop[s]! > step) live.push(s);
+    const key = this.key;
+    // Events go back in (key, seq) order, so events pushed in order go back to the queue's FIFO lane.
+    live.sort((a, b) => key[a]! - key[b]! || a - b);
+    for (const s of live) {
+      queue.push(
+        key[s]!,
+        s,
+        this.type[s]!,
+        this.node[s]!,
+        this.from[s]!,
+        this.sendTime[s]!,
+        this.sendStep[s]!,
+        this.payload[s],
+      );
+      each(key[s]!, this.type[s]!, this.node[s]!, this.from[s]!);
+    }
+  }
+
+  /** The smallest seq ≥ `from` (below `end`) not popped by step `step`: where a later refill may start. */
+  firstLive(from: number, end: number, step: number): number {
+    const pop = this.popStep;
+    let s = from;
+    while (s < end && pop[s]! <= step) s++;
+    return s;
+  }
+
+  /** Bytes held: the typed arrays at their capacity and the payload references (8 B each). */
+  bytes(): number {
+    return this.key.length * (8 + 1 + 4 + 4 + 8 + 4 + 4) + this.payload.length * 8;
+  }
+}

@@ -1,0 +1,121 @@
+import type { Simulation } from '../engine/simulation';
+import type { TraceEntry } from '../engine/types';
+
+/**
+ * The browser's memory budget for one recorded run: the trace (with every step's new node state and
+ * messages), the engine's checkpoints and event journal, and the Replay's indexes. When a recording
+ * reaches it, recording stops at that step and the run stays usable up to it (step, seek, step back);
+ * the CLI runs it to the end.
+ *
+ * 160 MB by the model below (Node's object sizes, rounded up) is about 100 MB of a Chromium heap
+ * (pointer compression halves most objects): room under 600 MB for the view of a 400-node complete
+ * graph and the page itself.
+ */
+export const RECORDING_BUDGET = 160 * 2 ** 20;
+
+/**
+ * A recorded step besides its new objects: the TraceEntry and its arrays, the Replay's prefix sums.
+ * Fitted so the model is at or above the heap `npm run bench` measures (scripts/bench-memory.ts) for
+ * LCR, HS, Bully and GHS.
+ */
+export const BYTES_PER_STEP = 512;
+
+/** A message sent in a recorded step, besides its payload: its SentMessage and the Replay's index. */
+export const BYTES_PER_MESSAGE = 128;
+
+/** An object's header and a property or element slot (64-bit V8 without pointer compression). */
+const OBJECT = 24;
+const SLOT = 8;
+/**
+ * What V8 allocates per object the walk counts, beyond header and slots (hidden classes, backing
+ * stores grown ahead, the handler's short-lived copies the trace keeps alive): fitted, see above.
+ */
+const ALLOCATION_FACTOR = 2;
+
+/**
+ * Bytes of the objects reachable from `after` that are not the object at the same place in `before`.
+ * Handlers are pure and share whatever they did not change (a persistent table copies only the path
+ * it changed), so this is what a step allocated and the trace now keeps — O(what changed) to compute.
+ */
+export function newBytes(after: unknown, before: unknown, depth = 0): number {
+  // Strings in states and messages are the handlers' literals (a kind, a state name): shared.
+  if (after === before || after === null || typeof after !== 'object' || depth > 12) return 0;
+  if (ArrayBuffer.isView(after)) return OBJECT + after.byteLength;
+  if (after instanceof Map || after instanceof Set) return OBJECT + after.size * 5 * SLOT;
+  const prev = before !== null && typeof before === 'object' ? (before as Record<string, unknown>) : null;
+  if (Array.isArray(after)) {
+    let bytes = OBJECT + after.length * SLOT;
+    const p = Array.isArray(prev) ? prev : null;
+    for (let i = 0; i < after.length; i++) bytes += newBytes(after[i], p?.[i], depth + 1);
+    return bytes;
+  }
+  let bytes = OBJECT;
+  const o = after as Record<string, unknown>;
+  for (const k in o) bytes += SLOT + newBytes(o[k], prev?.[k], depth + 1);
+  return bytes;
+}
+
+/** The bytes one recorded step holds, by the model. */
+export function stepBytes(e: TraceEntry): number {
+  let objects = newBytes(e.after, e.before);
+  const seen = new Set<unknown>();
+  for (const s of e.sends) {
+    if (!seen.has(s.msg)) {
+      seen.add(s.msg);
+      objects += newBytes(s.msg, null);
+    }
+  }
+  return (
+    BYTES_PER_STEP +
+    e.note.length +
+    e.lines.length * SLOT +
+    e.sends.length * BYTES_PER_MESSAGE +
+    objects * ALLOCATION_FACTOR
+  );
+}
+
+/** Counts what a recording holds, one step at a time as the trace grows. */
+export class RecordingMeter {
+  private counted = 0;
+  private traceBytes = 0;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly budget = RECORDING_BUDGET,
+  ) {}
+
+  /** Bytes held by the recording so far: the trace by the model, the engine's structures as it counts them. */
+  bytes(): number {
+    const trace = this.sim.trace;
+    for (; this.counted < trace.length; this.counted++) this.traceBytes += stepBytes(trace[this.counted]!);
+    const m = this.sim.memory();
+    return this.traceBytes + m.journal + m.checkpoints;
+  }
+
+  /** True once the recording has reached the budget: the browser records no further step. */
+  get full(): boolean {
+    return this.bytes() >= this.budget;
+  }
+}
+
+const meters = new WeakMap<Simulation, RecordingMeter>();
+
+/** The meter of a run the browser records (one per Simulation; the budget of its first call). */
+export function meterOf(sim: Simulation, budget = RECORDING_BUDGET): RecordingMeter {
+  let m = meters.get(sim);
+  if (!m) meters.set(sim, (m = new RecordingMeter(sim, budget)));
+  return m;
+}
+
+const mb = (bytes: number) => {
+  const v = bytes / 2 ** 20;
+  return v >= 10 ? v.toFixed(0) : v.toFixed(1);
+};
+
+/** The status line's detail when the budget stopped the recording. */
+export function budgetStopDetail(step: number, budget = RECORDING_BUDGET): string {
+  return (
+    `recording stopped at step ${step.toLocaleString('en-US')}: the browser keeps at most ` +
+    `${mb(budget)} MB of a run; the CLI line under Share runs it to the end`
+  );
+}

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Memory bounded by design, in Chromium: the links that drove a tab to 1–3.9 GB (issue 9) keep the JS
+ * heap under 600 MB during their first 20 s, and a run longer than the recording budget stops
+ * recording with a line that says where and why, and stays usable up to there.
+ *
+ * The heap is read from `performance.memory.usedJSHeapSize`, precise only with the flag below.
+ */
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
+  },
+});
+
+const MB = 2 ** 20;
+
+/** Node 400 − k crashes at 5 + 10k, k = 0 … 398: an election after every crash. */
+const cascade = `v=1&alg=bully&n=400&crashes=${Array.from({ length: 399 }, (_, k) => `${400 - k}@${5 + 10 * k}`).join(',')}`;
+
+const LINKS = [
+  { name: 'the crash cascade', hash: cascade },
+  { name: 'bully n = 400 (complete graph)', hash: 'v=1&alg=bully&n=400' },
+  { name: 'ghs on a complete graph of 400', hash: 'v=1&alg=ghs&topo=complete&n=400' },
+];
+
+/** The heap every ~500 ms for `seconds`, with how far the run had been recorded. */
+async function watchHeap(page: Page, seconds: number) {
+  const samples: { at: number; heap: number; steps: number; engine: number }[] = [];
+  const t0 = Date.now();
+  while (Date.now() - t0 < seconds * 1000) {
+    const s = await page.evaluate(() => {
+      const st = window.__lel?.store.getState();
+      const m = st?.run.sim.memory();
+      return {
+        heap: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+        steps: st?.knownSteps ?? 0,
+        engine: m ? m.journal + m.checkpoints : 0,
+      };
+    });
+    samples.push({ at: Date.now() - t0, ...s });
+    await page.waitForTimeout(500);
+  }
+  return samples;
+}
+
+// FIXME (view, helper T's part of issue 9): on main's graph view these pages freeze — the 79,800-edge
+// complete graph is built as Cytoscape elements on the main thread — so page.evaluate cannot read the
+// heap for more than 90 s (measured 2 Dec 2026: all three timed out at 1.6 min). The engine's part is
+// fixed: recorded in Node (heapUsed + arrayBuffers), bully n = 400 went from 1,003 MB to 120 MB for its
+// 160,798 steps, the cascade's first 300,000 steps from 1,979 MB to 217 MB, and every recording is
+// now capped by RECORDING_BUDGET (160 MB by the model, ≈ 100 MB of a Chromium heap). Turn these on once
+// the view draws big graphs without freezing the tab.
+for (const link of LINKS) {
+  test.fixme(`${link.name}: the JS heap stays under 600 MB during the first 20 s`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('about:blank');
+    await page.goto(`./#${link.hash}`);
+    await expect(page.getByRole('status')).toHaveCount(1);
+    const samples = await watchHeap(page, 20);
+    const worst = samples.reduce((a, b) => (b.heap > a.heap ? b : a));
+    const last = samples[samples.length - 1]!;
+    test.info().annotations.push({
+      type: 'heap',
+      description:
+        `max ${(worst.heap / MB).toFixed(0)} MB at ${(worst.at / 1000).toFixed(1)} s; ` +
+        `${last.steps} steps recorded at 20 s, engine checkpoints + journal ${(last.engine / MB).toFixed(1)} MB`,
+    });
+    console.log(`${link.name}: ${test.info().annotations.at(-1)!.description}`);
+    expect(samples.length).toBeGreaterThan(20);
+    expect(worst.heap).toBeLessThan(600 * MB);
+  });
+}
+
+// FIXME: the same frozen tab (the cascade is a 400-node complete graph); covered in the store's unit test.
+test.fixme('a run longer than the budget stops recording, says where and why, and stays usable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('about:blank');
+  await page.goto(`./#${cascade}`);
+  await page.waitForFunction(() => window.__lel?.store.getState().computing === false, null, {
+    timeout: 150_000,
+  });
+  const stop = await page.evaluate(() => window.__lel!.store.getState().knownSteps);
+  await page.evaluate((k) => window.__lel!.store.getState().seek(k), stop);
+  const status = page.getByRole('status');
+  await expect(status).toContainText('No leader yet: the run is longer than the browser keeps');
+  await expect(page.locator('.status-detail')).toHaveText(
+    `recording stopped at step ${stop.toLocaleString('en-US')}: the browser keeps at most 160 MB of a run; the CLI line under Share runs it to the end`,
+  );
+  // Usable up to there: back to the start and forward again with the keyboard and the store.
+  await page.evaluate(() => window.__lel!.store.getState().seek(0));
+  await expect(page.getByTestId('step')).toContainText('0');
+  await page.evaluate((k) => window.__lel!.store.getState().seek(k - 1), stop);
+  await expect(page.getByTestId('step')).toContainText((stop - 1).toLocaleString('en-US'));
+});
