@@ -4,6 +4,9 @@ import { AXIS_H, LABEL_W, xOfTime, yOfRow } from './geometry';
 import type { Hits } from './hits';
 import { drawArrows, drawEmphasis, firstRow, FONT, lastRow, segment, type Frame } from './paint';
 
+/** Most arrows in flight drawn in one frame (each frame draws them anew). */
+export const MAX_LIVE = 4_000;
+
 /** What the frame draws over the base layer besides the frame itself. */
 export interface NowInputs {
   s: SimState;
@@ -36,9 +39,11 @@ export function paintNow(f: Frame, inp: NowInputs, seg: Float64Array): void {
     ctx.globalAlpha = 1;
   }
   drawCrashes(f, run, xNow);
-  // In flight at the cursor: few, and they move with the clock.
+  // In flight at the cursor: usually few, and they move with the clock. A broadcast on a big complete
+  // graph puts tens of thousands in flight: past MAX_LIVE the rest are left out of the frame.
   live.reset();
   for (const m of run.replay.inFlight.values()) {
+    if (live.count >= MAX_LIVE) break;
     const i = ix.indexOfSeq(m.seq);
     if (i < 0) continue;
     const state = segment(f, i, s.cursor, s.clock, seg);
