@@ -7,9 +7,18 @@ import {
   type Announcing,
   type Elected,
 } from './announce';
-import { defineAlgorithm, exact, formula, lower, upper, type CurveSpec, type OrderName } from './contract';
+import { defineAlgorithm, formula, type OrderName } from './contract';
 import { pseudocode } from './pseudocode';
-import { floorLog2, opposite, ringRole, sendBothWays, toward, type Dir } from './ring';
+import {
+  floorLog2,
+  halvingRing,
+  opposite,
+  phaseCurves,
+  ringRole,
+  sendBothWays,
+  toward,
+  type Dir,
+} from './ring';
 
 /**
  * Franklin (CACM 1982) on a bidirectional ring, docs/algorithms.md §1.9. In each phase every active
@@ -102,34 +111,8 @@ export const FRANKLIN_WORST = formula('2n(⌊log n⌋+1)', (n) => 2 * n * (floor
  */
 export const FRANKLIN_SORTED = formula('4n', (n) => 4 * n);
 
-function franklinCurves(order: OrderName): CurveSpec[] {
-  if (order === 'worst') return [exact(FRANKLIN_WORST)];
-  // n = 1 has no elimination phase (C13): its two messages come straight back.
-  if (order === 'best' || order === 'asc' || order === 'desc') return [exact(FRANKLIN_SORTED, 2)];
-  return [upper(FRANKLIN_WORST), lower(FRANKLIN_SORTED, 2)];
-}
-
-/**
- * Franklin's worst ring. The active processes of the next phase are exactly the local maxima of this
- * phase's active uids, in ring order. Build the phases top-down: from the last phase's single uid, put
- * a fresh smaller uid after every uid of the phase above (one more at the end when the size is odd).
- * Every uid from above then has two fresh (smaller) neighbours and no fresh uid has two smaller ones,
- * so a active processes leave exactly ⌊a/2⌋, the sizes run n, ⌊n/2⌋, …, 1, and the run has ⌊log n⌋
- * elimination phases: 2n(⌊log n⌋ + 1) election messages. For n = 8: 8,4,6,3,7,2,5,1.
- */
-export function franklinWorstRing(n: number): NodeId[] {
-  const sizes: number[] = [];
-  for (let a = n; a >= 1; a = Math.floor(a / 2)) sizes.push(a);
-  let fresh = n;
-  let ring: NodeId[] = [fresh--];
-  for (let i = sizes.length - 2; i >= 0; i--) {
-    const below: NodeId[] = [];
-    for (const id of ring) below.push(id, fresh--);
-    if (sizes[i]! % 2 === 1) below.push(fresh--);
-    ring = below;
-  }
-  return ring;
-}
+/** The worst ring: the local maxima halve the active processes at every phase (ring.ts). */
+export const franklinWorstRing = halvingRing;
 
 export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinParams>({
   id: 'franklin',
@@ -150,7 +133,7 @@ export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinPara
   counts: {
     bound: FRANKLIN_WORST,
     announcement: ringAnnouncement,
-    curves: (order: OrderName, _mode: TimingMode) => franklinCurves(order),
+    curves: (order: OrderName, _mode: TimingMode) => phaseCurves(FRANKLIN_WORST, FRANKLIN_SORTED, order),
   },
   orders: {
     worst: {

@@ -7,9 +7,9 @@ import {
   type Announcing,
   type Elected,
 } from './announce';
-import { defineAlgorithm, exact, formula, lower, upper, type CurveSpec, type OrderName } from './contract';
+import { defineAlgorithm, formula, type OrderName } from './contract';
 import { pseudocode } from './pseudocode';
-import { floorLog2 } from './ring';
+import { floorLog2, halvingRing, phaseCurves } from './ring';
 
 /**
  * Peterson (TOPLAS 1982) / Dolev–Klawe–Rodeh, as Lynch's PetersonLeader (§15.1.3), on a
@@ -89,34 +89,8 @@ export const PETERSON_BOUND = formula('2n⌊log n⌋ + n', (n) => 2 * n * floorL
 /** A sorted ring (either way): one busy phase, then one active process left. */
 export const PETERSON_SORTED = formula('3n', (n) => 3 * n);
 
-function petersonCurves(order: OrderName): CurveSpec[] {
-  if (order === 'worst') return [exact(PETERSON_BOUND)];
-  // n = 1 sends a single p1 (C13); from n = 2 on at least one phase has two active processes.
-  if (order === 'best' || order === 'asc' || order === 'desc') return [exact(PETERSON_SORTED, 2)];
-  return [upper(PETERSON_BOUND), lower(PETERSON_SORTED, 2)];
-}
-
-/**
- * Peterson's worst ring. A process stays active iff its upstream active neighbour holds a local
- * maximum of the active temporary ids, and then takes that id; so the next phase's active ids are the
- * local maxima, in ring order. Build the phases top-down: from the last phase's single id, put a
- * fresh smaller id after every id of the phase above (one more at the end when the size is odd).
- * Every id of the phase above is then a local maximum and no fresh id is one, so a active processes
- * leave exactly ⌊a/2⌋, and the sizes run n, ⌊n/2⌋, … 1: ⌊log n⌋ phases with two or more active.
- */
-export function petersonWorstRing(n: number): NodeId[] {
-  const sizes: number[] = [];
-  for (let a = n; a >= 1; a = Math.floor(a / 2)) sizes.push(a);
-  let next = n;
-  let ring: NodeId[] = [next--];
-  for (let i = sizes.length - 2; i >= 0; i--) {
-    const below: NodeId[] = [];
-    for (const id of ring) below.push(id, next--);
-    if (sizes[i]! % 2 === 1) below.push(next--);
-    ring = below;
-  }
-  return ring;
-}
+/** The worst ring: the local maxima halve the active processes at every phase (ring.ts). */
+export const petersonWorstRing = halvingRing;
 
 export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonParams>({
   id: 'peterson',
@@ -136,7 +110,7 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
   counts: {
     bound: PETERSON_BOUND,
     announcement: ringAnnouncement,
-    curves: (order: OrderName, _mode: TimingMode) => petersonCurves(order),
+    curves: (order: OrderName, _mode: TimingMode) => phaseCurves(PETERSON_BOUND, PETERSON_SORTED, order),
   },
   orders: {
     worst: {

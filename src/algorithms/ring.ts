@@ -1,4 +1,5 @@
 import type { NodeCtx, NodeId, Role, Send } from '../engine/types';
+import { exact, lower, upper, type CurveSpec, type Formula, type OrderName } from './contract';
 
 /**
  * What the ring algorithms share (C1, C13): directions, sending both ways, the role of a ring
@@ -46,4 +47,38 @@ export function floorLog2(n: number): number {
   let k = 0;
   while (2 ** (k + 1) <= n) k++;
   return k;
+}
+
+/**
+ * A ring on which keeping the local maxima of the active ids halves the active processes at every
+ * phase, a → ⌊a/2⌋, so the sizes run n, ⌊n/2⌋, …, 1 (⌊log n⌋ phases with two or more active): the
+ * worst ring of Peterson's and Franklin's algorithms, whose next phase's active processes are exactly
+ * the local maxima in ring order. Built top-down: from the last phase's single id, put a fresh
+ * smaller id after every id of the phase above (one more at the end when the size is odd). Every id
+ * from above then has two fresh, smaller neighbours and no fresh id has two smaller ones. For n = 8:
+ * 8,4,6,3,7,2,5,1.
+ */
+export function halvingRing(n: number): NodeId[] {
+  const sizes: number[] = [];
+  for (let a = n; a >= 1; a = Math.floor(a / 2)) sizes.push(a);
+  let fresh = n;
+  let ring: NodeId[] = [fresh--];
+  for (let i = sizes.length - 2; i >= 0; i--) {
+    const below: NodeId[] = [];
+    for (const id of ring) below.push(id, fresh--);
+    if (sizes[i]! % 2 === 1) below.push(fresh--);
+    ring = below;
+  }
+  return ring;
+}
+
+/**
+ * The experiment curves of a phase algorithm (Peterson, Franklin): exact `worst` on the halving ring,
+ * exact `sorted` on a sorted ring from n = 2 (n = 1 has no elimination phase, C13), and both as the
+ * upper and lower bounds for any other order.
+ */
+export function phaseCurves(worst: Formula, sorted: Formula, order: OrderName): CurveSpec[] {
+  if (order === 'worst') return [exact(worst)];
+  if (order === 'best' || order === 'asc' || order === 'desc') return [exact(sorted, 2)];
+  return [upper(worst), lower(sorted, 2)];
 }
