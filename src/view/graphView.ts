@@ -3,11 +3,22 @@ import type { Role } from '../engine/types';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
 import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
 import { graphElements } from './elements';
+import { fitViewport } from './fit';
 import { layoutGraph, type Layout } from './layout';
 import { NodeLayer } from './nodeLayer';
 import { MessageOverlay } from './overlay';
 import { ROLE_LOOK } from './palette';
 import { graphStyle } from './style';
+import { bindTaps } from './taps';
+
+/** A canvas stacked over the graph panel, drawn on by one layer, transparent to the pointer. */
+function canvasLayer(className: string): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.className = className;
+  c.setAttribute('aria-hidden', 'true');
+  c.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  return c;
+}
 
 /**
  * Past this many nodes the graph is drawn on canvas layers (EdgeLayer, NodeLayer) and Cytoscape is
@@ -59,18 +70,9 @@ export function mountGraphView(
   const host = document.createElement('div');
   host.className = 'cy-host';
   host.style.cssText = 'position:absolute;inset:0';
-  const under = document.createElement('canvas');
-  under.className = 'edge-layer';
-  under.setAttribute('aria-hidden', 'true');
-  under.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
-  const dots = document.createElement('canvas');
-  dots.className = 'node-layer';
-  dots.setAttribute('aria-hidden', 'true');
-  dots.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
-  const canvas = document.createElement('canvas');
-  canvas.className = 'message-overlay';
-  canvas.setAttribute('aria-hidden', 'true');
-  canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
+  const under = canvasLayer('edge-layer');
+  const dots = canvasLayer('node-layer');
+  const canvas = canvasLayer('message-overlay');
   // Bottom to top: edges and nodes of large graphs, Cytoscape (it also takes the pointer), messages.
   container.append(under, dots, host, canvas);
   const edges = new EdgeLayer(under);
@@ -125,56 +127,18 @@ export function mountGraphView(
       minZoom: 0.005,
       maxZoom: 6,
     });
-    // Clicks: a message drawn on top wins over the node beneath it.
-    c.on('tap', (e) => {
-      const p = e.renderedPosition;
-      const seq = overlay.hitTest(p.x, p.y);
-      const st = store.getState();
-      const dot = onCanvas ? nodeLayer.hitTest(p.x, p.y, c.zoom(), c.pan()) : -1;
-      if (seq !== null) st.select({ kind: 'message', seq });
-      else if (e.target !== c && (e.target as NodeSingular).isNode?.())
-        st.select({ kind: 'node', id: Number(e.target.data('nid')) });
-      else if (dot >= 0 && run) st.select({ kind: 'node', id: run.sim.graph.ids[dot]! });
-      else st.select(null);
-    });
-    c.on('dbltap', (e) => {
-      if (e.target !== c && (e.target as NodeSingular).isNode?.()) {
-        store.getState().toggleNode(Number(e.target.data('nid')));
-        return;
-      }
-      const p = e.renderedPosition;
-      const dot = onCanvas ? nodeLayer.hitTest(p.x, p.y, c.zoom(), c.pan()) : -1;
-      if (dot >= 0 && run) store.getState().toggleNode(run.sim.graph.ids[dot]!);
-    });
+    bindTaps(c, { store, overlay, nodeLayer, onCanvas, ids: () => run?.sim.graph.ids ?? null });
     c.on('mouseover', 'node', () => (host.style.cursor = 'pointer'));
     c.on('mouseout', 'node', () => (host.style.cursor = ''));
     c.on('viewport', () => (dirty = true));
     return c;
   }
 
-  /** Fits the layout's bounding box (known without asking Cytoscape to measure every element). */
+  /** Frames the whole layout (fit.ts). */
   const fit = () => {
-    if (!layout || layout.x.length === 0) return;
-    const w = host.clientWidth;
-    const h = host.clientHeight;
-    if (w === 0 || h === 0) return;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (let i = 0; i < layout.x.length; i++) {
-      x0 = Math.min(x0, layout.x[i]!);
-      x1 = Math.max(x1, layout.x[i]!);
-      y0 = Math.min(y0, layout.y[i]!);
-      y1 = Math.max(y1, layout.y[i]!);
-    }
-    // Room for the leader's larger disc, and on small rings for message labels outside the ring.
-    const margin = layout.x.length <= 40 && run?.sim.graph.ring ? layout.nodeSize * 1.8 : layout.nodeSize;
-    const pad = layout.x.length > 200 ? 16 : 40;
-    const bw = x1 - x0 + 2 * margin;
-    const bh = y1 - y0 + 2 * margin;
-    const zoom = Math.min(6, Math.max(0.005, Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh)));
-    cy.viewport({ zoom, pan: { x: w / 2 - ((x0 + x1) / 2) * zoom, y: h / 2 - ((y0 + y1) / 2) * zoom } });
+    const v = layout && fitViewport(layout, host.clientWidth, host.clientHeight, !!run?.sim.graph.ring);
+    if (!v) return;
+    cy.viewport(v);
     dirty = true;
   };
 

@@ -1,0 +1,45 @@
+import type { Core, NodeSingular } from 'cytoscape';
+import type { NodeId } from '../engine/types';
+import type { SimStore } from '../store/simStore';
+import type { NodeLayer } from './nodeLayer';
+import type { MessageOverlay } from './overlay';
+
+export interface TapTargets {
+  store: SimStore;
+  overlay: MessageOverlay;
+  nodeLayer: NodeLayer;
+  /** The nodes are drawn on the node layer (a large graph), not as Cytoscape elements. */
+  onCanvas: boolean;
+  /** The ids of the shown run, by position (null before a run is shown). */
+  ids(): readonly NodeId[] | null;
+}
+
+/**
+ * A tap selects what is under it — a message drawn on top wins over the node beneath it — or clears
+ * the selection; a double tap toggles the node's per-node option (crashed, initiator, …).
+ */
+export function bindTaps(c: Core, t: TapTargets): void {
+  const dotAt = (x: number, y: number) => (t.onCanvas ? t.nodeLayer.hitTest(x, y, c.zoom(), c.pan()) : -1);
+  c.on('tap', (e) => {
+    const p = e.renderedPosition;
+    const seq = t.overlay.hitTest(p.x, p.y);
+    const st = t.store.getState();
+    const dot = dotAt(p.x, p.y);
+    const ids = t.ids();
+    if (seq !== null) st.select({ kind: 'message', seq });
+    else if (e.target !== c && (e.target as NodeSingular).isNode?.())
+      st.select({ kind: 'node', id: Number(e.target.data('nid')) });
+    else if (dot >= 0 && ids) st.select({ kind: 'node', id: ids[dot]! });
+    else st.select(null);
+  });
+  c.on('dbltap', (e) => {
+    if (e.target !== c && (e.target as NodeSingular).isNode?.()) {
+      t.store.getState().toggleNode(Number(e.target.data('nid')));
+      return;
+    }
+    const p = e.renderedPosition;
+    const dot = dotAt(p.x, p.y);
+    const ids = t.ids();
+    if (dot >= 0 && ids) t.store.getState().toggleNode(ids[dot]!);
+  });
+}
