@@ -31,8 +31,8 @@ describe('fitting the graph to its panel', () => {
         [0, 0],
         [100, 100],
       ]),
-      1000,
-      1000,
+      500,
+      500,
       true,
     )!;
     expect(v.zoom).toBeCloseTo(420 / (100 + 2 * 18));
