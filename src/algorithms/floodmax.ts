@@ -141,7 +141,7 @@ export const floodmax = defineAlgorithm<FloodMaxState, MaxMsg, FloodMaxParams>({
       id: 'floodmax-grid',
       title: 'FloodMax on a 4×4 grid',
       watch:
-        'Every node but 16 has a larger neighbour and turns relay in round 1; then watch the label max(16) spread one hop per round from the bottom right corner. After diam = 6 rounds everyone decides at once: 2|E|·diam = 2·24·6 = 288 max messages.',
+        'Every node but 16 has a larger neighbour and turns relay in round 1; then watch the label max(16) spread one hop per round from the bottom right corner, and after diam = 6 rounds everyone decides at once: 2|E|·diam = 2·24·6 = 288 max messages.',
       link: 'v=1&alg=floodmax&topo=grid&n=16&ids=asc&mode=sync',
     },
   ],
