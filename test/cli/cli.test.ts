@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { CLI_NODE, cliArgs } from '../util/cli';
 
 const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  const r = spawnSync(CLI_NODE, cliArgs(...args), { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

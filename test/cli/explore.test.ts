@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { bully } from '../../src/algorithms/bully';
 import { parseSchedule } from '../../src/scenario/schedule';
 import { queryToFlat } from '../../src/scenario/url';
+import { CLI_NODE, cliArgs } from '../util/cli';
 
 const explore = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'explore', ...args], { encoding: 'utf8' });
+  const r = spawnSync(CLI_NODE, cliArgs('explore', ...args), { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

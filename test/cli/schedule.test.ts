@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/simulation';
 import { buildRun } from '../../src/scenario/build';
 import { decodeScenario } from '../../src/scenario/url';
+import { CLI_NODE, cliArgs } from '../util/cli';
 
 const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  const r = spawnSync(CLI_NODE, cliArgs(...args), { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

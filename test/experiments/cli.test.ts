@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { CLI_NODE, cliArgs } from '../util/cli';
 
 /** Runs `sim experiment …` as a user would; a non-zero exit comes back as {code, out, err}. */
 function experiment(...args: string[]): { code: number; out: string; err: string } {
   try {
-    const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'experiment', ...args], {
+    const out = execFileSync(CLI_NODE, cliArgs('experiment', ...args), {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
