@@ -65,9 +65,13 @@ export function EventLog() {
       items.push(
         hidden ? (
           <li key="rest" className="rest" style={{ top: k * ROW, height: ROW }}>
-            <button type="button" onClick={() => setFuture(true)}>
-              Show the rest of the run ({fmt(known - cursor)} more step{known - cursor === 1 ? '' : 's'}
-              {truncated ? ' recorded' : ''})
+            <button
+              type="button"
+              onClick={() => setFuture(true)}
+              aria-label={`Show the rest of the run (${fmt(known - cursor)} more step${known - cursor === 1 ? '' : 's'}${truncated ? ' recorded' : ''})`}
+              title="The steps after the cursor are hidden so that the log does not give the run away"
+            >
+              Show the rest ({fmt(known - cursor)} more)
             </button>
           </li>
         ) : (
