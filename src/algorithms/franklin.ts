@@ -8,12 +8,12 @@ import {
   type Elected,
 } from './announce';
 import { defineAlgorithm, formula, type OrderName } from './contract';
+import { phaseCurves } from './phases';
 import { pseudocode } from './pseudocode';
 import {
   floorLog2,
   halvingRing,
   opposite,
-  phaseCurves,
   ringRole,
   sendBothWays,
   toward,

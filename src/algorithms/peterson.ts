@@ -8,8 +8,9 @@ import {
   type Elected,
 } from './announce';
 import { defineAlgorithm, formula, type OrderName } from './contract';
+import { phaseCurves } from './phases';
 import { pseudocode } from './pseudocode';
-import { floorLog2, halvingRing, phaseCurves } from './ring';
+import { floorLog2, halvingRing } from './ring';
 
 /**
  * Peterson (TOPLAS 1982) / Dolev–Klawe–Rodeh, as Lynch's PetersonLeader (§15.1.3), on a

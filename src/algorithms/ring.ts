@@ -1,5 +1,4 @@
 import type { NodeCtx, NodeId, Role, Send } from '../engine/types';
-import { exact, lower, upper, type CurveSpec, type Formula, type OrderName } from './contract';
 
 /**
  * What the ring algorithms share (C1, C13): directions, sending both ways, the role of a ring
@@ -70,15 +69,4 @@ export function halvingRing(n: number): NodeId[] {
     ring = below;
   }
   return ring;
-}
-
-/**
- * The experiment curves of a phase algorithm (Peterson, Franklin): exact `worst` on the halving ring,
- * exact `sorted` on a sorted ring from n = 2 (n = 1 has no elimination phase, C13), and both as the
- * upper and lower bounds for any other order.
- */
-export function phaseCurves(worst: Formula, sorted: Formula, order: OrderName): CurveSpec[] {
-  if (order === 'worst') return [exact(worst)];
-  if (order === 'best' || order === 'asc' || order === 'desc') return [exact(sorted, 2)];
-  return [upper(worst), lower(sorted, 2)];
 }

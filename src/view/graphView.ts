@@ -127,7 +127,13 @@ export function mountGraphView(
       minZoom: 0.005,
       maxZoom: 6,
     });
-    bindTaps(c, { store, overlay, nodeLayer, onCanvas, ids: () => run?.sim.graph.ids ?? null });
+    bindTaps(c, {
+      store,
+      overlay: () => overlay,
+      nodeLayer,
+      onCanvas,
+      ids: () => run?.sim.graph.ids ?? null,
+    });
     c.on('mouseover', 'node', () => (host.style.cursor = 'pointer'));
     c.on('mouseout', 'node', () => (host.style.cursor = ''));
     c.on('viewport', () => (dirty = true));

@@ -6,7 +6,8 @@ import type { MessageOverlay } from './overlay';
 
 export interface TapTargets {
   store: SimStore;
-  overlay: MessageOverlay;
+  /** A getter: the first Cytoscape instance is made before the overlay exists. */
+  overlay(): MessageOverlay;
   nodeLayer: NodeLayer;
   /** The nodes are drawn on the node layer (a large graph), not as Cytoscape elements. */
   onCanvas: boolean;
@@ -22,7 +23,7 @@ export function bindTaps(c: Core, t: TapTargets): void {
   const dotAt = (x: number, y: number) => (t.onCanvas ? t.nodeLayer.hitTest(x, y, c.zoom(), c.pan()) : -1);
   c.on('tap', (e) => {
     const p = e.renderedPosition;
-    const seq = t.overlay.hitTest(p.x, p.y);
+    const seq = t.overlay().hitTest(p.x, p.y);
     const st = t.store.getState();
     const dot = dotAt(p.x, p.y);
     const ids = t.ids();
