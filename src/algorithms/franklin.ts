@@ -10,15 +10,7 @@ import {
 import { defineAlgorithm, formula, type OrderName } from './contract';
 import { phaseCurves } from './phases';
 import { pseudocode } from './pseudocode';
-import {
-  floorLog2,
-  halvingRing,
-  opposite,
-  ringRole,
-  sendBothWays,
-  toward,
-  type Dir,
-} from './ring';
+import { floorLog2, halvingRing, opposite, ringRole, sendBothWays, toward, type Dir } from './ring';
 
 /**
  * Franklin (CACM 1982) on a bidirectional ring, docs/algorithms.md §1.9. In each phase every active
