@@ -17,6 +17,14 @@ export interface Extreme {
   channels: number[];
 }
 
+/** The fewest and most messages over every schedule, in all and per kind. */
+export interface MessageRange {
+  min: number;
+  max: number;
+  minByKind: Record<string, number>;
+  maxByKind: Record<string, number>;
+}
+
 export interface Analysis {
   /** Paths to terminal states; null when a cycle makes them infinitely many. */
   schedules: bigint | null;
@@ -24,12 +32,7 @@ export interface Analysis {
   /** Distinct leaders over the terminal states, ascending; null (no leader) last. */
   leaders: (NodeId | null)[];
   /** Over every schedule; null when there is no terminal state, or a cycle. */
-  messages: {
-    min: number;
-    max: number;
-    minByKind: Record<string, number>;
-    maxByKind: Record<string, number>;
-  } | null;
+  messages: MessageRange | null;
   best: Extreme | null;
   worst: Extreme | null;
   /** A reachable cycle: the state it starts from (reached by a shortest path) and its transitions. */

@@ -1,6 +1,6 @@
 import { formatSchedule, type Delivery } from '../scenario/schedule';
 import type { Scenario } from '../scenario/types';
-import { analyse, channelsOf, type Extreme } from './analysis';
+import { analyse, channelsOf, type Extreme, type MessageRange } from './analysis';
 import type { Explorer, StopReason } from './explorer';
 import { scheduleLink } from './link';
 import { BARRIER, type Global } from './model';
@@ -46,12 +46,7 @@ export interface ExploreSummary {
   schedules: string;
   /** Distinct leaders over every schedule (a run's `leader`), ascending; null = a schedule elects none. */
   leaders: (number | null)[];
-  messages: {
-    min: number;
-    max: number;
-    minByKind: Record<string, number>;
-    maxByKind: Record<string, number>;
-  } | null;
+  messages: MessageRange | null;
   violations: ViolationSummary[];
   best: WitnessSummary | null;
   worst: WitnessSummary | null;
