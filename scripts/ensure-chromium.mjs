@@ -12,9 +12,14 @@ if (!existsSync(CHROMIUM)) {
     process.exit(1);
   }
   console.log('Installing Debian Chromium for the end-to-end tests (about a minute)…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-    stdio: 'inherit',
-  });
+  // Another apt run (an image's own first-boot update) may hold the dpkg lock: wait for it rather than fail.
+  const wait = '-o DPkg::Lock::Timeout=300';
+  execSync(
+    `apt-get ${wait} update -qq && DEBIAN_FRONTEND=noninteractive apt-get ${wait} install -y -qq chromium`,
+    {
+      stdio: 'inherit',
+    },
+  );
   if (!existsSync(CHROMIUM)) {
     console.error('apt-get finished but /usr/bin/chromium is still missing');
     process.exit(1);

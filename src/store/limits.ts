@@ -2,8 +2,10 @@
 export const BROWSER_MAX_NODES = 5_000;
 
 /**
- * Steps the browser records of one run. A recorded step costs ~400–600 bytes (trace entry, states,
- * checkpoints), so a million steps is already ~0.5 GB; longer runs are cut here and the CLI runs them.
+ * Steps the browser records of one run. A recorded step costs ~0.7–2 KB in Node (trace entry, new
+ * state, sent messages, journal row; docs/architecture.md "What a recorded run costs"), so a million
+ * steps would pass the recording budget (src/store/recording.ts) for most algorithms; longer runs are
+ * cut here and the CLI runs them.
  */
 export const BROWSER_MAX_STEPS = 1_000_000;
 
