@@ -27,6 +27,7 @@ import type {
   NodeId,
   Reaction,
   Role,
+  RunMonitor,
   SentMessage,
   StepKind,
   Timing,
@@ -147,6 +148,11 @@ export class Simulation {
   budgetExceeded = false;
   /** Set when the run stopped because its delivery schedule named an empty channel. */
   stalled: Stall | null = null;
+  /** The time a never-terminating protocol runs up to (Algorithm.until); Infinity for the others. */
+  readonly until: number;
+  /** Set when the run stopped at `until` with events still to come. */
+  horizonReached = false;
+  private readonly monitor: RunMonitor | null;
 
   private readonly record: boolean;
   private readonly hashing: boolean;
@@ -219,6 +225,8 @@ export class Simulation {
     this.hashing = cfg.hash ?? true;
     this.checking = cfg.checkInvariants ?? false;
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
+    this.until = cfg.algorithm.until?.(cfg.params, cfg.faults) ?? Infinity;
+    this.monitor = cfg.algorithm.monitor?.(this.n, cfg.params) ?? null;
     this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(2048, this.n * 4));
     this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record, cfg.seed);
     this.position = new IdIndex(cfg.graph.ids);
@@ -307,7 +315,7 @@ export class Simulation {
 
   /** True when no event is left (the run has terminated) or the step budget stopped it. */
   get done(): boolean {
-    return this.terminated || this.budgetExceeded || this.stalled !== null;
+    return this.terminated || this.budgetExceeded || this.stalled !== null || this.horizonReached;
   }
 
   get terminated(): boolean {
@@ -389,6 +397,15 @@ export class Simulation {
     return { leader: null };
   }
 
+  /**
+   * The algorithm monitor's figures (RunMonitor.figures) for the run so far: up to `until` once the
+   * run has reached it, or has nothing left to do before it. Empty without a monitor.
+   */
+  figures(): Record<string, number> {
+    const over = this.horizonReached || (this.terminated && this.until !== Infinity);
+    return this.monitor?.figures(over ? this.until : this.time) ?? {};
+  }
+
   /** A stable identifier of the run so far (FNV-1a over every step's canonical text). */
   traceHash(): string {
     return this.hasher.hex();
@@ -429,6 +446,10 @@ export class Simulation {
         return false;
       }
       if (this.plan && this.checkPlan(q.peekKey())) return false;
+      if (keyTime(q.peekKey()) > this.until) {
+        this.horizonReached = true;
+        return false;
+      }
       if (this.stepIndex >= this.stepBudget) {
         this.budgetExceeded = true;
         return false;
@@ -450,6 +471,8 @@ export class Simulation {
       }
       // A crashed node neither wakes nor hears its timers; a second crash is no news.
       if (this.crashed[node] && type !== EV_DELIVER) continue;
+      // A timer the node has reset since is no step (Algorithm.timerCancelled).
+      if (type === EV_TIMER && this.algorithm.timerCancelled?.(this.states[node], payload)) continue;
       if (type !== EV_BARRIER) break;
       // A barrier call that finds nothing to do is not a step.
       barrier = this.algorithm.onBarrier!(this.states[node], this.ctx[node]!, this.params);
@@ -521,8 +544,20 @@ export class Simulation {
 
     if (this.hashing) this.hashStep(kind, node, from, payload, sends);
     const roleAfter: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
-    // Like the FIFO check, the leader count follows the frontier only (see linkLastSeq).
-    if (this.checking && this.stepIndex > this.frontier) this.checkRoles(roleBefore, roleAfter);
+    // Like the FIFO check, the leader count follows the frontier only (see linkLastSeq). An algorithm
+    // with its own monitor says what one leader too many is (Raft: two in one term, not at once).
+    if (this.checking && this.stepIndex > this.frontier && !this.monitor)
+      this.checkRoles(roleBefore, roleAfter);
+    // A node crashed before it started has no state to watch.
+    if (this.monitor && this.stepIndex > this.frontier && this.states[node] !== null) {
+      const broken = this.monitor.step(
+        this.time,
+        this.graph.ids[node]!,
+        this.states[node],
+        !this.crashed[node],
+      );
+      if (broken !== null) this.report(broken);
+    }
     if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
       const entry: TraceEntry = {
         step: this.stepIndex,
@@ -781,6 +816,7 @@ export class Simulation {
     if (cp.plan) this.plan!.restore(cp.plan);
     this.stalled = null;
     this.budgetExceeded = false;
+    this.horizonReached = false;
   }
 
   /** Bytes held for stepping back (the trace itself aside), in O(1). */

@@ -210,6 +210,37 @@ export interface Algorithm<
    * processes have no id to show (Itai–Rodeh: the round's random identity). Absent: the id.
    */
   nodeLabel?(s: State | null): string;
+  /**
+   * A timer the node has since reset or that no longer applies (Raft's election timer, reset by every
+   * heartbeat): the engine drops it when it comes due, without a step, as a real process cancels a
+   * timer. Absent: every timer fires.
+   */
+  timerCancelled?(s: State, timer: Timer): boolean;
+  /**
+   * For a protocol that never terminates (Raft's heartbeats go on for ever): the time up to which a
+   * run goes (`--until T`). The run stops before the first event later than it, with
+   * `Simulation.horizonReached` set. Absent: the run goes until nothing is left to happen.
+   */
+  until?(params: Params, faults: Faults): number;
+  /**
+   * A watch over the whole run for what no single node can see (Raft: at most one leader per term)
+   * and the run's figures (leader changes, time without a leader …). One is made per run.
+   */
+  monitor?(n: number, params: Params): RunMonitor<State>;
+}
+
+/**
+ * Follows a run step by step, beyond the furthest step run so far only (a replay after a seek is
+ * not shown to it again), so what it sums is the run's from time 0 to the frontier.
+ */
+export interface RunMonitor<State = unknown> {
+  /**
+   * After each step: the node it ran at, its state after the step and whether it is alive. Returns
+   * a broken rule in one sentence (reported as a violation at this step), or null.
+   */
+  step(time: number, node: NodeId, state: State, alive: boolean): string | null;
+  /** The run's figures for the CLI's JSON, for the run from time 0 to `end`. */
+  figures(end: number): Record<string, number>;
 }
 
 // Algorithms are registered with their own State/Msg/Params/Timer; the engine only passes values through.

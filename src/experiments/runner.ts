@@ -21,7 +21,7 @@ export interface ExperimentRow {
   rounds: number;
   /** The graph's edges as generated (|E| for undirected graphs; GHS's bound reads it). */
   edges: number;
-  /** False when the run hit the engine's step budget instead of finishing. */
+  /** False when the run hit the engine's step budget instead of finishing (or reaching its `until`). */
   terminated: boolean;
 }
 
@@ -125,7 +125,7 @@ export function runPlanned(plan: RunPlan, maxSteps?: number): ExperimentRow {
     messages: summary.messages,
     rounds: summary.rounds ?? summary.time ?? 0,
     edges: built.value.graph.edges.length,
-    terminated: summary.terminated && !sim.budgetExceeded,
+    terminated: (summary.terminated || sim.horizonReached) && !sim.budgetExceeded,
   };
 }
 

@@ -41,5 +41,9 @@ export function summarize(sim: Simulation): RunSummary {
   if (sim.timing.mode === 'sync') out.rounds = c.lastDeliveryTime;
   else out.time = c.lastDeliveryTime;
   if (result.extra) Object.assign(out, result.extra);
+  // A protocol that never terminates (Raft) ran up to a time; its monitor's figures and what it saw.
+  if (sim.until !== Infinity) out.until = sim.until;
+  Object.assign(out, sim.figures());
+  if (sim.algorithm.monitor) out.violations = sim.violations.map(({ step, message }) => ({ step, message }));
   return out;
 }
