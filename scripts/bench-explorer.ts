@@ -8,6 +8,7 @@ const CASES: { label: string; flat: Record<string, string> }[] = [
   { label: 'LCR 8 desc', flat: { alg: 'lcr', n: '8', ids: 'desc' } },
   { label: 'Peterson 7 desc', flat: { alg: 'peterson', n: '7', ids: 'desc' } },
   { label: 'HS 6 desc', flat: { alg: 'hs', n: '6', ids: 'desc' } },
+  { label: 'Franklin 6 desc', flat: { alg: 'franklin', n: '6', ids: 'desc' } },
   {
     label: 'GHS 5 nodes, 7 edges',
     flat: { alg: 'ghs', ids: '1,2,3,4,5', edges: '1-2:3,2-3:1,3-4:4,4-5:2,5-1:7,1-3:5,2-4:6' },

@@ -1,5 +1,6 @@
 import type { NodeId } from '../engine/types';
 import type { Explorer } from './explorer';
+import { messageHistogram, type HistogramBar } from './histogram';
 
 /**
  * The figures over every schedule, computed on the merged state graph, never by walking schedules
@@ -35,6 +36,8 @@ export interface Analysis {
   messages: MessageRange | null;
   best: Extreme | null;
   worst: Extreme | null;
+  /** Schedules by the messages they send, fewest first; null unless the count depends on the schedule. */
+  histogram: HistogramBar[] | null;
   /** A reachable cycle: the state it starts from (reached by a shortest path) and its transitions. */
   cycle: { state: number; loop: number[] } | null;
 }
@@ -102,7 +105,15 @@ export function analyse(x: Explorer): Analysis {
   const leaders = [...leaderSet].sort((p, q) => (p === null ? 1 : q === null ? -1 : p - q));
   const base = { terminalStates: terminals.length, leaders };
   if (order.length < x.states)
-    return { ...base, schedules: null, messages: null, best: null, worst: null, cycle: findCycle(x, order) };
+    return {
+      ...base,
+      schedules: null,
+      messages: null,
+      best: null,
+      worst: null,
+      histogram: null,
+      cycle: findCycle(x, order),
+    };
 
   const to = x.edgeTo.view();
   const from = x.edgeFrom.view();
@@ -117,7 +128,7 @@ export function analyse(x: Explorer): Analysis {
   let schedules = 0n;
   for (const t of terminals) schedules += paths[t]!;
   if (terminals.length === 0)
-    return { ...base, schedules, messages: null, best: null, worst: null, cycle: null };
+    return { ...base, schedules, messages: null, best: null, worst: null, histogram: null, cycle: null };
 
   const sent = x.edgeSent.view();
   const extreme = (
@@ -183,8 +194,15 @@ export function analyse(x: Explorer): Analysis {
     messages: { min: lo.value, max: hi.value, minByKind, maxByKind },
     best: witness(lo),
     worst: witness(hi),
+    histogram: lo.value < hi.value ? messageHistogram(x, order, terminalFlags(x, terminals)) : null,
     cycle: null,
   };
+}
+
+function terminalFlags(x: Explorer, terminals: readonly number[]): Uint8Array {
+  const flags = new Uint8Array(x.states);
+  for (const t of terminals) flags[t] = 1;
+  return flags;
 }
 
 /** The channel indices of a list of transitions (for a cycle's loop). */

@@ -50,6 +50,11 @@ export interface ExploreSummary {
   violations: ViolationSummary[];
   best: WitnessSummary | null;
   worst: WitnessSummary | null;
+  /**
+   * Where the message count depends on the schedule: how many schedules send each count, fewest
+   * first (decimal strings, exact). Left out where every schedule sends the same number.
+   */
+  histogram?: { messages: number; schedules: string }[];
 }
 
 const ORDER: readonly ViolationKind[] = [
@@ -142,6 +147,8 @@ export function summarize(x: Explorer, scenario: Scenario): ExploreSummary {
     best: witness(a.best),
     worst: witness(a.worst),
   };
+  if (a.histogram)
+    out.histogram = a.histogram.map((b) => ({ messages: b.messages, schedules: b.schedules.toString() }));
   const stop = x.stoppedBy;
   if (stop !== null) out.stoppedBy = stop;
   return out;

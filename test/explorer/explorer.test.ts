@@ -12,6 +12,16 @@ function explored(flat: Flat, maxStates = 1_000_000): ExploreSummary {
   return r.summary;
 }
 
+/**
+ * The schedules by message count in the naive enumerator's shape: the explorer's histogram where the
+ * count depends on the schedule, else every schedule at its one count.
+ */
+function histogramOf(s: ExploreSummary): Record<number, number> {
+  if (!s.histogram) return { [s.messages!.min]: Number(s.schedules) };
+  expect(s.messages!.min).toBeLessThan(s.messages!.max);
+  return Object.fromEntries(s.histogram.map((b) => [b.messages, Number(b.schedules)]));
+}
+
 /** The explorer's figures beside the naive enumerator's, in the naive enumerator's shape. */
 function agree(flat: Flat): void {
   const naive = new Naive(runOf(flat)).figures();
@@ -24,6 +34,7 @@ function agree(flat: Flat): void {
     max: s.messages!.max,
     minByKind: s.messages!.minByKind,
     maxByKind: s.messages!.maxByKind,
+    histogram: histogramOf(s),
   }).toEqual({ ...naive, schedules: String(naive.schedules) });
 }
 
@@ -111,6 +122,9 @@ describe('the explorer counts schedules exactly', () => {
     expect(s.schedules).toBe(String(naive.schedules));
     expect([s.messages!.min, s.messages!.max]).toEqual([naive.min, naive.max]);
     expect([s.messages!.minByKind, s.messages!.maxByKind]).toEqual([naive.minByKind, naive.maxByKind]);
+    // Schedules by message count, bar by bar, as the naive enumerator counts them one by one.
+    expect(Object.keys(naive.histogram).length).toBeGreaterThan(1);
+    expect(histogramOf(s)).toEqual(naive.histogram);
     const sent = (schedule: string) => {
       const end = new Naive(run).replay(schedule).at(-1)!;
       expect(new Naive(run).enabled(end)).toEqual([]); // the witness is a whole schedule

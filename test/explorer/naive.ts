@@ -25,6 +25,8 @@ export interface NaiveFigures {
   max: number;
   minByKind: Record<string, number>;
   maxByKind: Record<string, number>;
+  /** Schedules by the messages they send: count → how many schedules send exactly that. */
+  histogram: Record<number, number>;
 }
 
 export class Naive {
@@ -111,6 +113,7 @@ export class Naive {
       max: -Infinity,
       minByKind: {},
       maxByKind: {},
+      histogram: {},
     };
     const leaders = new Set<NodeId | null>();
     const ends: Record<string, number>[] = [];
@@ -124,6 +127,7 @@ export class Naive {
         const total = Object.values(sys.byKind).reduce((a, b) => a + b, 0);
         out.min = Math.min(out.min, total);
         out.max = Math.max(out.max, total);
+        out.histogram[total] = (out.histogram[total] ?? 0) + 1;
         ends.push(sys.byKind);
         return;
       }

@@ -1,4 +1,6 @@
 import type { AnyModule } from '../../src/algorithms/contract';
+import { announce } from '../../src/algorithms/announce';
+import { franklin, type FranklinMsg, type FranklinState } from '../../src/algorithms/franklin';
 import { ghs } from '../../src/algorithms/ghs';
 import type { GhsMsg, GhsState } from '../../src/algorithms/ghs-types';
 import { lcr, type LcrState } from '../../src/algorithms/lcr';
@@ -126,4 +128,35 @@ export const ghsAnswersTestsAtOnce: AnyModule = {
   ...ghs,
   onMessage: (s: GhsState, from, msg: GhsMsg, node, params) =>
     ghs.onMessage(s, from, msg.kind === 'test' && msg.L > s.LN ? { ...msg, L: s.LN } : msg, node, params),
+};
+
+/**
+ * Franklin that decides on one side only: an active process settles its phase as soon as the uid
+ * from its ccw side (travelling cw) is there, and never waits for the other side's (§1.9 compares
+ * both). What comes from the cw side stays in its waiting list: a leader ends with its own uid from
+ * that side still waiting, never handled (C14), which the module's `held` declaration reports.
+ */
+export const franklinOneSided: AnyModule = {
+  ...franklin,
+  onMessage: (s: FranklinState, from, msg: FranklinMsg, node, params) => {
+    if (msg.kind === 'elected' || s.defeated) return franklin.onMessage(s, from, msg, node, params);
+    const waiting = { ...s.waiting, [msg.dir]: [...s.waiting[msg.dir], msg.uid] };
+    const v = waiting.cw[0];
+    if (v === undefined) return { state: { ...s, waiting } };
+    const rest = { cw: waiting.cw.slice(1), ccw: waiting.ccw };
+    if (v === s.u) return announce({ ...s, waiting: rest }, s.u, node, params.announce);
+    const election = (uid: NodeId, dir: 'cw' | 'ccw') => ({
+      to: dir === 'cw' ? node.cw : node.ccw,
+      msg: { kind: 'election', uid, dir },
+    });
+    if (v > s.u)
+      return {
+        state: { ...s, defeated: true, waiting: { cw: [], ccw: [] } },
+        send: [...rest.cw.map((u) => election(u, 'cw')), ...rest.ccw.map((u) => election(u, 'ccw'))],
+      };
+    return {
+      state: { ...s, phase: s.phase + 1, waiting: rest },
+      send: [election(s.u, 'cw'), election(s.u, 'ccw')],
+    };
+  },
 };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyModule } from '../../src/algorithms/contract';
+import { franklin, type FranklinState } from '../../src/algorithms/franklin';
 import { Explorer, summarize, type ExploreSummary, type ViolationSummary } from '../../src/explorer';
 import { queryToFlat } from '../../src/scenario/url';
 import type { Flat } from '../../src/scenario/parse';
 import { Naive, type System } from './naive';
 import {
   endlessToken,
+  franklinOneSided,
   ghsAnswersTestsAtOnce,
   lcrForgets,
   lcrForwardsAll,
@@ -114,6 +116,24 @@ describe('the explorer catches faulty algorithms with the shortest witness', () 
     expect(steps.at(-1)!.states).toEqual(steps[0]!.states);
   });
 
+  it('a Franklin that decides on one side only: its leader ends with uids it never handled', () => {
+    const { s, naive } = exploreWith(franklinOneSided, { alg: 'franklin', ids: '1,2' });
+    // The right leader is still elected (2 beats 1 on the side it listens to) ...
+    expect(s.leaders).toEqual([2]);
+    // ... but what arrived from the other side waits in its list for ever (C14): stuck, in every
+    // schedule, so the shortest witness is the shortest whole schedule. The naive search, trying
+    // every schedule of each length in turn, finds none shorter.
+    const v = violation(s, 'stuck');
+    expect(v.message).toMatch(/^nothing is in flight, but 2 still holds \d+ messages it never handles$/);
+    const held = (sys: System) => sys.states.some((st) => franklin.explore!.held!(st as FranklinState) > 0);
+    const isStuck = (sys: System) => naive.enabled(sys).length === 0 && held(sys);
+    expect(naive.shortest(isStuck, 16)).toBe(v.deliveries);
+    replaysTo(naive, v, isStuck);
+    // The real Franklin on the same ring leaves nothing waiting.
+    const real = exploreWith(franklin, { alg: 'franklin', ids: '1,2' });
+    expect(real.s.violations).toEqual([]);
+  });
+
   it('a GHS that answers a higher-level test at once: two leaders, or a handler that throws', () => {
     // A node that has not yet heard that its fragment grew can accept a test from its own fragment:
     // an internal edge is then taken for an outgoing one, and the branches no longer form a tree.
@@ -139,7 +159,7 @@ describe('the explorer catches faulty algorithms with the shortest witness', () 
   });
 
   it('the real algorithms show none of these on the same rings', () => {
-    for (const alg of ['lcr', 'chang-roberts', 'peterson', 'hs']) {
+    for (const alg of ['lcr', 'chang-roberts', 'peterson', 'hs', 'franklin']) {
       const x = new Explorer(runOf({ alg, ids: '2,3,1' }), { maxStates: 100_000 });
       x.run();
       expect(summarize(x, scenarioOf({ alg, ids: '2,3,1' })).violations).toEqual([]);
