@@ -56,6 +56,11 @@ export interface ParamSpec<V> {
   range?: { min: number; max: number };
   /** Set where double-clicking a node on the graph toggles it in this list. */
   toggle?: NodeToggle;
+  /**
+   * Valid values in the flat text form, where the range alone would allow runs far too long to try
+   * (Raft's heartbeat of 1 up to time 10⁶): the contract test draws from these instead.
+   */
+  examples?: readonly string[];
   /** Reads the flat (URL/CLI) text; the error sentence names the key. */
   parse(text: string, ctx: ParamContext): Parsed<NonNullable<V>>;
   /** The flat text of a value (parse(format(v)) gives v back). */

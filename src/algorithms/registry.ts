@@ -8,6 +8,7 @@ import { hs } from './hs';
 import { itaiRodeh } from './itai-rodeh';
 import { lcr } from './lcr';
 import { peterson } from './peterson';
+import { raft } from './raft';
 import { tree } from './tree';
 
 /**
@@ -15,7 +16,19 @@ import { tree } from './tree';
  * the links, the editor, the experiments and the contract test (test/algorithms/contract.test.ts)
  * all read this list.
  */
-const MODULES = [lcr, changRoberts, hs, peterson, franklin, bully, tree, ghs, floodmax, itaiRodeh] as const;
+const MODULES = [
+  lcr,
+  changRoberts,
+  hs,
+  peterson,
+  franklin,
+  bully,
+  tree,
+  ghs,
+  floodmax,
+  itaiRodeh,
+  raft,
+] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;
 

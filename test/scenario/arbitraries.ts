@@ -96,6 +96,15 @@ const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 /** A valid value of an algorithm parameter, by the kind its declaration reads (undefined: absent). */
 export function paramValue(spec: AnyParamSpec, known: NodeId[], alive: NodeId[]): fc.Arbitrary<unknown> {
+  if (spec.examples) {
+    const ctx = { n: known.length, isNode: (x: NodeId) => known.includes(x), crashed: [] };
+    const values = spec.examples.map((text) => {
+      const v = spec.parse(text, ctx);
+      if (!v.ok) throw new Error(`arbitraries: example "${text}" of ${spec.key}: ${v.message}`);
+      return v.value as unknown;
+    });
+    return opt(fc.constantFrom(...values));
+  }
   switch (spec.control) {
     case 'checkbox':
       return opt(fc.boolean());

@@ -1,0 +1,94 @@
+import type { NodeId, RunMonitor } from '../engine/types';
+
+/**
+ * What Raft's run shows beyond any one server (§1.11): the safety rule "at most one leader per term"
+ * (Election Safety, Ongaro & Ousterhout Fig. 3), which must never break, and the run's figures.
+ *
+ * - `leaderChanges`: how many times a server became leader (the first election included): each is a
+ *   term's winner.
+ * - `electionsStarted`: how many times a server timed out and stood as candidate.
+ * - `unavailableTime`: the time with no leader in charge. A leader is in charge while a majority of
+ *   the servers, itself included, are alive, in its term and know it as their leader — so a leader
+ *   cut off from the majority does not count, though it believes it leads, and a new leader counts
+ *   from the moment its first heartbeats reach a majority.
+ */
+
+/** What the monitor keeps of each server: its term, the leader it knows in that term, liveness. */
+export interface Seen {
+  term: number;
+  leader: NodeId | null;
+  leading: boolean;
+  candidate: boolean;
+}
+
+export class RaftMonitor<S> implements RunMonitor<S> {
+  private readonly last = new Map<NodeId, Seen & { alive: boolean }>();
+  private readonly winners = new Map<number, NodeId>();
+  /** Servers that are alive and follow (term, leader), by `term:leader`. */
+  private readonly following = new Map<string, number>();
+  private inCharge: string | null = null;
+  private since = 0;
+  private unavailable = 0;
+  private changes = 0;
+  private elections = 0;
+
+  constructor(
+    private readonly n: number,
+    private readonly seen: (s: S) => Seen,
+  ) {}
+
+  step(time: number, node: NodeId, state: S, alive: boolean): string | null {
+    const now = { ...this.seen(state), alive };
+    const before = this.last.get(node);
+    this.last.set(node, now);
+    let broken: string | null = null;
+    if (now.candidate && alive && !(before?.candidate && before.term === now.term)) this.elections++;
+    if (now.leading && alive && !(before?.leading && before.term === now.term)) {
+      this.changes++;
+      const other = this.winners.get(now.term);
+      if (other !== undefined && other !== node)
+        broken = `two leaders in term ${now.term}: ${other} and ${node}`;
+      else this.winners.set(now.term, node);
+    }
+    if (before) this.follow(before, -1);
+    this.follow(now, +1);
+    this.account(time);
+    return broken;
+  }
+
+  private follow(x: Seen & { alive: boolean }, by: number): void {
+    if (!x.alive || x.leader === null) return;
+    const key = `${x.term}:${x.leader}`;
+    const count = (this.following.get(key) ?? 0) + by;
+    if (count === 0) this.following.delete(key);
+    else this.following.set(key, count);
+  }
+
+  /** Starts or stops the clock of unavailability when the leader in charge changes. */
+  private account(time: number): void {
+    let key: string | null = null;
+    for (const [k, count] of this.following) if (2 * count > this.n) key = k; // at most one majority
+    if (key !== null) {
+      // Followers go on trusting a leader that has crashed until they time out: it is not in charge.
+      const [term, leader] = key.split(':').map(Number) as [number, number];
+      const l = this.last.get(leader);
+      if (!l?.alive || !l.leading || l.term !== term) key = null;
+    }
+    if ((key === null) === (this.inCharge === null)) {
+      this.inCharge = key;
+      return;
+    }
+    if (key === null) this.since = time;
+    else this.unavailable += time - this.since;
+    this.inCharge = key;
+  }
+
+  figures(end: number): Record<string, number> {
+    const open = this.inCharge === null ? Math.max(0, end - this.since) : 0;
+    return {
+      leaderChanges: this.changes,
+      electionsStarted: this.elections,
+      unavailableTime: this.unavailable + open,
+    };
+  }
+}

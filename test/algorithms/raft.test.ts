@@ -1,0 +1,333 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RaftState } from '../../src/algorithms/raft';
+import { drawAt } from '../../src/engine/draw';
+import type { Simulation } from '../../src/engine/simulation';
+import type { TraceEntry } from '../../src/engine/types';
+import { summarize } from '../../src/scenario/summary';
+import { CLI_NODE, cliArgs } from '../util/cli';
+import { simulate } from '../util/run';
+
+/**
+ * Raft's leader election (§1.11, C17). Expected values come from the paper's rules worked by hand,
+ * from the seeded draws read directly (C16: draw k of the server at ring position p), or from a
+ * second, naive reading of the recorded trace — never from the module's own figures.
+ */
+
+const MIN = 150;
+const MAX = 300;
+const H = 50;
+
+const stateOf = (e: TraceEntry): RaftState => e.after as RaftState;
+
+/** (term, server) for every step at which a server becomes leader, read from the trace. */
+function wins(sim: Simulation): { term: number; node: number; time: number }[] {
+  return sim.trace
+    .filter((e) => e.roleAfter === 'leader' && e.roleBefore !== 'leader')
+    .map((e) => ({ term: stateOf(e).term, node: e.node, time: e.time }));
+}
+
+/** Steps at which a server stands for a new term. */
+function stands(sim: Simulation): { term: number; node: number; time: number }[] {
+  return sim.trace
+    .filter((e) => {
+      const a = e.after as RaftState | null;
+      const b = e.before as RaftState | null;
+      return (
+        a !== null && a.role === 'candidate' && (b === null || b.role !== 'candidate' || b.term !== a.term)
+      );
+    })
+    .map((e) => ({ term: stateOf(e).term, node: e.node, time: e.time }));
+}
+
+/**
+ * Time without a leader in charge, recomputed naively: after every step, scan all servers. A leader
+ * is in charge while it is alive and leads, and a majority of the servers (alive, itself included)
+ * are in its term and name it as their leader.
+ */
+function naiveUnavailable(sim: Simulation, end: number): number {
+  const n = sim.n;
+  const states = new Map<number, RaftState>();
+  const dead = new Set<number>();
+  let since = 0;
+  let down = true;
+  let total = 0;
+  const inCharge = (): boolean => {
+    for (const [id, s] of states) {
+      if (dead.has(id) || s.role !== 'leader') continue;
+      let followers = 0;
+      for (const [j, t] of states) if (!dead.has(j) && t.term === s.term && t.leader === id) followers++;
+      if (2 * followers > n) return true;
+    }
+    return false;
+  };
+  for (const e of sim.trace) {
+    if (e.kind === 'crash') dead.add(e.node);
+    if (e.after !== null) states.set(e.node, e.after as RaftState);
+    const up = inCharge();
+    if (up && down) total += e.time - since;
+    if (!up && !down) since = e.time;
+    down = !up;
+  }
+  return total + (down ? end - since : 0);
+}
+
+const run = (flat: Record<string, string>) => simulate({ alg: 'raft', ids: 'asc', ...flat });
+
+const arbRun = fc.record({
+  n: fc.integer({ min: 1, max: 9 }),
+  mode: fc.constantFrom('sync', 'async'),
+  maxDelay: fc.integer({ min: 1, max: 20 }),
+  seed: fc.integer({ min: 0, max: 100_000 }),
+});
+
+const flatOf = (r: { n: number; mode: string; maxDelay: number; seed: number }) => ({
+  n: String(r.n),
+  mode: r.mode,
+  seed: String(r.seed),
+  ...(r.mode === 'async' ? { maxDelay: String(r.maxDelay) } : {}),
+});
+
+describe('Raft: safety', () => {
+  it('never has two leaders in one term, with crashes and narrow timeout ranges (split votes)', () => {
+    fc.assert(
+      fc.property(
+        arbRun,
+        fc.constantFrom('150-300', '150-155', '20-20', '10-40'),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 900 })), {
+          maxLength: 3,
+        }),
+        (r, timeout, crashList) => {
+          const crashes = [...new Map(crashList.filter(([id]) => id <= r.n)).entries()];
+          const flat = { ...flatOf(r), timeout, until: '1500' } as Record<string, string>;
+          if (crashes.length) flat.crashes = crashes.map(([id, at]) => `${id}@${Math.max(1, at)}`).join(',');
+          const sim = run(flat);
+          const byTerm = new Map<number, Set<number>>();
+          for (const w of wins(sim)) byTerm.set(w.term, (byTerm.get(w.term) ?? new Set()).add(w.node));
+          for (const [term, who] of byTerm) expect(who.size, `term ${term}: ${[...who]}`).toBe(1);
+          const out = summarize(sim);
+          expect(out.violations).toEqual([]);
+          // each winner is counted once; each server stands once per term
+          expect(out.leaderChanges).toBe(wins(sim).length);
+          expect(out.electionsStarted).toBe(stands(sim).length);
+          expect(out.unavailableTime).toBe(naiveUnavailable(sim, 1500));
+        },
+      ),
+      { numRuns: 60, seed: 1414 },
+    );
+  });
+
+  it('a vote goes to one candidate per term: no server grants two in the same term', () => {
+    fc.assert(
+      fc.property(arbRun, (r) => {
+        const sim = run({ ...flatOf(r), timeout: '150-152', until: '1200' });
+        const granted = new Map<string, number>();
+        for (const e of sim.trace)
+          for (const s of e.sends) {
+            const m = s.msg as { kind: string; term: number; voteGranted?: boolean };
+            if (m.kind !== 'requestvotereply' || !m.voteGranted) continue;
+            const key = `${s.from}:${m.term}`;
+            expect(granted.get(key) ?? s.to, key).toBe(s.to);
+            granted.set(key, s.to);
+          }
+      }),
+      { numRuns: 40, seed: 77 },
+    );
+  });
+});
+
+describe('Raft: the first election (no fault)', () => {
+  /**
+   * Worked by hand in sync mode: every server draws its first timeout (draw 0 at its position).
+   * When one draw t₁ is strictly the smallest, that server stands at t₁; its RequestVote arrives at
+   * t₁ + 1, before any other timer of that round fires, so every other server votes (and resets its
+   * timer to at least 150); the votes arrive at t₁ + 2 and it leads, sending its first AppendEntries
+   * then and one every H after. Up to time U: 2(n − 1) election messages and
+   * (n − 1)(1 + ⌊(U − t₁ − 2)/H⌋) AppendEntries.
+   */
+  it('sync, a unique first timeout: the exact messages, the leader and its term', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 320, max: 2000 }),
+        (n, seed, until) => {
+          const first = Array.from({ length: n }, (_, p) => drawAt(seed, p, 0, MIN, MAX));
+          const t1 = Math.min(...first);
+          if (first.filter((t) => t === t1).length > 1) return; // a tie: not this case
+          checked++;
+          const sim = run({ n: String(n), mode: 'sync', seed: String(seed), until: String(until) });
+          const out = summarize(sim);
+          const heartbeats = (n - 1) * (1 + Math.floor((until - t1 - 2) / H));
+          expect(out.messagesByKind).toEqual({
+            requestvote: n - 1,
+            requestvotereply: n - 1,
+            appendentries: heartbeats,
+          });
+          expect(out.leader).toBe(first.indexOf(t1) + 1); // ids asc: position p holds id p + 1
+          expect(wins(sim)).toEqual([{ term: 1, node: first.indexOf(t1) + 1, time: t1 + 2 }]);
+          expect(out).toMatchObject({ leaderChanges: 1, electionsStarted: 1, until });
+        },
+      ),
+      { numRuns: 80, seed: 2024 },
+    );
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  /**
+   * How many elections until the first leader. An election is won at once when no other server's
+   * timer runs out before the first candidate's RequestVote reaches it: with the others' timeouts
+   * uniform over the R = max − min + 1 values and the request taking at most maxDelay, each of the
+   * n − 1 others is clear with probability at least 1 − maxDelay/R, so an election succeeds with
+   * probability p ≥ (1 − maxDelay/R)^(n−1) and the expected number of elections is at most 1/p.
+   */
+  it('async: elections until the first leader average at most 1/p over many seeds', () => {
+    for (const [n, maxDelay] of [
+      [3, 10],
+      [5, 10],
+      [5, 30],
+      [7, 20],
+    ] as const) {
+      const p = (1 - maxDelay / (MAX - MIN + 1)) ** (n - 1);
+      let elections = 0;
+      const seeds = 150;
+      for (let seed = 1; seed <= seeds; seed++) {
+        const sim = run({ n: String(n), mode: 'async', maxDelay: String(maxDelay), seed: String(seed) });
+        const w = wins(sim);
+        expect(w.length, `n ${n} seed ${seed}`).toBeGreaterThan(0);
+        elections += stands(sim).filter((s) => s.time <= w[0]!.time).length;
+      }
+      expect(elections / seeds, `n ${n}, maxDelay ${maxDelay}`).toBeLessThanOrEqual(1 / p);
+    }
+  });
+
+  it('a single server elects itself at its first timeout, sending nothing', () => {
+    const sim = run({ n: '1', mode: 'async', seed: '9', until: '400' });
+    const t = drawAt(9, 0, 0, MIN, MAX);
+    expect(wins(sim)).toEqual([{ term: 1, node: 1, time: t }]);
+    expect(summarize(sim)).toMatchObject({ leader: 1, messages: 0, unavailableTime: t });
+  });
+});
+
+describe('Raft: crashes', () => {
+  /**
+   * Crash the leader of term 1 at time c. Its last heartbeat left at or after c − H, so no follower
+   * hears from it after c − H + 1 (or later) and none stands before c − H + 1 + min; one stands by
+   * the time its timer runs out, at most max after the last heartbeat it heard, before c + maxDelay.
+   */
+  it('re-elects after the leader crashes: a new leader of a higher term, after one timeout', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        fc.constantFrom('sync', 'async'),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 200 }),
+        (n, mode, maxDelay, seed, after) => {
+          const base = {
+            n: String(n),
+            mode,
+            seed: String(seed),
+            ...(mode === 'async' ? { maxDelay: String(maxDelay) } : {}),
+          };
+          const first = wins(run({ ...base, until: '1200' }))[0]!;
+          const c = first.time + after;
+          const sim = run({ ...base, crashes: `${first.node}@${c}`, until: String(c + 4 * MAX) });
+          const later = wins(sim).filter((w) => w.time > c);
+          expect(later.length).toBeGreaterThan(0);
+          expect(later[0]!.node).not.toBe(first.node);
+          expect(later[0]!.term).toBeGreaterThan(first.term);
+          const d = mode === 'sync' ? 1 : maxDelay;
+          const next = stands(sim).filter((s) => s.time > c)[0]!;
+          expect(next.time).toBeGreaterThanOrEqual(c - H + 1 + MIN);
+          expect(next.time).toBeLessThanOrEqual(c + d + MAX);
+          expect(summarize(sim).leader).toBe(later.at(-1)!.node);
+        },
+      ),
+      { numRuns: 40, seed: 99 },
+    );
+  });
+
+  it('with 2 of 5 servers crashed a leader is elected; with 3 crashed, never', () => {
+    const two = summarize(run({ n: '5', mode: 'async', seed: '3', crashed: '4,5', until: '1500' }));
+    expect(two.leader).not.toBeNull(); // 3 of 5 alive: a majority
+    const three = run({ n: '5', mode: 'async', seed: '3', crashed: '3,4,5', until: '1500' });
+    expect(wins(three)).toEqual([]);
+    expect(stands(three).length).toBeGreaterThan(2); // they keep trying, in ever higher terms
+    expect(summarize(three)).toMatchObject({ leader: null, leaderChanges: 0, unavailableTime: 1500 });
+  });
+});
+
+describe('Raft: the horizon (--until, C17)', () => {
+  it('stops at the given time, with events still to come, and says it did not terminate', () => {
+    const sim = run({ n: '5', mode: 'async', seed: '4', until: '777' });
+    expect(sim.horizonReached).toBe(true);
+    expect(sim.terminated).toBe(false);
+    expect(sim.trace.at(-1)!.time).toBeLessThanOrEqual(777);
+    expect(summarize(sim)).toMatchObject({ until: 777, terminated: false });
+  });
+
+  it('defaults to the last fault plus 4 maximum timeouts', () => {
+    expect(run({ n: '4', mode: 'sync' }).until).toBe(4 * MAX);
+    expect(run({ n: '4', mode: 'sync', crashes: '2@90,3@40' }).until).toBe(90 + 4 * MAX);
+    expect(run({ n: '4', mode: 'sync', timeout: '10-20' }).until).toBe(80);
+  });
+
+  it('does not touch an algorithm that terminates', () => {
+    const sim = simulate({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
+    expect(sim.until).toBe(Infinity);
+    expect(summarize(sim)).not.toHaveProperty('until');
+  });
+});
+
+describe('Raft: bad input', () => {
+  const cli = (...args: string[]) => {
+    const r = spawnSync(CLI_NODE, cliArgs('--algorithm', 'raft', ...args), { encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it.each([
+    [
+      ['--election-timeout', '300-150'],
+      'error: timeout 300-150: the minimum (300) is more than the maximum (150)',
+    ],
+    [
+      ['--election-timeout', '150'],
+      'error: timeout must be a range MIN-MAX of whole time units, e.g. 150-300, not "150"',
+    ],
+    [['--election-timeout', '0-10'], 'error: timeout 0-10: both ends must be from 1 to 1000000 time units'],
+    [
+      ['--heartbeat', '0'],
+      'error: heartbeat must be a whole number of time units from 1 to 1000000, not "0"',
+    ],
+    [['--until', 'x'], 'error: until must be a whole time from 1 to 1000000, not "x"'],
+    [
+      ['--topology', 'ring-uni'],
+      'error: Raft leader election does not run on a unidirectional ring (it runs on: complete graph [complete])',
+    ],
+  ])('%j: one line, exit code 2', (args, line) => {
+    const r = cli('--n', '5', ...args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim()).toBe(line);
+  });
+
+  it('another algorithm refuses --until', () => {
+    const r = spawnSync(CLI_NODE, cliArgs('--algorithm', 'lcr', '--n', '4', '--until', '50'), {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('error: lcr does not take the option until');
+  });
+
+  it('prints the run JSON with the figures', () => {
+    const r = cli('--n', '5', '--mode', 'async', '--until', '600', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown>;
+    for (const k of ['leaderChanges', 'electionsStarted', 'unavailableTime', 'violations', 'until'])
+      expect(j).toHaveProperty(k);
+    expect(j.terminated).toBe(false);
+  });
+});
