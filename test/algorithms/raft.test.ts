@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RaftState } from '../../src/algorithms/raft';
 import { drawAt } from '../../src/engine/draw';
-import type { Simulation } from '../../src/engine/simulation';
+import type { Simulation, SimulationConfig } from '../../src/engine/simulation';
 import type { TraceEntry } from '../../src/engine/types';
 import { summarize } from '../../src/scenario/summary';
 import { CLI_NODE, cliArgs } from '../util/cli';
@@ -73,7 +73,8 @@ function naiveUnavailable(sim: Simulation, end: number): number {
   return total + (down ? end - since : 0);
 }
 
-const run = (flat: Record<string, string>) => simulate({ alg: 'raft', ids: 'asc', ...flat });
+const run = (flat: Record<string, string>, extra: Partial<SimulationConfig> = {}) =>
+  simulate({ alg: 'raft', ids: 'asc', ...flat }, extra);
 
 const arbRun = fc.record({
   n: fc.integer({ min: 1, max: 9 }),
@@ -257,6 +258,34 @@ describe('Raft: crashes', () => {
     expect(wins(three)).toEqual([]);
     expect(stands(three).length).toBeGreaterThan(2); // they keep trying, in ever higher terms
     expect(summarize(three)).toMatchObject({ leader: null, leaderChanges: 0, unavailableTime: 1500 });
+  });
+});
+
+describe('Raft: stepping back', () => {
+  it('seeking to any step, through checkpoints and cancelled timers, gives the states recorded there', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 5, maxLength: 12 }),
+        (seed, picks) => {
+          const sim = run(
+            { n: '5', mode: 'async', seed: String(seed), crashes: '3@350', until: '900' },
+            { checkpointEvery: 7 },
+          );
+          const total = sim.trace.length;
+          const hash = sim.traceHash();
+          for (const p of picks) {
+            const k = 1 + (p % total);
+            sim.seek(k);
+            const e = sim.trace[k - 1]!;
+            expect(sim.nodeStates()[sim.positionOf(e.node)]).toEqual(e.after);
+          }
+          sim.seek(total);
+          expect(sim.traceHash()).toBe(hash);
+        },
+      ),
+      { numRuns: 15, seed: 5 },
+    );
   });
 });
 
