@@ -11,6 +11,10 @@ import type { NodeId, RunMonitor } from '../engine/types';
  *   the servers, itself included, are alive, in its term and know it as their leader — so a leader
  *   cut off from the majority does not count, though it believes it leads, and a new leader counts
  *   from the moment its first heartbeats reach a majority.
+ * - `splitVotes`: the terms in which two or more servers stood and none won, a later term having
+ *   begun (a split vote, §5.2).
+ * - `splitBrainTime`: the time during which two or more live servers believe they lead — in
+ *   different terms, by the safety rule: an old leader that has not yet heard of the newer term.
  */
 
 /** What the monitor keeps of each server: its term, the leader it knows in that term, liveness. */
@@ -31,6 +35,13 @@ export class RaftMonitor<S> implements RunMonitor<S> {
   private unavailable = 0;
   private changes = 0;
   private elections = 0;
+  /** Candidates by term, and the newest term seen. */
+  private readonly standing = new Map<number, number>();
+  private newest = 0;
+  /** Live servers in the leader role now; the split brain's clock. */
+  private leaders = 0;
+  private brainSince = 0;
+  private brain = 0;
 
   constructor(
     private readonly n: number,
@@ -42,7 +53,16 @@ export class RaftMonitor<S> implements RunMonitor<S> {
     const before = this.last.get(node);
     this.last.set(node, now);
     let broken: string | null = null;
-    if (now.candidate && alive && !(before?.candidate && before.term === now.term)) this.elections++;
+    this.newest = Math.max(this.newest, now.term);
+    if (now.candidate && alive && !(before?.candidate && before.term === now.term)) {
+      this.elections++;
+      this.standing.set(now.term, (this.standing.get(now.term) ?? 0) + 1);
+    }
+    const was = before?.alive && before.leading ? 1 : 0;
+    const is = alive && now.leading ? 1 : 0;
+    if (this.leaders < 2 && this.leaders - was + is >= 2) this.brainSince = time;
+    if (this.leaders >= 2 && this.leaders - was + is < 2) this.brain += time - this.brainSince;
+    this.leaders += is - was;
     if (now.leading && alive && !(before?.leading && before.term === now.term)) {
       this.changes++;
       const other = this.winners.get(now.term);
@@ -85,10 +105,15 @@ export class RaftMonitor<S> implements RunMonitor<S> {
 
   figures(end: number): Record<string, number> {
     const open = this.inCharge === null ? Math.max(0, end - this.since) : 0;
+    let splits = 0;
+    for (const [term, count] of this.standing)
+      if (count >= 2 && !this.winners.has(term) && term < this.newest) splits++;
     return {
       leaderChanges: this.changes,
       electionsStarted: this.elections,
       unavailableTime: this.unavailable + open,
+      splitVotes: splits,
+      splitBrainTime: this.brain + (this.leaders >= 2 ? Math.max(0, end - this.brainSince) : 0),
     };
   }
 }

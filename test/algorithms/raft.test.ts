@@ -73,6 +73,33 @@ function naiveUnavailable(sim: Simulation, end: number): number {
   return total + (down ? end - since : 0);
 }
 
+/** Time with two or more live servers in the leader role, recomputed by scanning all servers. */
+function naiveSplitBrain(sim: Simulation, end: number): number {
+  const states = new Map<number, RaftState>();
+  const dead = new Set<number>();
+  let since = 0;
+  let two = false;
+  let total = 0;
+  for (const e of sim.trace) {
+    if (e.kind === 'crash') dead.add(e.node);
+    if (e.after !== null) states.set(e.node, e.after as RaftState);
+    const now = [...states].filter(([id, s]) => !dead.has(id) && s.role === 'leader').length >= 2;
+    if (now && !two) since = e.time;
+    if (!now && two) total += e.time - since;
+    two = now;
+  }
+  return total + (two ? end - since : 0);
+}
+
+/** Terms in which two or more servers stood and nobody won, some later term having begun. */
+function naiveSplitVotes(sim: Simulation): number {
+  const newest = Math.max(0, ...sim.trace.map((e) => (e.after as RaftState | null)?.term ?? 0));
+  const won = new Set(wins(sim).map((w) => w.term));
+  const count = new Map<number, number>();
+  for (const s of stands(sim)) count.set(s.term, (count.get(s.term) ?? 0) + 1);
+  return [...count].filter(([t, c]) => c >= 2 && !won.has(t) && t < newest).length;
+}
+
 const run = (flat: Record<string, string>, extra: Partial<SimulationConfig> = {}) =>
   simulate({ alg: 'raft', ids: 'asc', ...flat }, extra);
 
@@ -96,12 +123,13 @@ describe('Raft: safety', () => {
       fc.property(
         arbRun,
         fc.constantFrom('150-300', '150-155', '20-20', '10-40'),
+        fc.constantFrom('50', '400'),
         fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 900 })), {
           maxLength: 3,
         }),
-        (r, timeout, crashList) => {
+        (r, timeout, heartbeat, crashList) => {
           const crashes = [...new Map(crashList.filter(([id]) => id <= r.n)).entries()];
-          const flat = { ...flatOf(r), timeout, until: '1500' } as Record<string, string>;
+          const flat = { ...flatOf(r), timeout, heartbeat, until: '1500' } as Record<string, string>;
           if (crashes.length) flat.crashes = crashes.map(([id, at]) => `${id}@${Math.max(1, at)}`).join(',');
           const sim = run(flat);
           const byTerm = new Map<number, Set<number>>();
@@ -113,6 +141,8 @@ describe('Raft: safety', () => {
           expect(out.leaderChanges).toBe(wins(sim).length);
           expect(out.electionsStarted).toBe(stands(sim).length);
           expect(out.unavailableTime).toBe(naiveUnavailable(sim, 1500));
+          expect(out.splitBrainTime).toBe(naiveSplitBrain(sim, 1500));
+          expect(out.splitVotes).toBe(naiveSplitVotes(sim));
         },
       ),
       { numRuns: 60, seed: 1414 },
@@ -209,6 +239,34 @@ describe('Raft: the first election (no fault)', () => {
     const t = drawAt(9, 0, 0, MIN, MAX);
     expect(wins(sim)).toEqual([{ term: 1, node: 1, time: t }]);
     expect(summarize(sim)).toMatchObject({ leader: 1, messages: 0, unavailableTime: t });
+  });
+});
+
+describe('Raft: the presets, worked from their traces', () => {
+  it('split vote: term 1 is split 2–2 between 1 and 4, and 4 wins term 2 at 312', () => {
+    const sim = run({ n: '4', mode: 'async', seed: '7', timeout: '150-160', until: '900' });
+    const term1 = stands(sim).filter((s) => s.term === 1);
+    expect(term1.map((s) => s.node).sort()).toEqual([1, 4]);
+    const votes = (to: number) =>
+      sim.trace.flatMap((e) =>
+        e.sends.filter((x) => {
+          const m = x.msg as { kind: string; term: number; voteGranted?: boolean };
+          return x.to === to && m.kind === 'requestvotereply' && m.term === 1 && m.voteGranted;
+        }),
+      ).length;
+    expect([votes(1), votes(4)]).toEqual([1, 1]); // each has its own and one more: 2 of 4
+    expect(wins(sim)).toEqual([{ term: 2, node: 4, time: 312 }]);
+    expect(summarize(sim)).toMatchObject({ splitVotes: 1, leaderChanges: 1, leader: 4 });
+  });
+
+  it('a heartbeat longer than the timeouts: followers keep standing, and old leaders overlap new ones', () => {
+    const sim = run({ n: '5', mode: 'async', heartbeat: '400', until: '3000' });
+    const out = summarize(sim);
+    expect(out.leaderChanges).toBeGreaterThan(5);
+    // an old leader hears of the newer term only when a message of it arrives: a short overlap
+    expect(out.splitBrainTime).toBeGreaterThan(0);
+    expect(out.splitBrainTime).toBe(naiveSplitBrain(sim, 3000));
+    expect(out.violations).toEqual([]);
   });
 });
 
