@@ -50,6 +50,8 @@ export interface SimState {
   load(scenario: Scenario): Result<RunHandle>;
   setDraft(patch: Partial<Draft>): void;
   applyDraft(): boolean;
+  /** Puts the run on screen back into the editor, dropping what was typed since and its errors. */
+  revertDraft(): void;
   stepForward(): void;
   stepBack(): void;
   seek(k: number): void;
@@ -211,6 +213,11 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         const r = load(parsed.value);
         if (r.ok) set({ notice: null });
         return r.ok;
+      },
+
+      revertDraft() {
+        const s = get();
+        set({ draft: scenarioToDraft(s.scenario, s.draft), errors: [], notice: null });
       },
 
       stepForward() {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ALGORITHMS, findAlgorithm } from '../algorithms/registry';
 import { optionsOf } from '../scenario/options';
 import { formatSchedule } from '../scenario/schedule';
@@ -5,16 +6,20 @@ import { scheduleOf } from '../scenario/scheduleOf';
 import type { Draft } from '../store/draft';
 import { useSimStore, useSim } from '../store/react';
 import { stallOf } from '../store/status';
-import { Field, invalid } from './editor/Field';
+import { ApplyBar } from './editor/ApplyBar';
+import { Field, invalid, UnappliedKeys } from './editor/Field';
 import { GRAPH_KEYS, GraphFields } from './editor/GraphFields';
 import { OptionField } from './editor/OptionField';
 import { TIMING_KEYS, TimingFields } from './editor/TimingFields';
+import { runningNow, unappliedChanges } from './editor/unapplied';
+import './editor/editor.css';
 
 /**
  * The scenario editor. Its fields are the scenario's own (algorithm, graph, timing) and the options
  * the chosen algorithm declares (src/scenario/options.ts). The draft is validated by the same
  * `parseFlat` + `buildRun` as the CLI when Apply is pressed; each problem is shown next to its field,
- * in the CLI's words, and the typed text stays as it was.
+ * in the CLI's words, and the typed text stays as it was. Until Apply, the bar at the top marks
+ * the fields that differ from the run on screen; Revert puts that run back into the fields.
  */
 export function Editor() {
   const store = useSimStore();
@@ -22,7 +27,10 @@ export function Editor() {
   const errors = useSim((s) => s.errors);
   const notice = useSim((s) => s.notice);
   const computing = useSim((s) => s.computing);
+  const scenario = useSim((s) => s.scenario);
   useSim((s) => s.run);
+  const changes = useMemo(() => unappliedChanges(draft, scenario), [draft, scenario]);
+  const changedKeys = useMemo(() => new Set(changes.map((c) => c.key)), [changes]);
   const stopped = computing ? null : stallOf(store.getState());
   const fromRun = () => {
     const { run, cursor } = store.getState();
@@ -48,34 +56,41 @@ export function Editor() {
       }}
     >
       <h2>Scenario</h2>
-      <Field label="Algorithm" keys={['alg']} errors={errors} hint={alg?.summary}>
-        {(id, d) => (
-          <select id={id} value={draft.alg} onChange={(e) => set({ alg: e.target.value })} {...invalid(d)}>
-            {ALGORITHMS.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <GraphFields
-        alg={alg}
-        draft={draft}
-        errors={errors}
-        set={set}
-        shown={() => store.getState().run.sim.graph}
+      <ApplyBar
+        changes={changes}
+        running={runningNow(scenario)}
+        onRevert={() => store.getState().revertDraft()}
       />
-      <TimingFields draft={draft} errors={errors} set={set} stopped={stopped} fromRun={fromRun} />
-      {options.map((o) => (
-        <OptionField
-          key={o.spec.key}
-          option={o}
+      <UnappliedKeys.Provider value={changedKeys}>
+        <Field label="Algorithm" keys={['alg']} errors={errors} hint={alg?.summary}>
+          {(id, d) => (
+            <select id={id} value={draft.alg} onChange={(e) => set({ alg: e.target.value })} {...invalid(d)}>
+              {ALGORITHMS.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <GraphFields
+          alg={alg}
           draft={draft}
           errors={errors}
-          set={(key, value) => set({ [key]: value })}
+          set={set}
+          shown={() => store.getState().run.sim.graph}
         />
-      ))}
+        <TimingFields draft={draft} errors={errors} set={set} stopped={stopped} fromRun={fromRun} />
+        {options.map((o) => (
+          <OptionField
+            key={o.spec.key}
+            option={o}
+            draft={draft}
+            errors={errors}
+            set={(key, value) => set({ [key]: value })}
+          />
+        ))}
+      </UnappliedKeys.Provider>
       {other.length > 0 && (
         <div className="field-error general" role="alert">
           {other.map((e) => (
@@ -90,9 +105,6 @@ export function Editor() {
         </p>
       )}
       {notice && <p className="notice">{notice}</p>}
-      <button type="submit" className="apply" title="Validate the scenario and start a new run (Enter)">
-        Apply
-      </button>
     </form>
   );
 }

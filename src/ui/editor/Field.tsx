@@ -1,5 +1,14 @@
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import type { FieldError } from '../../scenario/types';
+
+/** The flat keys whose typed value the run on screen does not have yet (unapplied.ts). */
+export const UnappliedKeys = createContext<ReadonlySet<string>>(new Set());
+
+/** The class marking a field whose value is not applied yet, for the keys it stands for. */
+export function useChangedClass(keys: readonly string[]): string {
+  const unapplied = useContext(UnappliedKeys);
+  return keys.some((k) => unapplied.has(k)) ? ' changed' : '';
+}
 
 /** `aria-invalid` and the error's id for a control whose field has an error. */
 export const invalid = (describedBy: string | undefined) =>
@@ -23,10 +32,11 @@ export function Field({
   hint?: ReactNode;
 }) {
   const id = useId();
+  const changed = useChangedClass(keys);
   const mine = errors.filter((e) => keys.includes(e.field));
   const errId = `${id}-err`;
   return (
-    <div className={`field${mine.length ? ' invalid' : ''}`}>
+    <div className={`field${mine.length ? ' invalid' : ''}${changed}`}>
       <label htmlFor={id}>{label}</label>
       {children(id, mine.length ? errId : undefined)}
       {hint && <p className="hint">{hint}</p>}

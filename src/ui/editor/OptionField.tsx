@@ -1,7 +1,7 @@
 import type { ScenarioOption } from '../../scenario/options';
 import type { FieldError } from '../../scenario/types';
 import { draftValue, type Draft } from '../../store/draft';
-import { Field, invalid } from './Field';
+import { Field, invalid, useChangedClass } from './Field';
 
 /**
  * An algorithm option (or a crash fault) as its declaration asks: a checkbox, a select, a number, or
@@ -20,10 +20,11 @@ export function OptionField({
 }) {
   const { spec } = option;
   const value = draftValue(draft, option);
+  const changed = useChangedClass([spec.key]);
   if (spec.control === 'checkbox') {
     const mine = errors.filter((e) => e.field === spec.key);
     return (
-      <div className={`field check${mine.length ? ' invalid' : ''}`}>
+      <div className={`field check${mine.length ? ' invalid' : ''}${changed}`}>
         <label>
           <input type="checkbox" checked={value === true} onChange={(e) => set(spec.key, e.target.checked)} />{' '}
           {spec.label}

@@ -24,7 +24,7 @@ export function TimingFields({
 }) {
   return (
     <>
-      <div className="row">
+      <div className={`timing-row ${draft.mode}`}>
         <Field label="Timing" keys={['mode']} errors={errors}>
           {(id, d) => (
             <select
