@@ -3,7 +3,7 @@ import { toggleOf } from '../scenario/options';
 import { useSimStore, useSim } from '../store/react';
 import type { RunHandle } from '../store/simStore';
 import { ROLE_LOOK } from '../view/palette';
-import { fmtValue } from './format';
+import { FieldList } from './inspector/FieldList';
 
 function labelOf(run: RunHandle, msg: { kind: string } | undefined): string {
   if (!msg) return '—';
@@ -29,16 +29,7 @@ function NodeInspector({ id, run }: { id: number; run: RunHandle }) {
         Node {id} <span className={`role-tag role-${role}`}>{ROLE_LOOK[role].label}</span>
       </h3>
       {described ? (
-        <table className="describe">
-          <tbody>
-            {Object.entries(described).map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row">{k}</th>
-                <td>{fmtValue(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FieldList fields={Object.entries(described)} label={`State of node ${id}`} />
       ) : (
         <p className="muted">
           {role === 'crashed' ? 'Crashed: it never ran.' : 'Not started yet (no state).'}
@@ -114,36 +105,17 @@ function MessageInspector({ seq, run }: { seq: number; run: RunHandle }) {
       <h3>
         Message <code>{labelOf(run, m.msg)}</code>
       </h3>
-      <table className="describe">
-        <tbody>
-          <tr>
-            <th scope="row">from → to</th>
-            <td>
-              {m.from} → {m.to}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">sent</th>
-            <td>
-              {when(run, m.sendTime)} (step {m.sendStep})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">delivery</th>
-            <td>{when(run, m.deliverAt)}</td>
-          </tr>
-          <tr>
-            <th scope="row">status</th>
-            <td>{state}</td>
-          </tr>
-          <tr>
-            <th scope="row">content</th>
-            <td>
-              <code>{JSON.stringify(m.msg)}</code>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FieldList
+        label="Message"
+        fields={[
+          ['from → to', `${m.from} → ${m.to}`],
+          ['sent', `${when(run, m.sendTime)} (step ${m.sendStep})`],
+          ['delivery', when(run, m.deliverAt)],
+          ['status', state],
+        ]}
+      />
+      <h4 className="inspector-sub">Content</h4>
+      <FieldList label="Message content" fields={Object.entries(m.msg)} />
       {delivered !== null && (
         <button type="button" onClick={() => store.getState().seek(delivered)}>
           Go to its delivery (step {delivered})

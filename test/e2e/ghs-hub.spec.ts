@@ -36,13 +36,13 @@ async function endOfRound(page: Page, t: number) {
   }, t);
 }
 
-/** The inspector's row `key`, e.g. `queue` or `SE`. */
+/** The inspector's field `key` (its value, beside the name), e.g. `queue` or `SE`. */
 const row = (page: Page, key: string) =>
   page
     .getByRole('region', { name: 'Inspector' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: key, exact: true }) })
-    .getByRole('cell');
+    .locator('.field-row')
+    .filter({ has: page.locator('dt').getByText(key, { exact: true }) })
+    .locator('dd');
 
 const STAR = 'v=1&alg=ghs&topo=star&n=12&ids=asc&mode=sync&seed=3';
 
