@@ -4,6 +4,7 @@ import { toggleOf } from '../scenario/options';
 import { useSimStore, useSim } from '../store/react';
 import { followTheme } from '../view/graphTheme';
 import { mountGraphView, type GraphView } from '../view/graphView';
+import { GraphFocus } from './GraphFocus';
 import { exposeView } from './testHook';
 
 /** The graph: Cytoscape and the message overlay, mounted once and driven by the store, not React. */
@@ -16,6 +17,7 @@ export function GraphPanel({
 }) {
   const store = useSimStore();
   const box = useRef<HTMLDivElement>(null);
+  const own = useRef<GraphView | null>(null);
   const alg = useSim((s) => s.scenario.algorithm);
   const algName = useSim((s) => s.run.sim.algorithm.name);
   const n = useSim((s) => s.run.sim.n);
@@ -23,6 +25,7 @@ export function GraphPanel({
 
   useEffect(() => {
     const view = mountGraphView(box.current!, store);
+    own.current = view;
     if (viewRef) viewRef.current = view;
     exposeView(view);
     // Edge and border colours follow the page's light or dark theme (one Cytoscape per run).
@@ -30,6 +33,7 @@ export function GraphPanel({
     return () => {
       unfollow();
       view.destroy();
+      own.current = null;
       if (viewRef) viewRef.current = null;
       exposeView(null);
     };
@@ -39,6 +43,7 @@ export function GraphPanel({
   return (
     <section className="graph-panel" aria-label="Graph">
       <div className="graph-box" ref={box} data-testid="graph" />
+      <GraphFocus view={own} box={box} />
       {onFit && (
         <button
           type="button"

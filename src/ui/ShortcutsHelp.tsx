@@ -1,18 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './keyboard';
 
-const SHORTCUTS: [string, string][] = [
-  ['Space', 'Play / Pause'],
-  ['→', 'Step forward'],
-  ['←', 'Step back'],
-  ['PageDown or ]', 'Next round (sync) or time unit (async): every step of it'],
-  ['PageUp or [', 'Back to the start of the round'],
-  ['Home', 'Reset to step 0'],
-  ['End', 'Go to the last step (as far as computed)'],
-  ['?', 'Show or hide this list'],
-  ['Esc', 'Close this list, or leave presentation mode'],
-];
-
-/** The `?` list of keyboard shortcuts (they act unless the focus is in a text field). */
+/**
+ * The `?` list of keyboard shortcuts, made from the table the keyboard handler runs on (keyboard.ts);
+ * they act unless the focus is in a text field.
+ */
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
@@ -28,10 +20,10 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <tr key={key}>
+            {SHORTCUTS.map(({ label, what }) => (
+              <tr key={label}>
                 <th scope="row">
-                  <kbd>{key}</kbd>
+                  <kbd>{label}</kbd>
                 </th>
                 <td>{what}</td>
               </tr>

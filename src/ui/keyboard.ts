@@ -14,74 +14,149 @@ function typingIn(el: EventTarget | null): boolean {
   );
 }
 
+interface ShortcutContext {
+  store: SimStore;
+  toggleHelp(): void;
+  closeHelp(): void;
+}
+
+export interface Shortcut {
+  /** `KeyboardEvent.key` values that trigger it. */
+  keys: readonly string[];
+  /** The keys as the shortcuts list names them. */
+  label: string;
+  what: string;
+  /** On a focused slider the key keeps its own meaning (moves the slider). */
+  slider?: 'yields';
+  /** On a focused checkbox or radio button the key keeps its own meaning (ticks it). */
+  toggle?: 'yields';
+  /** Whether the browser's own action for the key is stopped (default yes). */
+  keepDefault?: boolean;
+  /** What the key does; absent for keys the focused element handles (listed so the list is whole). */
+  run?(c: ShortcutContext): void;
+}
+
 /**
- * Space = play/pause, → = step, ← = step back, PageDown / ] = next round (time unit), PageUp / [ =
- * previous round, Home = reset, End = the last step computed, Esc = close the list or leave
- * presentation mode, ? = shortcuts list (ShortcutsHelp lists them). Not while typing in a form field;
- * on a focused slider the arrows, Home, End and the page keys keep their own meaning (move the slider).
+ * Every key the simulator answers to: the one table the handler dispatches on and the `?` list
+ * (ShortcutsHelp) is made from, so the list cannot miss a key. None acts while typing in a text field.
+ */
+export const SHORTCUTS: readonly Shortcut[] = [
+  {
+    keys: [' '],
+    label: 'Space',
+    what: 'Play / Pause',
+    toggle: 'yields',
+    // On a focused button Space would also click it: the shortcut wins, consistently.
+    run: ({ store }) => store.getState().toggle(),
+  },
+  {
+    keys: ['ArrowRight'],
+    label: '→',
+    what: 'Step forward',
+    slider: 'yields',
+    run: ({ store }) => store.getState().stepForward(),
+  },
+  {
+    keys: ['ArrowLeft'],
+    label: '←',
+    what: 'Step back',
+    slider: 'yields',
+    run: ({ store }) => store.getState().stepBack(),
+  },
+  {
+    keys: ['PageDown', ']'],
+    label: 'PageDown or ]',
+    what: 'Next round (sync) or time unit (async): every step of it',
+    slider: 'yields',
+    run: ({ store }) => {
+      const s = store.getState();
+      s.pause();
+      s.seek(nextRoundCursor(s.run.sim.trace, s.knownSteps, s.cursor));
+    },
+  },
+  {
+    keys: ['PageUp', '['],
+    label: 'PageUp or [',
+    what: 'Back to the start of the round',
+    slider: 'yields',
+    run: ({ store }) => {
+      const s = store.getState();
+      s.pause();
+      s.seek(previousRoundCursor(s.run.sim.trace, s.cursor));
+    },
+  },
+  {
+    keys: ['Home'],
+    label: 'Home',
+    what: 'Reset to step 0',
+    slider: 'yields',
+    run: ({ store }) => store.getState().reset(),
+  },
+  {
+    keys: ['End'],
+    label: 'End',
+    what: 'Go to the last step (as far as computed)',
+    slider: 'yields',
+    run: ({ store }) => {
+      const s = store.getState();
+      s.pause();
+      s.seek(s.knownSteps);
+    },
+  },
+  {
+    keys: ['?'],
+    label: '?',
+    what: 'Show or hide this list',
+    run: ({ toggleHelp }) => toggleHelp(),
+  },
+  {
+    keys: ['Escape'],
+    label: 'Esc',
+    what: 'Close this list, or leave presentation mode',
+    keepDefault: true,
+    run: ({ closeHelp }) => {
+      // The list first; with no list open, Esc leaves presentation mode.
+      if (document.querySelector('[aria-labelledby="shortcuts-title"]')) closeHelp();
+      else if (presenting()) void setPresenting(false);
+    },
+  },
+  {
+    keys: ['Tab'],
+    label: 'Tab',
+    what: 'Next control; in the graph, each node and each message in flight',
+  },
+  {
+    keys: ['Enter'],
+    label: 'Enter',
+    what: 'On a node or message: inspect it; on an event log line: go to that step',
+  },
+  {
+    keys: ['ArrowUp', 'ArrowDown'],
+    label: '↑ ↓',
+    what: 'In the event log: the line before or after, shown in full',
+  },
+];
+
+const BY_KEY = new Map<string, Shortcut>();
+for (const s of SHORTCUTS) if (s.run) for (const k of s.keys) BY_KEY.set(k, s);
+
+/**
+ * The simulator's shortcuts (SHORTCUTS). Not while typing in a form field; on a focused slider the
+ * arrows, Home, End and the page keys keep their own meaning (move the slider).
  */
 export function useKeyboard(store: SimStore, toggleHelp: () => void, closeHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (typingIn(e.target)) return;
+      const shortcut = BY_KEY.get(e.key);
+      if (!shortcut?.run) return;
       const t = e.target;
-      const onSlider = t instanceof HTMLInputElement && t.type === 'range';
-      const onToggle = t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio');
-      const s = store.getState();
-      switch (e.key) {
-        case ' ':
-          if (onToggle) return;
-          // On a focused button Space would also click it: the shortcut wins, consistently.
-          e.preventDefault();
-          s.toggle();
-          break;
-        case 'ArrowRight':
-          if (onSlider) return;
-          e.preventDefault();
-          s.stepForward();
-          break;
-        case 'ArrowLeft':
-          if (onSlider) return;
-          e.preventDefault();
-          s.stepBack();
-          break;
-        case 'PageDown':
-        case ']':
-          if (onSlider) return;
-          e.preventDefault();
-          s.pause();
-          s.seek(nextRoundCursor(s.run.sim.trace, s.knownSteps, s.cursor));
-          break;
-        case 'PageUp':
-        case '[':
-          if (onSlider) return;
-          e.preventDefault();
-          s.pause();
-          s.seek(previousRoundCursor(s.run.sim.trace, s.cursor));
-          break;
-        case 'Home':
-          if (onSlider) return;
-          e.preventDefault();
-          s.reset();
-          break;
-        case 'End':
-          if (onSlider) return;
-          e.preventDefault();
-          s.pause();
-          s.seek(s.knownSteps);
-          break;
-        case '?':
-          e.preventDefault();
-          toggleHelp();
-          break;
-        case 'Escape':
-          // The list first; with no list open, Esc leaves presentation mode.
-          if (document.querySelector('[aria-labelledby="shortcuts-title"]')) closeHelp();
-          else if (presenting()) void setPresenting(false);
-          break;
-        default:
-      }
+      if (shortcut.slider && t instanceof HTMLInputElement && t.type === 'range') return;
+      if (shortcut.toggle && t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'radio'))
+        return;
+      if (!shortcut.keepDefault) e.preventDefault();
+      shortcut.run({ store, toggleHelp, closeHelp });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
