@@ -20,7 +20,12 @@ const ExperimentsPanel = lazy(() =>
   import('./experiments/ExperimentsPanel').then((m) => ({ default: m.ExperimentsPanel })),
 );
 
-export type Screen = 'simulator' | 'compare' | 'experiments';
+// The explorer of every schedule, likewise loaded when first opened.
+const ExploreScreen = lazy(() =>
+  import('./explore/ExploreScreen').then((m) => ({ default: m.ExploreScreen })),
+);
+
+export type Screen = 'simulator' | 'compare' | 'experiments' | 'explore';
 
 interface ScreenApi {
   screen: Screen;
@@ -37,9 +42,11 @@ const ScreenContext = createContext<ScreenApi>({ screen: 'simulator', open: () =
 export function Screens({ simulator }: { simulator: ReactNode }) {
   const [screen, setScreen] = useState<Screen>('simulator');
   const [experimentsOpened, setExperimentsOpened] = useState(false);
+  const [exploreOpened, setExploreOpened] = useState(false);
   const store = useSimStore();
   const open = useCallback((next: Screen) => {
     if (next === 'experiments') setExperimentsOpened(true);
+    if (next === 'explore') setExploreOpened(true);
     setScreen(next);
   }, []);
   const back = useCallback(() => setScreen('simulator'), []);
@@ -72,6 +79,11 @@ export function Screens({ simulator }: { simulator: ReactNode }) {
           </div>
         </div>
       )}
+      {exploreOpened && (
+        <Suspense fallback={<p className="screen-loading">Loading the explorer…</p>}>
+          <ExploreScreen hidden={screen !== 'explore'} onBack={back} />
+        </Suspense>
+      )}
     </ScreenContext.Provider>
   );
 }
@@ -94,6 +106,13 @@ export function ViewButtons() {
         title="Many runs against n, plotted beside the textbook counts"
       >
         Experiments
+      </button>
+      <button
+        type="button"
+        onClick={() => open('explore')}
+        title="Every delivery order of this scenario: exact counts, the best and worst schedule, any violation"
+      >
+        All schedules
       </button>
     </nav>
   );
