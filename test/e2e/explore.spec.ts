@@ -28,6 +28,9 @@ const thousands = (v: number) => v.toLocaleString('en-US');
 test('LCR on the ring 1,2,3: 8 schedules, every one elects 3 with 8 messages', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./#v=1&alg=lcr&ids=1,2,3&mode=async');
+  await expect(page.getByTestId('step')).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/simulator-views-1280.png` });
   const panel = await openExplorer(page);
   await expect(panel.getByTestId('explore-system')).toContainText('on a ring of 3 (ids clockwise 1,2,3)');
   await panel.getByRole('button', { name: 'Explore every schedule' }).click();

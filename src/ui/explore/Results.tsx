@@ -42,7 +42,7 @@ export function Results({ summary: s, seconds, onOpen }: Props) {
       </dl>
       {m && (
         <table className="explore-messages">
-          <caption>Messages over every schedule</caption>
+          <caption>Messages sent</caption>
           <thead>
             <tr>
               <th scope="col">Kind</th>
