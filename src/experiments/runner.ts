@@ -1,5 +1,5 @@
 import { findAlgorithm } from '../algorithms/registry';
-import { Simulation } from '../engine/simulation';
+import { defaultStepBudget, Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
 import { parseFlat, type Flat } from '../scenario/parse';
 import { announcementOff } from '../scenario/options';
@@ -35,7 +35,8 @@ export interface RunPlan {
   seed: number;
   scenario: Scenario;
   /**
-   * The algorithm's message bound for this run (its `bound()` on the first seed's graph): the CLI
+   * The algorithm's message bound for this run (its `bound()` on the first seed's graph, at most the
+   * engine's step budget): the CLI
    * estimates how long the experiment takes from it before starting.
    */
   bound: number;
@@ -93,7 +94,8 @@ export function planExperiment(spec: ExperimentSpec): PlanResult {
         if (runs.length + seeds > MAX_RUNS)
           return { ok: false, error: `more than ${MAX_RUNS} runs: use fewer sizes, orders or seeds` };
         const { algorithm: module, graph, params } = built.value;
-        const bound = module.bound(n, graph, params).value;
+        // A run never goes past the engine's step budget: an unbounded algorithm (∞) is estimated by it.
+        const bound = Math.min(module.bound(n, graph, params).value, defaultStepBudget(graph));
         runs.push({ algorithm, n, order, seed: 1, scenario: first.scenario, bound });
         for (let seed = 2; seed <= seeds; seed++) {
           const s = validated(flatFor(spec, algorithm, order, n, seed));

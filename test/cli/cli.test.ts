@@ -53,7 +53,7 @@ describe('CLI', () => {
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['unknown algorithm', ['--algorithm', 'raft', '--n', '4'], /unknown algorithm "raft"/],
+    ['unknown algorithm', ['--algorithm', 'paxos', '--n', '4'], /unknown algorithm "paxos"/],
     ['duplicate ids', ['--algorithm', 'lcr', '--ids', '5,3,5'], /duplicate id 5/],
     ['non-integer ids', ['--algorithm', 'lcr', '--ids', '1,2,x'], /"x" is not an integer id/],
     ['n < 1', ['--algorithm', 'lcr', '--n', '0'], /at least one process/],

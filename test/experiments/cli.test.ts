@@ -79,7 +79,7 @@ describe('sim experiment', () => {
 
   const bad: [string, string[], RegExp][] = [
     ['a missing --algorithm', ['--n', '4-8'], /--algorithm is required/],
-    ['an unknown algorithm', ['--algorithm', 'raft', '--n', '4'], /unknown algorithm "raft"/],
+    ['an unknown algorithm', ['--algorithm', 'paxos', '--n', '4'], /unknown algorithm "paxos"/],
     ['a missing --n', ['--algorithm', 'lcr'], /--n is required/],
     ['a malformed range', ['--algorithm', 'lcr', '--n', '4-x'], /"4-x" is not a size or a range/],
     ['a backwards range', ['--algorithm', 'lcr', '--n', '64-4'], /runs backwards/],

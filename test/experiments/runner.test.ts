@@ -139,7 +139,7 @@ describe('experiment runner', () => {
 
   it('refuses a bad experiment before running anything, in one sentence', () => {
     expect(refusal({ algorithms: [] })).toMatch(/no algorithm chosen/);
-    expect(refusal({ algorithms: ['raft'] })).toMatch(/unknown algorithm "raft"/);
+    expect(refusal({ algorithms: ['paxos'] })).toMatch(/unknown algorithm "paxos"/);
     expect(refusal({ algorithms: ['lcr', 'lcr'] })).toMatch(/listed twice/);
     expect(refusal({ ns: [] })).toMatch(/no size n/);
     expect(refusal({ ns: [0] })).toMatch(/n = 0 is not a size/);

@@ -21,13 +21,13 @@ describe('the experiment worker’s loop', () => {
 
   it('a bad spec is one error reply and no runs', () => {
     const replies: WorkerReply[] = [];
-    serveExperiment({ ...SPEC_DEFAULTS, algorithms: ['raft'], ns: [4], orders: ['desc'] }, (r) =>
+    serveExperiment({ ...SPEC_DEFAULTS, algorithms: ['paxos'], ns: [4], orders: ['desc'] }, (r) =>
       replies.push(r),
     );
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({
       type: 'error',
-      message: expect.stringMatching(/unknown algorithm "raft"/),
+      message: expect.stringMatching(/unknown algorithm "paxos"/),
     });
   });
 
