@@ -243,6 +243,23 @@ describe('Raft: the first election (no fault)', () => {
 });
 
 describe('Raft: the presets, worked from their traces', () => {
+  it('first election: 5 draws the smallest first timeout, 172, stands and leads term 1 at 183', () => {
+    const first = [0, 1, 2, 3, 4].map((p) => drawAt(1, p, 0, MIN, MAX));
+    expect(Math.min(...first)).toBe(172);
+    expect(first.indexOf(172)).toBe(4); // ids asc: server 5
+    const sim = run({ n: '5', mode: 'async', until: '600' });
+    expect(stands(sim)).toEqual([{ term: 1, node: 5, time: 172 }]);
+    expect(wins(sim)).toEqual([{ term: 1, node: 5, time: 183 }]);
+  });
+
+  it('leader crash: 1 stands at 599 and leads term 2 at 612 with its own vote and those of 2 and 3', () => {
+    const sim = run({ n: '5', mode: 'async', crashes: '5@400', until: '1000' });
+    expect(stands(sim).filter((s) => s.time > 400)).toEqual([{ term: 2, node: 1, time: 599 }]);
+    expect(wins(sim).at(-1)).toEqual({ term: 2, node: 1, time: 612 });
+    const won = sim.trace.find((e) => e.node === 1 && e.roleAfter === 'leader')!;
+    expect([...stateOf(won).votes].sort()).toEqual([1, 2, 3]);
+  });
+
   it('split vote: term 1 is split 2–2 between 1 and 4, and 4 wins term 2 at 312', () => {
     const sim = run({ n: '4', mode: 'async', seed: '7', timeout: '150-160', until: '900' });
     const term1 = stands(sim).filter((s) => s.term === 1);
