@@ -2,9 +2,9 @@ import type { Faults } from '../engine/types';
 import { whole, type ParamSpec, type Parsed } from './params';
 
 /**
- * Raft's parameters (§1.12 of docs/algorithms.md): the election timeout range, the heartbeat period
+ * Raft's parameters (§1.11 of docs/algorithms.md): the election timeout range, the heartbeat period
  * and the time the run goes up to. Raft never terminates — a leader sends heartbeats for ever — so a
- * run is shown up to a time (`--until T`, C17).
+ * run is shown up to a time (`--until T`, C18).
  */
 
 /** The range each election timeout is drawn from, uniformly (Ongaro & Ousterhout §5.2: 150–300 ms). */
@@ -100,7 +100,7 @@ export const untilParam: ParamSpec<number | null> = {
   json: 'number',
 };
 
-/** Election cycles the default horizon gives after the last fault (C17). */
+/** Election cycles the default horizon gives after the last fault (C18). */
 export const CYCLES_AFTER_FAULTS = 4;
 
 /** The time of the last fault of the scenario (0 without any). */
@@ -111,7 +111,7 @@ export function lastFaultTime(faults: Faults): number {
 }
 
 /**
- * C17: without `until`, the run goes to the last fault plus four maximum election timeouts — long
+ * C18: without `until`, the run goes to the last fault plus four maximum election timeouts — long
  * enough for a leader to be elected after it, even with a split vote or two.
  */
 export function defaultUntil(params: RaftParams, faults: Faults): number {

@@ -10,7 +10,7 @@ import { CLI_NODE, cliArgs } from '../util/cli';
 import { simulate } from '../util/run';
 
 /**
- * Raft's leader election (§1.11, C17). Expected values come from the paper's rules worked by hand,
+ * Raft's leader election (§1.11, C18). Expected values come from the paper's rules worked by hand,
  * from the seeded draws read directly (C16: draw k of the server at ring position p), or from a
  * second, naive reading of the recorded trace — never from the module's own figures.
  */
@@ -364,7 +364,7 @@ describe('Raft: stepping back', () => {
   });
 });
 
-describe('Raft: the horizon (--until, C17)', () => {
+describe('Raft: the horizon (--until, C18)', () => {
   it('stops at the given time, with events still to come, and says it did not terminate', () => {
     const sim = run({ n: '5', mode: 'async', seed: '4', until: '777' });
     expect(sim.horizonReached).toBe(true);
