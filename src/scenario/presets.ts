@@ -1,5 +1,5 @@
-import type { PresetDef } from '../algorithms/contract';
-import { ALGORITHMS } from '../algorithms/registry';
+import type { AnyModule, PresetDef } from '../algorithms/contract';
+import { ALGORITHMS, findAlgorithm } from '../algorithms/registry';
 
 /**
  * Named teaching scenarios, declared by each algorithm's module. Each is a link (the hash body), so a
@@ -12,4 +12,38 @@ export const PRESETS: readonly Preset[] = ALGORITHMS.flatMap((a) => a.presets);
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * The gallery's shelves, in the order a course meets them. Every algorithm brings presets, so one
+ * list would soon outgrow a 1280×720 screen; a shelf each keeps every card readable without scrolling.
+ */
+export const PRESET_SHELVES = ['Rings', 'Graphs and trees', 'Failures and systems'] as const;
+export type PresetShelf = (typeof PRESET_SHELVES)[number];
+
+/** An algorithm's shelf, read from what it declares: faults or time first, then where it runs. */
+export function shelfOf(mod: AnyModule): PresetShelf {
+  if (mod.faults || mod.timed !== undefined || mod.until !== undefined) return 'Failures and systems';
+  if (mod.topologies.every((t) => t.startsWith('ring'))) return 'Rings';
+  return 'Graphs and trees';
+}
+
+/** The shelves with their presets, empty shelves left out. */
+export function presetShelves(): { shelf: PresetShelf; presets: readonly Preset[] }[] {
+  return PRESET_SHELVES.map((shelf) => ({
+    shelf,
+    presets: ALGORITHMS.filter((a) => shelfOf(a) === shelf).flatMap((a) => a.presets),
+  })).filter((s) => s.presets.length > 0);
+}
+
+/** The shelf a preset is on. */
+export function shelfOfPreset(id: string): PresetShelf | undefined {
+  const mod = ALGORITHMS.find((a) => a.presets.some((p) => p.id === id));
+  return mod ? shelfOf(mod) : undefined;
+}
+
+/** The shelf the gallery opens on: the one of the algorithm on screen. */
+export function shelfOfAlgorithm(id: string): PresetShelf {
+  const mod = findAlgorithm(id);
+  return mod ? shelfOf(mod) : PRESET_SHELVES[0];
 }

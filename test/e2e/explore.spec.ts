@@ -4,7 +4,7 @@ import { findPreset } from '../../src/scenario/presets';
 import { queryToFlat } from '../../src/scenario/url';
 import { Naive } from '../explorer/naive';
 import { runOf } from '../explorer/toys';
-import { cli, messagesTotal, openPanel, toEnd, watchErrors } from './links-util';
+import { cli, messagesTotal, presetLink, toEnd, watchErrors } from './links-util';
 
 /**
  * The "All schedules" panel in Chromium: the explorer runs in a Web Worker for the simulator's
@@ -54,8 +54,7 @@ test('a preset: the tree convergecast’s schedules, counted one by one by the n
   if (!flat.ok) throw new Error('the preset link does not read');
   const naive = new Naive(runOf({ ...flat.value, mode: 'async' })).figures();
   await page.goto('./');
-  const gallery = await openPanel(page, 'Presets');
-  await gallery.getByRole('link', { name: preset.title, exact: true }).click();
+  await (await presetLink(page, preset.id)).click();
   const panel = await openExplorer(page);
   await expect(panel.getByTestId('explore-system')).toContainText('on 8 nodes and 7 edges');
   await panel.getByRole('button', { name: 'Explore every schedule' }).click();

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
+import { findPreset, shelfOfPreset } from '../../src/scenario/presets';
 
 /** What the CLI prints for a link: the independent side every browser run is compared with. */
 export interface CliSummary {
@@ -70,6 +71,19 @@ export async function openPanel(page: Page, name: 'Presets' | 'Share' | 'Files')
     await page.getByTestId('share-tools').getByRole('button', { name, exact: true }).click();
   await expect(panel).toBeVisible();
   return panel;
+}
+
+/**
+ * Opens the presets gallery on the preset's shelf (tab) and returns its link, ready to click. The
+ * shelf is looked up by the preset's id, so a test names the preset, not where the gallery puts it.
+ */
+export async function presetLink(page: Page, id: string) {
+  const preset = findPreset(id);
+  const shelf = shelfOfPreset(id);
+  if (!preset || !shelf) throw new Error(`no preset ${id}`);
+  const gallery = await openPanel(page, 'Presets');
+  await gallery.getByRole('tab', { name: new RegExp(`^${shelf} `) }).click();
+  return gallery.getByRole('link', { name: preset.title, exact: true });
 }
 
 /** Waits until the finished run on the page has exactly this trace hash. */

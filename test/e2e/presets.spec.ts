@@ -1,24 +1,32 @@
 import { expect, test } from '@playwright/test';
-import { PRESETS } from '../../src/scenario/presets';
-import { cli, expectTraceHash, openPanel, toEnd, watchErrors } from './links-util';
+import { PRESETS, presetShelves } from '../../src/scenario/presets';
+import { cli, expectTraceHash, openPanel, presetLink, toEnd, watchErrors } from './links-util';
 
 test('the gallery lists every preset with its title, what to watch, and a real link', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   const gallery = await openPanel(page, 'Presets');
-  const items = gallery.getByRole('listitem');
-  await expect(items).toHaveCount(PRESETS.length);
-  for (const p of PRESETS) {
-    const link = gallery.getByRole('link', { name: p.title, exact: true });
-    await expect(link).toBeVisible();
-    await expect(link).toHaveAttribute('href', `#${p.link}`);
-    await expect(gallery.getByText(p.watch, { exact: false })).toBeVisible();
+  // A fresh page shows LCR, so the gallery opens on the rings' shelf.
+  await expect(gallery.getByRole('tab', { selected: true })).toHaveText(/^Rings /);
+  const shelves = presetShelves();
+  // Every preset is on exactly one shelf.
+  expect(shelves.flatMap((s) => s.presets.map((p) => p.id)).sort()).toEqual(PRESETS.map((p) => p.id).sort());
+  await expect(gallery.getByRole('tab')).toHaveCount(shelves.length);
+  for (const { shelf, presets } of shelves) {
+    await gallery.getByRole('tab', { name: new RegExp(`^${shelf} `) }).click();
+    await expect(gallery.getByRole('listitem')).toHaveCount(presets.length);
+    for (const p of presets) {
+      const link = gallery.getByRole('link', { name: p.title, exact: true });
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute('href', `#${p.link}`);
+      await expect(gallery.getByText(p.watch, { exact: false })).toBeVisible();
+    }
+    // Each shelf fits the 1280×720 screen without scrolling anything.
+    const scroll = await gallery.evaluate((el) => [el.scrollHeight, el.clientHeight]);
+    expect(scroll[0]).toBeLessThanOrEqual(scroll[1]!);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
+    await page.screenshot({ path: `artifacts/links/presets-${shelf.replace(/\W+/g, '-')}.png` });
   }
-  // The whole gallery fits the 1280×720 screen without scrolling anything.
-  const scroll = await gallery.evaluate((el) => [el.scrollHeight, el.clientHeight]);
-  expect(scroll[0]).toBeLessThanOrEqual(scroll[1]!);
-  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
-  await page.screenshot({ path: 'artifacts/links/presets-gallery.png' });
   expect(errors).toEqual([]);
 });
 
@@ -28,9 +36,8 @@ for (const p of PRESETS) {
     await page.goto('./');
     const expected = cli(`#${p.link}`);
     expect(expected.leader).not.toBeNull();
-    const gallery = await openPanel(page, 'Presets');
-    await gallery.getByRole('link', { name: p.title, exact: true }).click();
-    await expect(gallery).toBeHidden();
+    await (await presetLink(page, p.id)).click();
+    await expect(page.getByRole('dialog', { name: 'Presets' })).toBeHidden();
     await expect(page.getByTestId('step')).toHaveText('0');
     await expectTraceHash(page, expected.traceHash);
     await toEnd(page);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { cli, expectTraceHash, openPanel, toEnd, watchErrors } from './links-util';
+import { cli, expectTraceHash, presetLink, toEnd, watchErrors } from './links-util';
 
 /**
  * Raft in Chromium: the leader-crash preset from the gallery, played to the leader of the new term;
@@ -40,11 +40,10 @@ test('the leader-crash preset plays to the leader of term 2, as the CLI says', a
   const expected = cli(`#${CRASH}`);
   expect(expected.leader).toBe(1);
   await page.goto('./');
-  const gallery = await openPanel(page, 'Presets');
-  await gallery
-    .getByRole('link', { name: 'Raft: the leader crashes, a new term elects', exact: true })
-    .click();
-  await expect(gallery).toBeHidden();
+  const link = await presetLink(page, 'raft-leader-crash');
+  await expect(link).toHaveText('Raft: the leader crashes, a new term elects');
+  await link.click();
+  await expect(page.getByRole('dialog', { name: 'Presets' })).toBeHidden();
   await expect(page.getByRole('combobox', { name: 'Algorithm' })).toHaveValue('raft');
   await expectTraceHash(page, expected.traceHash);
 

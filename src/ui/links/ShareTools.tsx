@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_JSON } from '../../scenario/json';
+import { shelfOfAlgorithm } from '../../scenario/presets';
 import { salvage } from '../../scenario/salvage';
 import { useSimStore, useSim } from '../../store/react';
 import type { GraphView } from '../../view/graphView';
@@ -153,6 +154,7 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
           </div>
           {open === 'presets' && (
             <PresetsGallery
+              initial={shelfOfAlgorithm(run.scenario.algorithm)}
               onOpen={(link) => {
                 sync.current?.open(link);
                 setOpen(null);
