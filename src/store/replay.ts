@@ -177,6 +177,31 @@ export class Replay {
   }
 
   /**
+   * Moves the cursor toward step k like moveTo, but asks `enough` after every WORK_CHECK units of
+   * work (a step and each message it sent) whether to stop short there; returns the step reached.
+   */
+  moveToward(k: number, enough: () => boolean): number {
+    this.index();
+    const trace = this.sim.trace;
+    const target = Math.max(0, Math.min(Math.floor(k), trace.length));
+    let work = 0;
+    while (this.step !== target) {
+      if (this.step < target) {
+        work += 1 + trace[this.step]!.sends.length;
+        this.forward();
+      } else {
+        work += 1 + trace[this.step - 1]!.sends.length;
+        this.backward();
+      }
+      if (work >= WORK_CHECK) {
+        work = 0;
+        if (enough()) break;
+      }
+    }
+    return this.step;
+  }
+
+  /**
    * Moves the cursor to step k through the Simulation (nearest checkpoint + replay) and rebuilds
    * from its state. Only while nothing else drives the Simulation (the run is no longer computing).
    */
@@ -226,6 +251,9 @@ export class Replay {
     return null;
   }
 }
+
+/** Units of cursor work (a step, a message) between two looks at the clock in moveToward. */
+const WORK_CHECK = 512;
 
 function bump(counts: Record<string, number>, kind: string, by: number): void {
   const v = (counts[kind] ?? 0) + by;

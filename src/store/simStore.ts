@@ -6,7 +6,15 @@ import type { FieldError, Result, Scenario } from '../scenario/types';
 import { Background, type Progress } from './background';
 import { defaultScenario } from './defaults';
 import { draftToFlat, prepare, scenarioToDraft, withAlgorithm, type Draft } from './draft';
-import { BROWSER_MAX_STEPS, CHECK_EVERY, DEFAULT_SPEED, LONG_JUMP, SLICE_MS } from './limits';
+import {
+  BROWSER_MAX_STEPS,
+  CHECK_EVERY,
+  DEFAULT_SPEED,
+  LONG_JUMP,
+  PLAY_BUDGET_MS,
+  PUBLISH_MS,
+  SLICE_MS,
+} from './limits';
 import { clampSpeed, playFrame, timeScale } from './playback';
 import { newRun, type RunHandle } from './run';
 import { afterNextFrame, type Schedule } from './schedule';
@@ -90,6 +98,8 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
   const now = options.now ?? (() => performance.now());
   /** A step asked for (a link's `step`, a seek) beyond what has been computed so far. */
   let pendingStep: number | null = null;
+  /** When a slice's progress was last published (PUBLISH_MS). */
+  let published = -Infinity;
 
   // A scenario that cannot be loaded (a bad link) leaves the default loaded, with its errors shown.
   let initial = options.scenario ?? defaultScenario();
@@ -107,17 +117,25 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
     const moveTo = (k: number): Pick<SimState, 'cursor' | 'version'> => {
       const s = get();
       const r = s.run.replay;
-      const target = Math.max(0, Math.min(Math.floor(k), r.trace.length));
+      // No further than the steps published: the cursor never runs ahead of what the page shows.
+      const target = Math.max(0, Math.min(Math.floor(k), r.trace.length, s.knownSteps));
       if (!s.computing && s.failure === null && Math.abs(target - r.step) > LONG_JUMP) r.syncFromSim(target);
       else r.moveTo(target);
       return { cursor: r.step, version: s.version + 1 };
     };
 
-    /** After each background slice: publish the progress, then a pending step if it is reached. */
+    /**
+     * After a background slice: publish the progress (at most every PUBLISH_MS while it computes,
+     * at once when it ends or a step asked for is reached), then move to that step.
+     */
     const onSlice = (run: RunHandle, p: Progress) => {
       if (get().run !== run) return;
+      const reached = pendingStep !== null && (pendingStep <= p.knownSteps || !p.computing);
+      const t = now();
+      if (p.computing && !reached && t - published < PUBLISH_MS) return;
+      published = t;
       set({ ...p, version: get().version + 1 });
-      if (pendingStep !== null && (pendingStep <= p.knownSteps || !p.computing)) {
+      if (reached && pendingStep !== null) {
         const k = pendingStep;
         pendingStep = null;
         const moved = moveTo(k);
@@ -146,6 +164,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       const run = newRun(rest, spec.value);
       const prev = get();
       pendingStep = step !== undefined && step > 0 ? step : null;
+      published = -Infinity;
       const keep = prev.selection?.kind === 'node' && run.replay.positionOf(prev.selection.id) >= 0;
       set({
         scenario: rest,
@@ -278,18 +297,31 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       tick(dt) {
         const s = get();
         if (!s.playing || !(dt > 0)) return;
+        const r = s.run.replay;
         const f = playFrame(
           {
-            trace: s.run.replay.trace,
-            known: s.run.replay.trace.length,
+            trace: r.trace,
+            known: Math.min(s.knownSteps, r.trace.length),
             cursor: s.cursor,
             clock: s.clock,
             computing: s.computing,
           },
           dt * s.speed * timeScale(s.scenario.timing),
         );
-        if (f.cursor !== s.cursor) set({ ...moveTo(f.cursor), clock: f.clock, playing: f.playing });
-        else set({ clock: f.clock, playing: f.playing });
+        if (f.cursor === s.cursor) {
+          set({ clock: f.clock, playing: f.playing });
+          return;
+        }
+        // The frame's share of the cursor's work is measured time: short of it, the clock waits.
+        const deadline = now() + PLAY_BUDGET_MS;
+        const cursor = r.moveToward(f.cursor, () => now() >= deadline);
+        const short = cursor !== f.cursor;
+        set({
+          cursor,
+          version: s.version + 1,
+          clock: short ? Math.max(s.clock, r.time) : f.clock,
+          playing: short || f.playing,
+        });
       },
 
       toggleNode(id) {

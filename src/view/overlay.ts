@@ -12,6 +12,8 @@ export const LABEL_LIMIT = 48;
  * over a second per frame; 80,000 pixel squares cost a few milliseconds.
  */
 export const DENSE_LIMIT = 2_000;
+/** Up to this many ordered node pairs (2,048 nodes), the FIFO order per link is read through a typed table. */
+const MAX_LINK_TABLE = 2048 * 2048;
 const FONT = 'bold 14px system-ui, "Segoe UI", Roboto, sans-serif';
 const PILL_H = 22;
 
@@ -60,6 +62,9 @@ export class MessageOverlay {
   private widths = new Map<string, number>();
   private image: ImageData | null = null;
   private pixels = new Uint32Array(0);
+  /** The replay whose messages are to be read at the next draw (null: read already). */
+  private source: Replay | null = null;
+  private links = new Int32Array(0);
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -91,10 +96,23 @@ export class MessageOverlay {
         if (links.has(e.b * n + e.a)) this.reverse.add(e.a * n + e.b).add(e.b * n + e.a);
     }
     this.count = 0;
+    this.source = null;
   }
 
-  /** Takes the messages in flight at the replay's cursor. */
+  /**
+   * Takes the messages in flight at the replay's cursor. They are read at the next draw, once per
+   * frame however often the cursor moved: a broadcast on a complete graph of 400 nodes has ~80,000
+   * in flight, and reading them at every cursor move cost more than the frame.
+   */
   setMessages(replay: Replay): void {
+    this.source = replay;
+  }
+
+  /** Reads the messages in flight from the replay given last, if it has not been read yet. */
+  private take(): void {
+    const replay = this.source;
+    if (!replay) return;
+    this.source = null;
     const k = replay.inFlight.size;
     if (this.from.length < k) {
       const size = Math.max(k, this.from.length * 2, 64);
@@ -111,15 +129,20 @@ export class MessageOverlay {
       this.p = new Float64Array(size);
       this.shown = new Uint8Array(size);
     }
-    const msgs = [...replay.inFlight.values()];
+    // One array reused from frame to frame (80,000 entries copied anew each time were most of it).
+    const msgs = this.msgs;
+    msgs.length = k;
+    let j = 0;
+    for (const m of replay.inFlight.values()) msgs[j++] = m;
     // In send order already unless the cursor went back (undone deliveries re-enter at the end).
     let sorted = true;
-    for (let i = 1; i < msgs.length && sorted; i++) sorted = msgs[i - 1]!.seq < msgs[i]!.seq;
+    for (let i = 1; i < k && sorted; i++) sorted = msgs[i - 1]!.seq < msgs[i]!.seq;
     if (!sorted) msgs.sort((a, b) => a.seq - b.seq);
-    this.msgs = msgs;
     this.count = k;
     const n = this.graph?.ids.length ?? 0;
-    const lastOnLink = new Map<number, number>();
+    // The last message seen on each link, by link a·n + b: a typed table up to 2,048 nodes.
+    const table = n * n <= MAX_LINK_TABLE ? this.linkTable(n * n) : null;
+    const lastOnLink = table ? null : new Map<number, number>();
     for (let i = 0; i < k; i++) {
       const m = msgs[i]!;
       const a = this.position.get(m.from) ?? 0;
@@ -129,9 +152,22 @@ export class MessageOverlay {
       this.kind[i] = this.kindOf(m.msg.kind);
       this.dead[i] = replay.crashed[b] ? 1 : 0;
       const link = a * n + b;
-      this.prev[i] = lastOnLink.get(link) ?? -1;
-      lastOnLink.set(link, i);
+      if (table) {
+        this.prev[i] = table[link]! - 1;
+        table[link] = i + 1;
+      } else {
+        this.prev[i] = lastOnLink!.get(link) ?? -1;
+        lastOnLink!.set(link, i);
+      }
     }
+    // Cleared through the messages just read, not the whole n² table.
+    if (table) for (let i = 0; i < k; i++) table[this.from[i]! * n + this.to[i]!] = 0;
+  }
+
+  /** A zeroed table of `size` entries, kept between frames. */
+  private linkTable(size: number): Int32Array {
+    if (this.links.length < size) this.links = new Int32Array(size);
+    return this.links;
   }
 
   resize(width: number, height: number): void {
@@ -143,6 +179,7 @@ export class MessageOverlay {
   }
 
   draw(clock: number, selectedSeq: number | null): void {
+    this.take();
     const ctx = this.ctx;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -116,4 +116,31 @@ describe('Replay: the cursor view of a recorded run', () => {
     const k = r.deliveryStep(seq)!;
     expect(sim.trace[k - 1]).toMatchObject({ kind: 'deliver', node: 1, from: 3, time: 1, msgSeq: seq });
   });
+
+  it('moveToward stops where the budget says, counting a step and each message it sent as work', () => {
+    // Bully on a complete graph of 40: the start-up steps send to every higher id (up to 39 messages).
+    const sim = recorded({ v: '1', alg: 'bully', n: '40' });
+    const total = sim.trace.length;
+    const r = new Replay(sim);
+    const ref = new Replay(sim);
+    // Never enough: it gets there, like moveTo.
+    expect(r.moveToward(total, () => false)).toBe(total);
+    ref.moveTo(total);
+    expect(replayAt(r)).toEqual(replayAt(ref));
+    // Enough at the first look: it stops at the first step where the work (1 + sends a step) reaches 512.
+    r.moveTo(0);
+    let work = 0;
+    let expected = 0;
+    while (expected < total && work < 512) work += 1 + sim.trace[expected++]!.sends.length;
+    const reached = r.moveToward(total, () => true);
+    expect(reached).toBe(expected);
+    ref.moveTo(expected);
+    expect(replayAt(r)).toEqual(replayAt(ref));
+    // Backwards too, a look after every 512 units of work undone.
+    let looks = 0;
+    expect(r.moveToward(0, () => ++looks >= 1_000_000)).toBe(0);
+    expect(looks).toBeGreaterThan(0);
+    ref.moveTo(0);
+    expect(replayAt(r)).toEqual(replayAt(ref));
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../../src/algorithms/registry';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
-import { BROWSER_MAX_NODES } from '../../src/store/limits';
+import { BROWSER_MAX_NODES, PLAY_BUDGET_MS, PUBLISH_MS } from '../../src/store/limits';
 import { RecordingMeter } from '../../src/store/recording';
 import { createSimStore, type SimStore } from '../../src/store/simStore';
 import { countsOf, statusOf } from '../../src/store/status';
@@ -309,5 +309,84 @@ describe('the simulator store', () => {
     expect(store.getState().clock).toBeCloseTo(5);
     const t = store.getState().run.sim.trace;
     expect(store.getState().cursor).toBe(t.filter((e) => e.time <= 5).length);
+  });
+});
+
+describe('the store keeps the page answering while a big run computes and plays', () => {
+  /** A clock that moves `by` milliseconds at every read: every look at it costs time. */
+  const ticking = (by: number) => {
+    let t = 0;
+    return () => (t += by);
+  };
+
+  it('publishes progress at most every PUBLISH_MS while computing, and at once at the end', () => {
+    const q = manual();
+    const now = ticking(1);
+    const store = createSimStore({
+      schedule: q.schedule,
+      now,
+      scenario: scenario({ alg: 'lcr', n: '60', ids: 'desc' }),
+    });
+    const published: { known: number; at: number }[] = [];
+    store.subscribe((s, prev) => {
+      if (s.knownSteps !== prev.knownSteps) published.push({ known: s.knownSteps, at: now() });
+    });
+    let slices = 0;
+    while (q.queue.length) {
+      q.runOne();
+      slices++;
+    }
+    const s = store.getState();
+    expect(s.complete).toBe(true);
+    // n inits + n(n+1)/2 election + n elected deliveries (docs/algorithms.md §1.1)
+    expect(s.knownSteps).toBe(60 + (60 * 61) / 2 + 60);
+    expect(published.at(-1)!.known).toBe(s.knownSteps);
+    // Each slice reads this clock ~9 times (an 8 ms budget), so PUBLISH_MS spans ~20 slices.
+    expect(slices).toBeGreaterThan(40);
+    expect(published.length).toBeLessThan(slices / 5);
+    for (let i = 1; i < published.length - 1; i++)
+      expect(published[i]!.at - published[i - 1]!.at).toBeGreaterThanOrEqual(PUBLISH_MS);
+  });
+
+  it('a step asked for is shown as soon as it is computed, not at the next publication', () => {
+    const q = manual();
+    const store = createSimStore({
+      schedule: q.schedule,
+      now: ticking(1),
+      scenario: scenario({ alg: 'lcr', n: '60', ids: 'desc', step: '1500' }),
+    });
+    const sim = store.getState().run.sim;
+    while (q.queue.length && sim.trace.length < 1500) q.runOne();
+    expect(sim.trace.length).toBeGreaterThanOrEqual(1500);
+    expect(store.getState().cursor).toBe(1500);
+    expect(store.getState().knownSteps).toBe(sim.trace.length);
+  });
+
+  it('playback moves the cursor for PLAY_BUDGET_MS a frame; past it the clock waits for the cursor', () => {
+    // Bully, complete graph of 60: the start-up steps send up to 59 messages each.
+    let slow = false;
+    let t = 0;
+    const store = ready({
+      now: () => (t += slow ? PLAY_BUDGET_MS : 0.001),
+      speed: 500,
+      scenario: scenario({ alg: 'bully', n: '60' }),
+    });
+    const st = () => store.getState();
+    const trace = st().run.sim.trace;
+    st().play();
+    slow = true; // every look at the clock finds the frame's budget spent
+    st().tick(0.1);
+    // The first look comes once 512 units of work (a step, and each message it sent) are done.
+    let work = 0;
+    let k = 0;
+    while (work < 512) work += 1 + trace[k++]!.sends.length;
+    expect(st().cursor).toBe(k);
+    expect(st().playing).toBe(true);
+    // The clock waits at the cursor's step, not where 0.1 s at speed 500 would have taken it.
+    expect(st().clock).toBe(trace[k - 1]!.time);
+    slow = false;
+    for (let i = 0; i < 10_000 && st().playing; i++) st().tick(0.1);
+    expect(st().cursor).toBe(st().knownSteps);
+    expect(statusOf(st()).text).toBe('Leader: 60');
   });
 });

@@ -16,8 +16,12 @@ import {
   type Frame,
 } from './paint';
 
-/** Past this many delivered arrows in view, the rest are left out (zoom in to see them). */
-export const MAX_ARROWS = 40_000;
+/**
+ * Past this many delivered arrows in view, the rest are left out (zoom in to see them). As many as the
+ * arrows in flight (MAX_LIVE): 40,000 arrows took 5–7 s to rasterise on the busy 2-core machine (a
+ * broadcast on a 400-node complete graph), a frozen tab; 4,000 already fill a panel with ink.
+ */
+export const MAX_ARROWS = 4_000;
 /** A cursor move forward by more than this many steps redraws the picture instead of adding to it. */
 const APPEND_LIMIT = 5_000;
 
