@@ -106,11 +106,38 @@ test('linked by step number, both show the same step; the explanation says so', 
     await expect(paneStep(page, 'async')).toHaveText(String(k));
   }
   await page.getByRole('slider', { name: 'Speed' }).fill('700');
+  // Both panes read in the same frame, every frame while playing: linked by the step number they show,
+  // whatever the frame rate. (Read one after the other, the second pane had moved on meanwhile; and on
+  // a busy machine the run could end before "Pause" was clicked, turning the click into a new Play.)
+  await page.evaluate(() => {
+    const w = window as unknown as { __pairs: string[][]; __sampling: boolean };
+    w.__pairs = [];
+    w.__sampling = true;
+    const read = (id: string) =>
+      document.querySelector(`[data-testid="${id}"] [data-testid="pane-step"]`)!.textContent!;
+    const sample = () => {
+      w.__pairs.push([read('pane-sync'), read('pane-async')]);
+      if (w.__sampling) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(400);
   await page.getByRole('button', { name: 'Pause' }).click();
-  const a = await paneStep(page, 'sync').textContent();
-  await expect(paneStep(page, 'async')).toHaveText(a!);
+  const pairs = await page.evaluate(() => {
+    const w = window as unknown as { __pairs: string[][]; __sampling: boolean };
+    w.__sampling = false;
+    return w.__pairs;
+  });
+  const moved = pairs.filter(([sync]) => Number(sync) > 3);
+  expect(moved.length).toBeGreaterThan(0);
+  for (const [sync, async] of pairs) expect(async).toBe(sync);
+  const [a, b] = await page.evaluate(() =>
+    ['pane-sync', 'pane-async'].map(
+      (id) => document.querySelector(`[data-testid="${id}"] [data-testid="pane-step"]`)!.textContent,
+    ),
+  );
+  expect(b).toBe(a);
   expect(Number(a)).toBeGreaterThan(3);
   await page.screenshot({ path: 'artifacts/teaching/compare.png' });
 });
