@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_JSON } from '../../scenario/json';
 import { shelfOfAlgorithm } from '../../scenario/presets';
 import { salvage } from '../../scenario/salvage';
 import { useSimStore, useSim } from '../../store/react';
 import type { GraphView } from '../../view/graphView';
-import { checkFile, type Problem } from './check';
+import type { Problem } from './check';
 import { DropZone } from './DropZone';
 import { problemDraft } from './editorDraft';
 import { FilesPanel } from './FilesPanel';
 import { PresetsGallery } from './PresetsGallery';
 import { ProblemAlert } from './ProblemAlert';
+import { MAX_TRACE_FILE, readFileText, type Reading } from './readLarge';
 import { SharePanel } from './SharePanel';
 import { startUrlSync, type UrlSync } from './urlSync';
 import './links.css';
@@ -73,13 +73,21 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
     };
   }, [open]);
 
+  /** A long file being read in slices: its name and how much is read (readLarge.ts). */
+  const [reading, setReading] = useState<{ name: string; fraction: number } | null>(null);
+  const pending = useRef<Reading | null>(null);
+  useEffect(() => () => pending.current?.cancel(), []);
+
   const openFile = useCallback(
     async (file: File) => {
+      pending.current?.cancel();
+      pending.current = null;
+      setReading(null);
       let problem: Problem | null = null;
-      if (file.size > MAX_JSON)
+      if (file.size > MAX_TRACE_FILE)
         problem = unreadable(
           file.name,
-          `the file is ${file.size.toLocaleString('en-US')} bytes; at most ${MAX_JSON.toLocaleString('en-US')} are read`,
+          `the file is ${file.size.toLocaleString('en-US')} bytes; at most ${MAX_TRACE_FILE.toLocaleString('en-US')} are read`,
         );
       else {
         let text: string | null = null;
@@ -89,7 +97,12 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
           problem = unreadable(file.name, 'the browser could not read the file');
         }
         if (text !== null) {
-          const checked = checkFile(text, file.name);
+          const r = readFileText(text, file.name, (fraction) => setReading({ name: file.name, fraction }));
+          pending.current = r;
+          const checked = await r.done;
+          if (pending.current !== r) return;
+          pending.current = null;
+          setReading(null);
           if (checked.ok) {
             store.getState().load(checked.scenario);
             setOpen(null);
@@ -166,6 +179,13 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
           )}
           {open === 'files' && <FilesPanel view={view} includeStep={includeStep} onFile={onFile} />}
         </section>
+      )}
+      {reading && (
+        <p className="file-reading" data-testid="file-reading">
+          Reading {reading.name}…{' '}
+          <progress aria-label="Reading the file" max={100} value={Math.round(reading.fraction * 100)} />{' '}
+          {Math.round(reading.fraction * 100)}%
+        </p>
       )}
       {shown && (
         <ProblemAlert

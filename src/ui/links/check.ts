@@ -1,4 +1,4 @@
-import { scenarioFromJson } from '../../scenario/json';
+import { scenarioFromJson, scenarioFromObject } from '../../scenario/json';
 import type { Flat } from '../../scenario/parse';
 import { salvage, type Salvaged } from '../../scenario/salvage';
 import type { FieldError, Scenario } from '../../scenario/types';
@@ -48,6 +48,21 @@ export function checkFile(text: string, name: string): Checked {
   const errors = read.ok ? prepareErrors(read.value) : read.errors;
   if (read.ok && errors.length === 0) return { ok: true, scenario: read.value };
   const given = safe(() => looseFlat(text));
+  return {
+    ok: false,
+    problem: { source: 'file', what: name, errors, salvaged: salvage(given ?? {}), given },
+  };
+}
+
+/**
+ * The same for a file already parsed (a large trace read in slices, slicedJson.ts). `data` is small:
+ * a trace file's steps are left out of it.
+ */
+export function checkParsed(data: unknown, name: string): Checked {
+  const read = scenarioFromObject(data);
+  const errors = read.ok ? prepareErrors(read.value) : read.errors;
+  if (read.ok && errors.length === 0) return { ok: true, scenario: read.value };
+  const given = safe(() => looseFlat(JSON.stringify(data)));
   return {
     ok: false,
     problem: { source: 'file', what: name, errors, salvaged: salvage(given ?? {}), given },
