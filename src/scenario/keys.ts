@@ -222,6 +222,23 @@ const step: KeyReader = (text, r) => {
   else r.step = v;
 };
 
+/** The page's other screens a link may open on; without the key, the simulator. */
+export const SCREENS = ['experiments', 'compare', 'explore'] as const;
+
+/**
+ * `screen=experiments|compare|explore`: where the page opens, like `step` a viewer's key, not part of the run:
+ * it is checked here and read by the page (src/ui/screenLink.ts); the scenario does not carry it.
+ */
+const screen: KeyReader = (text, r) => {
+  if (text === undefined) return;
+  if (!(SCREENS as readonly string[]).includes(text.trim()))
+    error(
+      r,
+      'screen',
+      `screen must be ${SCREENS.slice(0, -1).join(', ')} or ${SCREENS.at(-1)}, not "${text.slice(0, 20)}"`,
+    );
+};
+
 /** The system a parameter is read for: the ids the graph keys fixed, and the nodes crashed from the start. */
 function contextOf(r: Reading): ParamContext {
   const known = 'list' in r.ids ? new Set(r.ids.list) : null;
@@ -262,4 +279,5 @@ export const KEY_READERS: readonly (readonly [key: string, read: KeyReader])[] =
   ['sched', sched],
   ...ALL_OPTIONS.map(({ spec }) => [spec.key, optionReader(spec.key)] as const),
   ['step', step],
+  ['screen', screen],
 ];

@@ -28,6 +28,7 @@ export const FLAT_KEYS: readonly string[] = [
   ...OPTION_KEYS,
   'sched',
   'step',
+  'screen',
 ];
 
 /**

@@ -21,7 +21,19 @@ export interface Salvaged {
  * Keys are tried in this order, each against the ones already kept: the graph first (everything else
  * names its nodes), the faults before the parameters (a parameter may refuse a crashed node).
  */
-const ORDER = ['topo', 'ids', 'edges', 'n', 'mode', 'maxDelay', 'seed', ...OPTION_KEYS, 'sched', 'step'];
+const ORDER = [
+  'topo',
+  'ids',
+  'edges',
+  'n',
+  'mode',
+  'maxDelay',
+  'seed',
+  ...OPTION_KEYS,
+  'sched',
+  'step',
+  'screen',
+];
 
 /**
  * What can be kept from a broken link or flat record, so the editor opens with the good parts: keeps

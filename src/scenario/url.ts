@@ -13,8 +13,8 @@ export const COMPRESS_OVER = 600;
  */
 export const MAX_LINK = 1_000_000;
 
-/** The keys a compressed link keeps outside `z`: the version (read first) and the viewer's step. */
-const OUTSIDE_Z = ['v', 'z', 'step'];
+/** The keys a compressed link keeps outside `z`: the version (read first) and the viewer's step and screen. */
+const OUTSIDE_Z = ['v', 'z', 'step', 'screen'];
 
 function escapeValue(v: string): string {
   // `,` `:` `@` are safe inside a hash and keep lists readable (`ids=5,3,8`, `crashes=8@5`).
@@ -104,10 +104,10 @@ export function queryToFlat(text: string): Result<Flat> {
   if (t === '') return err('link', 'the link holds no scenario (nothing after #)');
   const outer = splitQuery(t, '');
   if (!outer.ok || outer.value.z === undefined) return outer;
-  const { z, v, step } = outer.value;
+  const { z, v, step, screen } = outer.value;
   const others = Object.keys(outer.value).filter((k) => !OUTSIDE_Z.includes(k));
   if (others.length)
-    return err('z', `a compressed link carries only v, z and step, not ${others[0]!.slice(0, 30)}`);
+    return err('z', `a compressed link carries only v, z, step and screen, not ${others[0]!.slice(0, 30)}`);
   // A newer build may compress differently: say so rather than call its link damaged.
   if (v !== undefined) {
     const version = migrateFlat({ v });
@@ -133,6 +133,11 @@ export function queryToFlat(text: string): Result<Flat> {
     if (flat.step !== undefined)
       return err('step', 'step is given both outside and inside the compressed part');
     flat.step = step;
+  }
+  if (screen !== undefined) {
+    if (flat.screen !== undefined)
+      return err('screen', 'screen is given both outside and inside the compressed part');
+    flat.screen = screen;
   }
   return { ok: true, value: flat };
 }

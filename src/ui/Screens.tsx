@@ -4,6 +4,7 @@ import {
   Suspense,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useState,
   type ReactNode,
@@ -11,6 +12,8 @@ import {
 import { useSimStore } from '../store/react';
 import { CompareView } from './compare/CompareView';
 import { ErrorBoundary } from './ErrorBoundary';
+import { hashOf } from './links/urlSync';
+import { screenOf, withScreen, type Screen } from './screenLink';
 import { ThemeButton } from './presentation/LookButtons';
 import './screens.css';
 import './teaching/layout.css';
@@ -25,7 +28,7 @@ const ExploreScreen = lazy(() =>
   import('./explore/ExploreScreen').then((m) => ({ default: m.ExploreScreen })),
 );
 
-export type Screen = 'simulator' | 'compare' | 'experiments' | 'explore';
+export type { Screen };
 
 interface ScreenApi {
   screen: Screen;
@@ -38,18 +41,38 @@ const ScreenContext = createContext<ScreenApi>({ screen: 'simulator', open: () =
  * The app's screens: the simulator (the shell), sync vs async side by side, and the experiments.
  * Only the simulator takes the simulator's shortcuts and its status line; the comparison is made
  * afresh from the current scenario each time; the experiments keep their results while hidden.
+ * The screen is in the URL (`screen=experiments|compare|explore`, screenLink.ts): a link opens on it, and the
+ * browser's Back and Forward move between screens.
  */
 export function Screens({ simulator }: { simulator: ReactNode }) {
-  const [screen, setScreen] = useState<Screen>('simulator');
-  const [experimentsOpened, setExperimentsOpened] = useState(false);
-  const [exploreOpened, setExploreOpened] = useState(false);
   const store = useSimStore();
-  const open = useCallback((next: Screen) => {
+  const [screen, setScreen] = useState<Screen>(() => screenOf(location.hash));
+  const [experimentsOpened, setExperimentsOpened] = useState(screen === 'experiments');
+  const [exploreOpened, setExploreOpened] = useState(screen === 'explore');
+  const show = useCallback((next: Screen) => {
     if (next === 'experiments') setExperimentsOpened(true);
     if (next === 'explore') setExploreOpened(true);
     setScreen(next);
   }, []);
-  const back = useCallback(() => setScreen('simulator'), []);
+  // A new history entry per screen, naming the run on screen (the simulator's hash may lag behind it).
+  const open = useCallback(
+    (next: Screen) => {
+      const hash = withScreen(hashOf(store.getState()), next);
+      if (hash !== location.hash) history.pushState(null, '', hash);
+      show(next);
+    },
+    [store, show],
+  );
+  const back = useCallback(() => open('simulator'), [open]);
+  useEffect(() => {
+    const onNavigate = () => show(screenOf(location.hash));
+    window.addEventListener('popstate', onNavigate);
+    window.addEventListener('hashchange', onNavigate);
+    return () => {
+      window.removeEventListener('popstate', onNavigate);
+      window.removeEventListener('hashchange', onNavigate);
+    };
+  }, [show]);
   const api = useMemo(() => ({ screen, open }), [screen, open]);
   return (
     <ScreenContext.Provider value={api}>
@@ -73,7 +96,7 @@ export function Screens({ simulator }: { simulator: ReactNode }) {
           <div className="screen-body">
             <ErrorBoundary name="Experiments">
               <Suspense fallback={<p className="screen-loading">Loading the experiments…</p>}>
-                <ExperimentsPanel />
+                <ExperimentsPanel autoRun />
               </Suspense>
             </ErrorBoundary>
           </div>

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { PlotData, PlotSeries } from '../../experiments/series';
+import { ChartLegend } from './ChartLegend';
 import { seriesColour } from './colours';
+import { styleOf } from './lineStyle';
 import { chartPng } from './png';
 
 export interface ExperimentChartProps {
@@ -35,23 +37,29 @@ function seriesOptions(s: PlotSeries, colour: string): uPlot.Series {
       paths: () => null,
       points: { show: true, size: 7, width: 1.5, stroke: colour, fill: '#fff' },
     };
+  const { dash } = styleOf(s.kind);
   return {
     label: s.label,
     stroke: colour,
     width: s.kind === 'exact' ? 1.5 : 2,
     spanGaps: true,
     points: { show: false },
-    // exact: solid, bounds: dashed, means: dotted
-    ...(s.kind === 'exact' ? {} : { dash: s.kind === 'mean' ? [2, 4] : [8, 5] }),
+    // exact: solid, bounds: dashed, means: dotted (lineStyle.ts, shared with the legend)
+    ...(dash ? { dash } : {}),
   };
 }
 
-/** messages (or rounds) against n: measured points with the textbook curves beside them. */
+/**
+ * messages (or rounds) against n: measured points with the textbook curves beside them, and a legend
+ * that draws each series' mark and reads its value at the n under the pointer.
+ */
 export function ExperimentChart({ plot, yLabel, log, exportRef }: ExperimentChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const shape = useRef('');
   const [width, setWidth] = useState(640);
+  const [hover, setHover] = useState<number | null>(null);
+  const colours = useMemo(() => plot.series.map((s) => seriesColour(plot.series, s)), [plot]);
 
   useEffect(() => {
     const el = box.current;
@@ -73,7 +81,7 @@ export function ExperimentChart({ plot, yLabel, log, exportRef }: ExperimentChar
     }
     chart.current?.destroy();
     shape.current = nextShape;
-    const colours = plot.series.map((s) => seriesColour(plot.series, s));
+    setHover(null);
     chart.current = new uPlot(
       {
         width,
@@ -87,13 +95,17 @@ export function ExperimentChart({ plot, yLabel, log, exportRef }: ExperimentChar
           { label: yLabel, stroke: '#222', size: 60 },
         ],
         series: [{ label: 'n' }, ...plot.series.map((s, i) => seriesOptions(s, colours[i]!))],
-        legend: { show: true, live: false },
+        // Our own legend (ChartLegend): uPlot's draws every series as the same square.
+        legend: { show: false },
         cursor: { drag: { x: false, y: false } },
+        hooks: {
+          setCursor: [(u) => setHover(u.cursor.idx ?? null)],
+        },
       },
       data,
       el,
     );
-  }, [plot, log, yLabel, width]);
+  }, [plot, log, yLabel, width, colours]);
 
   useEffect(() => {
     exportRef.current = () => (chart.current ? chartPng(chart.current, plot, yLabel) : null);
@@ -107,5 +119,10 @@ export function ExperimentChart({ plot, yLabel, log, exportRef }: ExperimentChar
     [],
   );
 
-  return <div ref={box} className="exp-chart" />;
+  return (
+    <>
+      <div ref={box} className="exp-chart" />
+      <ChartLegend plot={plot} colours={colours} hover={hover} />
+    </>
+  );
 }

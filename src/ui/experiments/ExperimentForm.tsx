@@ -46,6 +46,27 @@ const ORDER_LABELS: Record<OrderName, string> = {
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
   on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
 
+/** The form's values as a checked spec, or the one sentence saying what is wrong with them. */
+export function specOf(
+  v: ExperimentFormValues,
+  algorithms: readonly AnyModule[],
+): { ok: true; spec: ExperimentSpec } | { ok: false; problem: string } {
+  const range = parseNRange(v.n);
+  if (!range.ok) return { ok: false, problem: range.error };
+  // Keep the registry's order, whatever order the boxes were ticked in.
+  const spec: ExperimentSpec = {
+    algorithms: algorithms.map((a) => a.id).filter((a) => v.algorithms.includes(a)),
+    ns: range.values,
+    orders: ORDER_NAMES.filter((o) => v.orders.includes(o)),
+    seeds: v.seeds,
+    mode: v.mode,
+    maxDelay: v.maxDelay,
+    announce: v.announce,
+  };
+  const p = specProblem(spec);
+  return p ? { ok: false, problem: p } : { ok: true, spec };
+}
+
 /** The experiment's settings; Run hands a checked spec to the panel, or the form says what is wrong. */
 export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }: ExperimentFormProps) {
   const [v, setV] = useState<ExperimentFormValues>(initial);
@@ -56,21 +77,9 @@ export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const range = parseNRange(v.n);
-    if (!range.ok) return setProblem(range.error);
-    // Keep the registry's order, whatever order the boxes were ticked in.
-    const spec: ExperimentSpec = {
-      algorithms: algorithms.map((a) => a.id).filter((a) => v.algorithms.includes(a)),
-      ns: range.values,
-      orders: ORDER_NAMES.filter((o) => v.orders.includes(o)),
-      seeds: v.seeds,
-      mode: v.mode,
-      maxDelay: v.maxDelay,
-      announce: v.announce,
-    };
-    const p = specProblem(spec);
-    setProblem(p);
-    if (!p) onRun(spec);
+    const r = specOf(v, algorithms);
+    setProblem(r.ok ? null : r.problem);
+    if (r.ok) onRun(r.spec);
   };
 
   const chosen = algorithms.filter((a) => v.algorithms.includes(a.id));
@@ -132,12 +141,19 @@ export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }
       </fieldset>
       <fieldset>
         <legend>Timing</legend>
-        {(['sync', 'async'] as const).map((m) => (
-          <label key={m}>
-            <input type="radio" name={`${id}-mode`} checked={v.mode === m} onChange={() => set('mode', m)} />
-            {m === 'sync' ? 'Synchronous rounds' : 'Asynchronous'}
-          </label>
-        ))}
+        <div className="exp-modes">
+          {(['sync', 'async'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={v.mode === m}
+                onChange={() => set('mode', m)}
+              />
+              {m === 'sync' ? 'Synchronous rounds' : 'Asynchronous'}
+            </label>
+          ))}
+        </div>
         <label>
           Max delay
           <input
@@ -155,7 +171,10 @@ export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }
         </label>
       </fieldset>
       <div className="exp-actions">
-        <button type="submit" disabled={running}>
+        <button
+          type="submit"
+          title={running ? 'Stop the experiment running now and start one with these settings' : undefined}
+        >
           Run experiment
         </button>
         <button type="button" onClick={onCancel} disabled={!running}>

@@ -1,11 +1,11 @@
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ALGORITHMS } from '../../algorithms/registry';
 import type { AnyModule } from '../../algorithms/contract';
 import type { Metric } from '../../experiments/curves';
 import { toCsv } from '../../experiments/csv';
 import { plotData } from '../../experiments/series';
 import { ExperimentChart } from './ExperimentChart';
-import { ExperimentForm, FORM_DEFAULTS, type ExperimentFormValues } from './ExperimentForm';
+import { ExperimentForm, FORM_DEFAULTS, specOf, type ExperimentFormValues } from './ExperimentForm';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ResultsTable } from './ResultsTable';
 import { useExperiment } from './useExperiment';
@@ -18,13 +18,23 @@ export interface ExperimentsPanelProps {
   initial?: Partial<ExperimentFormValues>;
   /** Makes the Web Worker (tests may pass their own; default: src/experiments/worker.ts). */
   createWorker?: () => Worker;
+  /**
+   * Runs the starting settings at once, so the screen opens on a plot rather than an empty frame
+   * (Cancel stops it; the form can be changed meanwhile).
+   */
+  autoRun?: boolean;
 }
 
 /**
  * The Experiments panel: many headless runs in a Web Worker, plotted against n beside the textbook
  * counts, with the table as CSV and the plot as PNG. The same runs as `sim experiment` on the CLI.
  */
-export function ExperimentsPanel({ algorithms = ALGORITHMS, initial, createWorker }: ExperimentsPanelProps) {
+export function ExperimentsPanel({
+  algorithms = ALGORITHMS,
+  initial,
+  createWorker,
+  autoRun = false,
+}: ExperimentsPanelProps) {
   const titleId = useId();
   const { state, run, cancel } = useExperiment(createWorker);
   const [metric, setMetric] = useState<Metric>('messages');
@@ -35,6 +45,20 @@ export function ExperimentsPanel({ algorithms = ALGORITHMS, initial, createWorke
   const start = { ...FORM_DEFAULTS, ...initial };
   start.algorithms = start.algorithms.filter((id) => algorithms.some((a) => a.id === id));
   const spec = state.spec;
+
+  // Once, when the panel is first shown; the panel stays mounted (hidden) when the screen changes.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoRun || started.current) return;
+    started.current = true;
+    const r = specOf(start, algorithms);
+    if (r.ok) run(r.spec);
+    // StrictMode's trial unmount stops the worker (useExperiment): the remount then starts it again.
+    return () => {
+      started.current = false;
+    };
+    // The starting settings, once: not again when the form or the algorithms change.
+  }, []);
   const plot = useMemo(
     () =>
       plotData(state.rows, {

@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import type { PlotData } from '../../experiments/series';
 import { seriesColour } from './colours';
+import { styleOf } from './lineStyle';
 
 /**
  * The chart as a PNG data URL: the plot canvas on a white background with the legend written under
@@ -39,9 +40,7 @@ export function chartPng(u: uPlot, plot: PlotData, yLabel: string): string | nul
       g.arc(20 * ratio, y, 3.5 * ratio, 0, 2 * Math.PI);
       g.stroke();
     } else {
-      g.setLineDash(
-        s.kind === 'exact' ? [] : s.kind === 'mean' ? [2 * ratio, 4 * ratio] : [8 * ratio, 5 * ratio],
-      );
+      g.setLineDash((styleOf(s.kind).dash ?? []).map((d) => d * ratio));
       g.beginPath();
       g.moveTo(8 * ratio, y);
       g.lineTo(32 * ratio, y);
