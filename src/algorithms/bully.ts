@@ -380,6 +380,9 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
     );
   },
 
+  // T_ok and T_coord running, and the detector's T_ok after a crash, as rings that empty.
+  drawing: { waits: true },
+
   role(s): Role {
     if (s.coordinator === s.u) return 'leader';
     if (s.coordinator !== null) return 'nonLeader';

@@ -1,4 +1,4 @@
-import type { Algorithm, Faults, Graph, Role, TimingMode, TopologyKind } from '../engine/types';
+import type { Algorithm, Faults, Graph, NodeId, Role, TimingMode, TopologyKind } from '../engine/types';
 import { undirectedEdgeCount } from '../topology/connectivity';
 import { defaultsOf, type ParamSpecs } from './params';
 import type { Pseudocode } from './pseudocode';
@@ -132,6 +132,50 @@ export interface ExploreDecl<State> {
   held?(s: State): number;
 }
 
+/**
+ * How an edge in one of an algorithm's edge states is drawn: `thick` (a tree edge, in its group's
+ * colour), `thin` (not decided yet), `faded` (dashed and pale: out of the picture).
+ */
+export type EdgeLook = 'thick' | 'thin' | 'faded';
+
+export interface EdgeStateDecl {
+  /** Lower-case; also the class an edge carries in the exported SVG, e.g. `branch`. */
+  name: string;
+  look: EdgeLook;
+  /** What it means, for the legend's tooltip. */
+  meaning: string;
+}
+
+/** A group of nodes drawn in one colour (GHS: a fragment), named once in the graph's legend. */
+export interface GroupMark {
+  /** Nodes with equal keys are one group. */
+  key: string;
+  /** Its name in the legend, e.g. `F 3 · L 1` (fragment name and level); '' leaves it out. */
+  label: string;
+}
+
+/**
+ * What the graph draws of a node's state beyond its role, declared by the algorithm (the view asks
+ * for it and knows no algorithm by name). Each function reads one node's state; absent: not drawn.
+ */
+export interface DrawingDecl<State> {
+  /** A short text beside the node's id (Peterson's temporary id, HS's probe distance); null: none. */
+  badge?(s: State): string | null;
+  /** The node's group, coloured as one (GHS's fragment); null: none. */
+  group?(s: State): GroupMark | null;
+  /** The edge states, strongest first: an edge whose two ends disagree is drawn as the stronger. */
+  edgeStates?: readonly EdgeStateDecl[];
+  /** The state (an `edgeStates` name) this node gives its edge to a neighbour; null: none. */
+  edgeState?(s: State, neighbour: NodeId): string | null;
+  /** The neighbour this node points to in a tree being built toward a root (the convergecast's `up`). */
+  toward?(s: State): NodeId | null;
+  /**
+   * Draw the node's pending timers, and the failure detector's notice pending after a crash, as
+   * rings that empty as their time runs out (Bully's waiting).
+   */
+  waits?: boolean;
+}
+
 /** What an algorithm's author writes (AlgorithmModule adds what is derived from it). */
 export interface AlgorithmDef<
   State,
@@ -180,6 +224,8 @@ export interface AlgorithmDef<
   /** The worst and best id orders where they are known; `random` where it needs more than ids. */
   orders?: { worst?: OrderCase; best?: OrderCase; random?: Arrangement };
   presets: readonly PresetDef[];
+  /** What the graph draws beyond roles and ids (docs/adding-an-algorithm.md, "Drawing"). */
+  drawing?: DrawingDecl<State>;
 }
 
 export interface AlgorithmModule<

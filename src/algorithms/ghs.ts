@@ -7,6 +7,7 @@ import { EdgeStates, Neighbourhood } from './ghs-edges';
 import { drain, receive, Work, wakeup } from './ghs-procedures';
 import {
   fmtEdgeWt,
+  fmtWt,
   GHS_PSEUDOCODE,
   labelGhs,
   line,
@@ -163,6 +164,30 @@ export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
       lines: [line('barrier'), ...(r.lines ?? [])],
       note: waits ? `${start} and waits for up messages` : `${start}; ${r.note}`,
     };
+  },
+
+  drawing: {
+    // A fragment is named by its core edge's weight (FN) and has a level (LN); a lone node that has
+    // woken up is a fragment of level 0 with no name yet.
+    group: (s) =>
+      s.SN === 'Sleeping'
+        ? null
+        : s.FN === null
+          ? { key: `node ${s.id}`, label: '' }
+          : { key: s.FN.join(' '), label: `F ${fmtWt(s.FN)} · L ${s.LN}` },
+    edgeStates: [
+      { name: 'branch', look: 'thick', meaning: 'Branch: in the fragment’s tree (at the end, the MST)' },
+      {
+        name: 'rejected',
+        look: 'faded',
+        meaning: 'Rejected: joins two nodes of one fragment, never in the tree',
+      },
+      { name: 'basic', look: 'thin', meaning: 'Basic: not classified yet' },
+    ],
+    edgeState: (s, j) =>
+      s.SE.get(j) === 'Branch' ? 'branch' : s.SE.get(j) === 'Rejected' ? 'rejected' : 'basic',
+    // The convergecast: each node's `up` goes toward the root of the MST.
+    toward: (s) => s.conv?.sentTo ?? null,
   },
 
   role(s) {

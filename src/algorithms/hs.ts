@@ -252,6 +252,11 @@ export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
 
   role: ringRole,
 
+  drawing: {
+    // A candidate's probe in phase l goes 2^l hops each way.
+    badge: (s) => (s.status === 'unknown' && !s.defeated ? `d ${2 ** s.phase}` : null),
+  },
+
   describe(s) {
     return {
       u: s.u,

@@ -203,6 +203,11 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
     };
   },
 
+  drawing: {
+    // Only an active process stands for a temporary id; a relay just passes them on.
+    badge: (s) => (s.status === 'unknown' && s.mode === 'active' ? `tid ${s.t}` : null),
+  },
+
   role(s): Role {
     if (s.status === 'chosen') return 'leader';
     if (s.status === 'reported') return 'nonLeader';

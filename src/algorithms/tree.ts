@@ -280,6 +280,9 @@ export const tree = defineAlgorithm<Saturation, TreeMsg, TreeParams, DecideTimer
   },
 
   role: saturationRole,
+
+  // Each node's `up` goes toward where the tree saturates: the arrows show the convergecast.
+  drawing: { toward: (s) => s.sentTo },
   describe: (s) => ({ u: s.u, ...describeSaturation(s), halted: s.halted }),
   label: labelSaturation,
 

@@ -577,6 +577,9 @@ export class Simulation {
         entry.msg = payload as { kind: string };
         entry.msgSeq = seq;
       }
+      // The timers it set, so the graph can draw a wait running out (DrawingDecl.waits).
+      if (r?.timers?.length)
+        entry.timers = r.timers.map((t) => ({ label: this.timerLabel(t.timer), at: this.time + t.after }));
       if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
       else if (type === EV_SUSPECT || type === EV_LOOK)
         entry.timer = alg.failureDetector!.label(payload as NodeId | null);

@@ -274,6 +274,8 @@ export interface TraceEntry {
   /** For timer steps: the timer's name (Algorithm.timerLabel, or the failure detector's label). */
   timer?: string;
   sends: SentMessage[];
+  /** The timers the step set: each one's name and the time it fires (absent: none). */
+  timers?: { label: string; at: number }[];
   before: unknown;
   after: unknown;
   roleBefore: Role;

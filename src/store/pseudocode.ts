@@ -37,3 +37,12 @@ export function codeFocus(s: SimState): CodeFocus {
     note: entry?.note ?? '',
   };
 }
+
+/**
+ * The sentence of the step that took the run to the cursor ('' at step 0), whatever node is
+ * selected: the caption under the graph and on an exported slide.
+ */
+export function stepSentence(s: SimState): string {
+  const r = s.run.replay;
+  return r.step > 0 ? (r.trace[r.step - 1]?.note ?? '') : '';
+}

@@ -1,4 +1,5 @@
 import type { Core, StylesheetJson } from 'cytoscape';
+import { drawingRules } from './style';
 
 /** Graph colours for the dark theme; the role fills stay as the legend shows them. */
 const DARK: StylesheetJson = [
@@ -9,6 +10,7 @@ const DARK: StylesheetJson = [
     style: { 'line-color': '#b4bcc4', 'target-arrow-color': '#d5dade', 'source-arrow-color': '#d5dade' },
   },
   { selector: 'edge.weighted', style: { color: '#f2f2f2', 'text-background-color': '#1b1f24' } },
+  ...drawingRules('#e6e6e6'),
 ];
 
 /**

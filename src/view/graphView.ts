@@ -1,14 +1,24 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type NodeSingular,
+} from 'cytoscape';
+import type { DrawingDecl } from '../algorithms/contract';
+import { findAlgorithm } from '../algorithms/registry';
 import type { Role } from '../engine/types';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
+import { emptyStage, GroupColours, stageOf, TraceMarks, type Stage } from './drawing';
 import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
 import { graphElements } from './elements';
 import { fitViewport } from './fit';
-import { layoutGraph, type Layout } from './layout';
+import { layoutGraph, NODE_SIZE, type Layout } from './layout';
 import { NodeLayer } from './nodeLayer';
 import { MessageOverlay } from './overlay';
-import { ROLE_LOOK } from './palette';
+import { kindColour, kindIndex, ROLE_LOOK } from './palette';
+import { NO_STEP, StageLayer } from './stageLayer';
 import { graphStyle } from './style';
+import { snapshotOf, type SvgGraph } from './svgExport';
 import { bindTaps } from './taps';
 
 /** A canvas stacked over the graph panel, drawn on by one layer, transparent to the pointer. */
@@ -26,6 +36,8 @@ function canvasLayer(className: string): HTMLCanvasElement {
  * here and ~1 s for 5,000, against first-paint goals of 0.3 s and 1.2 s (docs/architecture.md).
  */
 const BIG_GRAPH = 500;
+/** A node's radius in graph coordinates. */
+const NODE_R = NODE_SIZE / 2;
 
 export interface GraphView {
   /** The current Cytoscape instance (a new one per loaded run). */
@@ -33,6 +45,10 @@ export interface GraphView {
   readonly overlay: MessageOverlay;
   /** Role class of the node with this id, as Cytoscape has it now. */
   roleOf(id: number): string | null;
+  /** What the algorithm's drawing declaration shows at the cursor (drawing.ts). */
+  readonly stage: Stage;
+  /** The picture of the current step for a slide: what is shown, messages included (svgExport.ts). */
+  slide(caption: string): SvgGraph;
   /** The node's centre in CSS pixels relative to the panel (tests click it). */
   nodePoint(id: number): { x: number; y: number } | null;
   /** Animation frames run so far, and when the last graph for a load was first painted. */
@@ -72,11 +88,14 @@ export function mountGraphView(
   host.style.cssText = 'position:absolute;inset:0';
   const under = canvasLayer('edge-layer');
   const dots = canvasLayer('node-layer');
+  const marks = canvasLayer('stage-layer');
   const canvas = canvasLayer('message-overlay');
-  // Bottom to top: edges and nodes of large graphs, Cytoscape (it also takes the pointer), messages.
-  container.append(under, dots, host, canvas);
+  // Bottom to top: edges and nodes of large graphs, Cytoscape (it also takes the pointer), the
+  // algorithm's marks and the current step, messages.
+  container.append(under, dots, host, marks, canvas);
   const edges = new EdgeLayer(under);
   const nodeLayer = new NodeLayer(dots);
+  const stageLayer = new StageLayer(marks);
 
   let cy: Core = createCy([], false);
   const overlay = new MessageOverlay(canvas, () => cy);
@@ -88,6 +107,17 @@ export function mountGraphView(
   let shownRole: Role[] = [];
   let shownLabel: string[] = [];
   let selectedNode: number | null = null;
+  // The algorithm's drawing (small graphs): its declaration, the links in linkPairs' order with their
+  // Cytoscape edges, and what each node and edge shows now (only changes reach Cytoscape).
+  let decl: DrawingDecl<unknown> | undefined;
+  let pairs: Int32Array | null = null;
+  let pairEdges: EdgeSingular[] = [];
+  let groupColours = new GroupColours();
+  let traceMarks: TraceMarks | null = null;
+  let stage: Stage = emptyStage(0, 0);
+  let shownColour: (string | null)[] = [];
+  let shownEdge: string[] = [];
+  let kindOf: (kind: string) => number = () => 0;
   /** A large graph: nodes and edges on the canvas layers, Cytoscape empty (pan, zoom, taps). */
   let big = false;
   /** Links on the canvas layer: every large graph, and dense ones (a complete graph of 400 nodes). */
@@ -104,6 +134,9 @@ export function mountGraphView(
   let nodesDirty = true;
   let messagesDirty = true;
   let drawnClock = NaN;
+  /** The stage layer's marks changed (the cursor moved). */
+  let stageDirty = true;
+  let pairSource = new Int32Array(0);
   let loadStarted = 0;
   const attached = new Set<{
     attach: (cy: Core) => (() => void) | void;
@@ -171,6 +204,7 @@ export function mountGraphView(
     cy = createCy(big ? [] : graphElements(next.sim.graph, layout, !edgesOnCanvas), big, edgesOnCanvas);
     for (const a of attached) a.cleanup = a.attach(cy) ?? undefined;
     edges.setGraph(edgesOnCanvas ? pairs : null, layout);
+    setDrawing(next, pairs);
     const ids = next.sim.graph.ids.map(String);
     nodeLayer.setGraph(big ? layout : null, big ? ids : []);
     nodes = new Array<NodeSingular>(big ? 0 : n);
@@ -180,6 +214,7 @@ export function mountGraphView(
       });
     shownRole = new Array<Role>(n).fill('idle');
     shownLabel = ids;
+    shownColour = new Array<string | null>(n).fill(null);
     selectedNode = null;
     overlay.setGraph(
       next.sim.graph,
@@ -195,6 +230,186 @@ export function mountGraphView(
     if (big) pendingPaint = { n };
     else cy.one('render', () => (pendingPaint = { n }));
     syncNodes(store.getState());
+  };
+
+  /** What the algorithm's drawing declaration needs for this run (small graphs only). */
+  const setDrawing = (next: RunHandle, all: Int32Array) => {
+    const n = next.sim.n;
+    const mod = findAlgorithm(next.sim.algorithm.id);
+    decl = big ? undefined : mod?.drawing;
+    pairs = decl && !edgesOnCanvas ? all : null;
+    pairEdges = [];
+    pairSource = new Int32Array(pairs ? pairs.length / 2 : 0);
+    if (pairs) {
+      const index = new Map<number, number>();
+      for (let k = 0; k < pairs.length; k += 2) index.set(pairs[k]! * n + pairs[k + 1]!, k / 2);
+      cy.edges().forEach((e) => {
+        const a = e.source().data('pos') as number;
+        const b = e.target().data('pos') as number;
+        const k = index.get(Math.min(a, b) * n + Math.max(a, b));
+        if (k === undefined) return;
+        pairEdges[k] = e;
+        pairSource[k] = a;
+      });
+    }
+    shownEdge = new Array<string>(pairEdges.length).fill('');
+    groupColours = new GroupColours();
+    const fd = next.sim.algorithm.failureDetector;
+    traceMarks =
+      !big && (decl?.waits || mod?.faults)
+        ? new TraceMarks(next.sim.graph, fd ? fd.delay(next.sim.timing, next.sim.params) : null)
+        : null;
+    kindOf = kindIndex(next.sim.algorithm.kinds);
+    stage = emptyStage(n, 0);
+    stageLayer.setGraph(big ? null : layout, next.replay.roles);
+  };
+
+  /** The drawing at the cursor: group rings, edge states and arrows (in the caller's batch), marks. */
+  const syncDrawing = () => {
+    const r = run!.replay;
+    const n = r.n;
+    if (decl) {
+      const states = r.states.map((st, i) => (r.crashed[i] ? null : st));
+      stage = stageOf(decl, run!.sim.graph, states, pairs, groupColours);
+      for (let i = 0; i < n; i++) {
+        const c = stage.colours[i]!;
+        if (c === shownColour[i]) continue;
+        const node = nodes[i]!;
+        if (c) node.data('gc', c).addClass('grouped');
+        else node.removeClass('grouped');
+        shownColour[i] = c;
+      }
+      const looks = decl.edgeStates ?? [];
+      for (let k = 0; k < pairEdges.length; k++) {
+        const e = pairEdges[k];
+        if (!e) continue;
+        const a = pairs![2 * k]!;
+        const b = pairs![2 * k + 1]!;
+        const st = stage.edgeState[k]!;
+        const colour = stage.edgeColour[k];
+        const cls: string[] = [];
+        if (st >= 0) cls.push(looks[st]!.name, `look-${looks[st]!.look}`);
+        if (colour) cls.push('tinted');
+        // The arrow points at the node this end's `up` went to.
+        const at = stage.toward[a] === b ? b : stage.toward[b] === a ? a : -1;
+        if (at >= 0) cls.push(at === pairSource[k] ? 'up-src' : 'up-tgt');
+        const key = `${cls.join(' ')}|${colour ?? ''}`;
+        if (key === shownEdge[k]) continue;
+        const old = shownEdge[k]!.split('|')[0]!;
+        if (old) e.removeClass(old);
+        if (colour) e.data('ec', colour);
+        if (cls.length) e.addClass(cls.join(' '));
+        shownEdge[k] = key;
+      }
+    }
+    if (traceMarks) {
+      traceMarks.index(r.trace);
+      for (let i = 0; i < n; i++) {
+        if (!r.crashed[i]) continue;
+        const lost = traceMarks.lostAt(i, r.step);
+        if (lost > 0) {
+          if (stage.badges.length !== n) stage = { ...stage, badges: new Array<string | null>(n).fill(null) };
+          stage.badges[i] = `${lost} lost`;
+        }
+      }
+      stageLayer.setWaits(decl?.waits ? traceMarks.waitsAt(r.step, r.time, r.crashed) : []);
+    }
+    stageLayer.setStage(stage.badges, stage.names);
+    const entry = r.step > 0 ? r.trace[r.step - 1] : undefined;
+    stageLayer.setStep(
+      entry
+        ? {
+            actor: r.positionOf(entry.node),
+            from: entry.kind === 'deliver' && entry.from !== undefined ? r.positionOf(entry.from) : -1,
+            colour: entry.msg ? kindColour(kindOf(entry.msg.kind)) : '#000000',
+          }
+        : NO_STEP,
+      performance.now(),
+    );
+    overlay.setFresh(entry?.sends ?? []);
+    stageDirty = true;
+  };
+
+  /**
+   * The slide: Cytoscape's nodes and edges with the drawing's rings, badges, edge states and arrows,
+   * the waits, the step's actor and trail, and the messages where the overlay drew them (turned from
+   * screen into graph coordinates, so the picture is the one on screen).
+   */
+  const slideOf = (snap: SvgGraph, r: RunHandle['replay'], caption: string, clock: number): SvgGraph => {
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const n = r.n;
+    const entry = r.step > 0 ? r.trace[r.step - 1] : undefined;
+    const actor = entry ? r.positionOf(entry.node) : -1;
+    const waits = decl?.waits && traceMarks ? traceMarks.waitsAt(r.step, r.time, r.crashed) : [];
+    snap.nodes.forEach((node, i) => {
+      if (i >= n) return;
+      node.ring = stage.colours[i] ?? null;
+      node.badge = stage.badges[i] ?? null;
+      node.actor = i === actor;
+      const mine = waits.filter((w) => w.at === i);
+      if (mine.length)
+        node.waits = mine.map((w) => ({
+          left: w.until > w.from ? Math.max(0, Math.min(1, (w.until - clock) / (w.until - w.from))) : 0,
+          notice: w.label === 'notice',
+        }));
+    });
+    if (pairs && decl?.edgeStates) {
+      const index = new Map<number, number>();
+      for (let k = 0; k < pairs.length; k += 2) index.set(pairs[k]! * n + pairs[k + 1]!, k / 2);
+      for (const e of snap.edges) {
+        const k = index.get(Math.min(e.source, e.target) * n + Math.max(e.source, e.target));
+        if (k === undefined) continue;
+        const st = stage.edgeState[k]!;
+        if (st >= 0) {
+          e.state = decl.edgeStates[st]!.name;
+          e.look = decl.edgeStates[st]!.look;
+          e.colour = stage.edgeColour[k] ?? null;
+        }
+        const at =
+          stage.toward[e.source] === e.target
+            ? e.target
+            : stage.toward[e.target] === e.source
+              ? e.source
+              : -1;
+        e.up = at < 0 ? null : at === e.target ? 'target' : 'source';
+      }
+    }
+    const X = (i: number) => layout!.x[i]!;
+    const Y = (i: number) => layout!.y[i]!;
+    snap.names = stage.names;
+    const from = entry?.kind === 'deliver' && entry.from !== undefined ? r.positionOf(entry.from) : -1;
+    if (actor >= 0 && from >= 0 && from !== actor && entry?.msg) {
+      const dx = X(from) - X(actor);
+      const dy = Y(from) - Y(actor);
+      const len = Math.hypot(dx, dy) || 1;
+      const reach = Math.min(len * 0.5, NODE_R * 3.2);
+      snap.trail = {
+        x2: X(actor) + (dx / len) * NODE_R,
+        y2: Y(actor) + (dy / len) * NODE_R,
+        x1: X(actor) + (dx / len) * (NODE_R + reach),
+        y1: Y(actor) + (dy / len) * (NODE_R + reach),
+        colour: kindColour(kindOf(entry.msg.kind)),
+      };
+    }
+    const placed = overlay.placements();
+    snap.messages = placed.msgs.map((m) => ({
+      x: (m.x - pan.x) / zoom,
+      y: (m.y - pan.y) / zoom,
+      r: placed.r / zoom,
+      colour: m.colour,
+      dead: m.dead,
+      label: m.label,
+      lx: (m.lx - pan.x) / zoom,
+      ly: (m.ly - pan.y) / zoom,
+      w: m.w / zoom,
+      h: placed.pill / zoom,
+      font: 14 / zoom,
+    }));
+    snap.step = r.step;
+    snap.caption = caption;
+    snap.theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+    return snap;
   };
 
   const syncNodes = (s: SimState) => {
@@ -235,6 +450,7 @@ export function mountGraphView(
           if (sel !== null && sel >= 0) nodes[sel]?.addClass('sel');
           selectedNode = sel;
         }
+        syncDrawing();
       });
     }
     overlay.setMessages(r);
@@ -254,6 +470,7 @@ export function mountGraphView(
     overlay.resize(rect.width, rect.height);
     edges.resize(rect.width, rect.height);
     nodeLayer.resize(rect.width, rect.height);
+    stageLayer.resize(rect.width, rect.height);
     cy.resize();
     if (autoFit) fit();
     dirty = true;
@@ -278,11 +495,12 @@ export function mountGraphView(
     const selSeq = s.selection?.kind === 'message' ? s.selection.seq : null;
     if (dirty) edges.draw(cy.zoom(), cy.pan());
     if (dirty || nodesDirty) nodeLayer.draw(cy.zoom(), cy.pan());
+    if (dirty || stageDirty || stageLayer.animating) stageLayer.draw(cy.zoom(), cy.pan(), s.clock, now);
     if (dirty || messagesDirty || drawnClock !== s.clock) {
       overlay.draw(s.clock, selSeq);
       drawnClock = s.clock;
     }
-    dirty = nodesDirty = messagesDirty = false;
+    dirty = nodesDirty = messagesDirty = stageDirty = false;
     if (pendingPaint) {
       const { n } = pendingPaint;
       pendingPaint = null;
@@ -302,6 +520,15 @@ export function mountGraphView(
     },
     overlay,
     frames,
+    get stage() {
+      return stage;
+    },
+    slide(caption) {
+      const s = store.getState();
+      const r = s.run.replay;
+      const title = `${s.run.sim.algorithm.name}, ${s.run.sim.n} nodes, step ${s.cursor}`;
+      return slideOf(snapshotOf(cy, title), r, caption, s.clock);
+    },
     roleOf(id) {
       const i = run?.replay.positionOf(id) ?? -1;
       return i >= 0 ? (shownRole[i] ?? null) : null;
@@ -337,6 +564,7 @@ export function mountGraphView(
       unsubscribe();
       cy.destroy();
       host.remove();
+      marks.remove();
       canvas.remove();
     },
   };

@@ -65,6 +65,10 @@ export class MessageOverlay {
   /** The replay whose messages are to be read at the next draw (null: read already). */
   private source: Replay | null = null;
   private links = new Int32Array(0);
+  /** The dot radius of the last draw (CSS pixels). */
+  private lastR = 0;
+  /** The messages the cursor's step sent: ringed, so they are seen leaving the sender. */
+  private fresh: readonly { seq: number }[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -97,6 +101,11 @@ export class MessageOverlay {
     }
     this.count = 0;
     this.source = null;
+  }
+
+  /** The messages sent by the step at the cursor (they are ringed where they are drawn). */
+  setFresh(sent: readonly { seq: number }[]): void {
+    this.fresh = sent;
   }
 
   /**
@@ -199,6 +208,7 @@ export class MessageOverlay {
     const labels = k <= LABEL_LIMIT && nodeR >= 9;
     const r = Math.max(2, Math.min(labels ? 7 : 9, nodeR * 0.42));
     this.labelled = labels;
+    this.lastR = r;
     ctx.font = FONT;
     const n = this.graph!.ids.length;
     const msgs = this.msgs;
@@ -259,6 +269,7 @@ export class MessageOverlay {
     if (labels) this.placeLabels(selectedSeq, zoom, pan, nodeR);
     if (k > DENSE_LIMIT) this.drawPixels(ctx, r, selectedSeq);
     else this.drawDots(ctx, r, labels ? null : selectedSeq);
+    if (k <= DENSE_LIMIT) this.ringFresh(ctx, r);
     if (labels) this.drawPills(ctx, selectedSeq);
     this.stats.drawn = k;
     let shown = 0;
@@ -405,6 +416,57 @@ export class MessageOverlay {
     ctx.globalAlpha = 1;
     const sel = this.indexOf(selectedSeq);
     if (sel >= 0) this.ring(ctx, this.lx[sel]!, this.ly[sel]!, this.sw[sel]! / 2 + 4, PILL_H / 2 + 4);
+  }
+
+  /** A halo round each message the current step sent (a handful: a step sends to its neighbours). */
+  private ringFresh(ctx: CanvasRenderingContext2D, r: number): void {
+    if (this.fresh.length === 0 || this.fresh.length > 64) return;
+    ctx.save();
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = document.documentElement.dataset.theme === 'dark' ? '#ffffff' : '#000000';
+    for (const m of this.fresh) {
+      const i = this.indexOf(m.seq);
+      if (i < 0) continue;
+      ctx.beginPath();
+      ctx.arc(this.sx[i]!, this.sy[i]!, r + 3.5, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /**
+   * Where each message was drawn in the last frame (CSS pixels in the panel): its dot, and its label
+   * where one was shown. For the slide export, which writes the picture on screen.
+   */
+  placements(): {
+    r: number;
+    pill: number;
+    msgs: {
+      x: number;
+      y: number;
+      colour: string;
+      dead: boolean;
+      label: string | null;
+      lx: number;
+      ly: number;
+      w: number;
+    }[];
+  } {
+    const msgs = [];
+    for (let i = 0; i < this.count; i++) {
+      const shown = this.labelled && this.shown[i] === 1;
+      msgs.push({
+        x: this.sx[i]!,
+        y: this.sy[i]!,
+        colour: kindColour(this.kind[i]!),
+        dead: this.dead[i] === 1,
+        label: shown ? this.label(this.msgs[i]!) : null,
+        lx: this.lx[i]!,
+        ly: this.ly[i]!,
+        w: this.sw[i]!,
+      });
+    }
+    return { r: this.lastR, pill: PILL_H, msgs };
   }
 
   private ring(ctx: CanvasRenderingContext2D, x: number, y: number, rx: number, ry: number): void {

@@ -135,3 +135,34 @@ export function kindIndex(kinds: readonly string[]): (kind: string) => number {
     return i;
   };
 }
+
+/**
+ * Group colours (GHS's fragments), drawn as a ring around each node and along its tree edges. Kept
+ * apart from the role fills in hue or lightness, and never the only cue: each group's name is written
+ * on the graph.
+ */
+export const GROUP_COLOURS = [
+  '#D81B60',
+  '#1E88E5',
+  '#7CB342',
+  '#8E24AA',
+  '#F4511E',
+  '#00897B',
+  '#6D4C41',
+  '#FDD835',
+  '#3949AB',
+  '#C0CA33',
+  '#5E35B1',
+  '#00ACC1',
+] as const;
+
+export function groupColour(index: number): string {
+  return GROUP_COLOURS[((index % GROUP_COLOURS.length) + GROUP_COLOURS.length) % GROUP_COLOURS.length]!;
+}
+
+/** How an edge state's look (EdgeLook) is drawn, in Cytoscape's model units and in the SVG. */
+export const EDGE_LOOK = {
+  thick: { width: 8, dash: null, opacity: 1 },
+  thin: { width: 1.5, dash: null, opacity: 1 },
+  faded: { width: 2, dash: [7, 6], opacity: 0.35 },
+} as const;

@@ -1,6 +1,40 @@
 import type { StylesheetJson } from 'cytoscape';
 import { NODE_SIZE } from './layout';
-import { ROLE_LOOK, ROLE_ORDER } from './palette';
+import { EDGE_LOOK, ROLE_LOOK, ROLE_ORDER } from './palette';
+
+/**
+ * An algorithm's drawing (DrawingDecl): edge states by their look, a thick edge in its group's colour,
+ * the convergecast's direction as an arrow, a node's group as a coloured ring. After the theme's edge
+ * colours, so the dark theme appends them again (graphTheme.ts).
+ */
+export function drawingRules(ink: string): StylesheetJson {
+  return [
+    {
+      selector: 'node.grouped',
+      style: { 'outline-color': 'data(gc)', 'outline-width': 7, 'outline-offset': 2 },
+    },
+    { selector: 'edge.look-thick', style: { width: EDGE_LOOK.thick.width, 'line-color': ink } },
+    { selector: 'edge.tinted', style: { 'line-color': 'data(ec)' } },
+    { selector: 'edge.look-thin', style: { width: EDGE_LOOK.thin.width } },
+    {
+      selector: 'edge.look-faded',
+      style: {
+        width: EDGE_LOOK.faded.width,
+        'line-style': 'dashed',
+        'line-dash-pattern': [...EDGE_LOOK.faded.dash],
+        opacity: EDGE_LOOK.faded.opacity,
+      },
+    },
+    {
+      selector: 'edge.up-tgt',
+      style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': ink, 'arrow-scale': 1.1 },
+    },
+    {
+      selector: 'edge.up-src',
+      style: { 'source-arrow-shape': 'triangle', 'source-arrow-color': ink, 'arrow-scale': 1.1 },
+    },
+  ];
+}
 
 /**
  * Cytoscape's stylesheet: one class per role (see palette.ts), arrows for directed links, weights.
@@ -91,5 +125,6 @@ export function graphStyle(big = false): StylesheetJson {
         'min-zoomed-font-size': 7,
       },
     },
+    ...(big ? [] : drawingRules('#222222')),
   ];
 }

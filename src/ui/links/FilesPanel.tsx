@@ -3,7 +3,9 @@ import { scenarioToJson } from '../../scenario/json';
 import { traceToJson } from '../../scenario/trace';
 import { useSimStore, useSim } from '../../store/react';
 import type { GraphView } from '../../view/graphView';
-import { graphSvg, snapshotOf } from '../../view/svgExport';
+import { stepSentence } from '../../store/pseudocode';
+import { svgToPng } from '../../view/slidePng';
+import { graphSvg } from '../../view/svgExport';
 import { fileStem, saveBlob, saveText } from './downloads';
 
 /**
@@ -39,28 +41,29 @@ export function FilesPanel({
     setNote(`Trace saved: ${s.run.sim.step.toLocaleString('en-US')} steps.`);
   };
 
+  /** The current step as a slide: the graph, the messages in flight, the step's number and sentence. */
+  const slide = () => {
+    const v = view.current;
+    return v ? graphSvg(v.slide(stepSentence(store.getState()))) : null;
+  };
+
   const exportPng = async () => {
-    const cy = view.current?.cy;
-    if (!cy) return setNote('The graph is not shown, so there is nothing to save.');
+    const svg = slide();
+    if (!svg) return setNote('The graph is not shown, so there is nothing to save.');
     const s = store.getState();
-    const blob = await cy.png({
-      output: 'blob-promise',
-      full: true,
-      scale: 2,
-      bg: '#ffffff',
-      maxWidth: 6000,
-      maxHeight: 6000,
-    });
-    saveBlob(`${fileStem(s.scenario)}-step${s.cursor}.png`, blob);
-    setNote('Picture saved (PNG).');
+    try {
+      saveBlob(`${fileStem(s.scenario)}-step${s.cursor}.png`, await svgToPng(svg));
+      setNote('Picture saved (PNG).');
+    } catch (e) {
+      setNote(`The picture could not be saved: ${e instanceof Error ? e.message : String(e)}.`);
+    }
   };
 
   const exportSvg = () => {
-    const cy = view.current?.cy;
-    if (!cy) return setNote('The graph is not shown, so there is nothing to save.');
+    const svg = slide();
+    if (!svg) return setNote('The graph is not shown, so there is nothing to save.');
     const s = store.getState();
-    const title = `${s.run.sim.algorithm.name}, ${s.run.sim.n} nodes, step ${s.cursor}`;
-    saveText(`${fileStem(s.scenario)}-step${s.cursor}.svg`, graphSvg(snapshotOf(cy, title)), 'image/svg+xml');
+    saveText(`${fileStem(s.scenario)}-step${s.cursor}.svg`, svg, 'image/svg+xml');
     setNote('Picture saved (SVG).');
   };
 
