@@ -125,7 +125,7 @@ export class StageLayer {
       // The part of the wait still to run, clockwise from the top; the whole ring faint beneath it.
       const left = w.until > w.from ? Math.max(0, Math.min(1, (w.until - clock) / (w.until - w.from))) : 0;
       const r = R(w.at) + Math.max(7, base * 0.35);
-      ctx.lineWidth = Math.max(3, base * 0.2);
+      ctx.lineWidth = Math.max(4, base * 0.22);
       ctx.strokeStyle = ink;
       ctx.globalAlpha = 0.18;
       ctx.beginPath();

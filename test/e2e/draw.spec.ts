@@ -203,8 +203,19 @@ test('Bully after a crash: the detector’s wait runs as a ring; lost messages c
   });
   expect(crashStep).toBeGreaterThan(0);
   const svg = readFileSync(await download(page, 'Export graph (SVG)'), 'utf8');
-  expect(svg).toContain('class="wait"');
+  // The detector's notice is T_ok = 2 rounds away: its ring round the crashed node is still full.
+  expect(svg).toMatch(/<g class="node crashed[^"]*" data-id="6">.*<circle class="wait"[^>]*stroke="#CC3311"/);
   await page.keyboard.press('Escape');
   await page.screenshot({ path: test.info().outputPath('bully-wait.png') });
+  // At the end, the crashed node counts the messages that reached it after its crash.
+  await toEnd(page);
+  const { lost, badge } = await page.evaluate(() => {
+    const s = window.__lel!.store.getState();
+    const i = s.run.sim.graph.ids.indexOf(6);
+    const drops = s.run.sim.trace.filter((e) => e.kind === 'drop' && e.node === 6).length;
+    return { lost: drops, badge: window.__lel!.view!.stage.badges[i] };
+  });
+  expect(lost).toBeGreaterThan(0);
+  expect(badge).toBe(`${lost} lost`);
   expect(errors).toEqual([]);
 });

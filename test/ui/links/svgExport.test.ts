@@ -4,7 +4,14 @@ import { buildGraph } from '../../../src/topology/build';
 import { graphElements } from '../../../src/view/elements';
 import { layoutGraph } from '../../../src/view/layout';
 import { ROLE_LOOK } from '../../../src/view/palette';
-import { graphSvg, snapshotOf, xmlEscape, type SvgGraph } from '../../../src/view/svgExport';
+import {
+  graphSvg,
+  SLIDE_MARGIN,
+  snapshotOf,
+  wrapText,
+  xmlEscape,
+  type SvgGraph,
+} from '../../../src/view/svgExport';
 
 function ring(n: number, kind: 'ring-uni' | 'ring-bi') {
   const ids = Array.from({ length: n }, (_, i) => i + 1);
@@ -78,5 +85,117 @@ describe('graphSvg', () => {
     expect(y).toBeLessThan(40 - 22);
     expect(x + w).toBeGreaterThan(500 + 37);
     expect(y + h).toBeGreaterThan(900 + 37);
+  });
+});
+
+describe('graphSvg as a slide', () => {
+  const slide = (over: Partial<SvgGraph> = {}): SvgGraph => ({
+    title: 'GHS',
+    nodes: [
+      { x: 0, y: 0, label: '1', role: 'candidate', id: 1, ring: '#D81B60', actor: true },
+      { x: 200, y: 0, label: '2', role: 'candidate', id: 2, ring: '#D81B60', badge: 'tid 7' },
+      { x: 100, y: 150, label: '3', role: 'crashed', id: 3, waits: [{ left: 0.25, notice: true }] },
+    ],
+    edges: [
+      {
+        source: 0,
+        target: 1,
+        fwd: false,
+        back: false,
+        label: '3',
+        state: 'branch',
+        look: 'thick',
+        colour: '#D81B60',
+        up: 'target',
+      },
+      { source: 1, target: 2, fwd: false, back: false, label: '5', state: 'rejected', look: 'faded' },
+      { source: 0, target: 2, fwd: false, back: false, label: '9', state: 'basic', look: 'thin' },
+    ],
+    messages: [
+      {
+        x: 100,
+        y: -20,
+        r: 7,
+        colour: '#332288',
+        dead: false,
+        label: 'test(1, 3)',
+        lx: 100,
+        ly: -50,
+        w: 90,
+        h: 22,
+        font: 14,
+      },
+      {
+        x: 150,
+        y: 75,
+        r: 7,
+        colour: '#CC6677',
+        dead: true,
+        label: null,
+        lx: 0,
+        ly: 0,
+        w: 14,
+        h: 22,
+        font: 14,
+      },
+    ],
+    names: [{ text: 'F 3 · L 1', colour: '#D81B60', size: 2 }],
+    step: 12,
+    caption: 'initiate(1, 3, find) from 1: 2 is now in fragment 3 at level 1',
+    ...over,
+  });
+
+  it('edges carry their state as a class, nodes their role; the convergecast arrow is marked', () => {
+    const svg = graphSvg(slide());
+    expect(svg).toMatch(
+      /<line class="edge branch up" data-a="1" data-b="2"[^>]*stroke="#D81B60" stroke-width="8"[^>]*marker-end="url\(#up\)"/,
+    );
+    expect(svg).toMatch(
+      /<line class="edge rejected" data-a="2" data-b="3"[^>]*stroke-dasharray="7 6" stroke-opacity="0.35"/,
+    );
+    expect(svg).toMatch(/<line class="edge basic" data-a="1" data-b="3"[^>]*stroke-width="1.5"/);
+    expect(svg).toContain('<g class="node candidate actor" data-id="1">');
+    expect(svg).toContain('<g class="node crashed" data-id="3">');
+    expect(svg).toContain('>tid 7</text>');
+    expect(count(svg, /class="wait"/g)).toBe(1);
+  });
+
+  it('messages in flight with their labels; the lost one faded; the legend, step and sentence', () => {
+    const svg = graphSvg(slide());
+    expect(count(svg, /<g class="message"/g)).toBe(1);
+    expect(count(svg, /<g class="message lost" opacity="0.45"/g)).toBe(1);
+    expect(svg).toContain('>test(1, 3)</text>');
+    expect(svg).toContain('>F 3 · L 1  (2)</text>');
+    expect(svg).toContain('>Step 12</text>');
+    // The sentence, wrapped into lines that together give it back word for word.
+    const lines = [
+      ...svg.matchAll(/<text x="[^"]*" y="[^"]*" fill="[^"]*" font-size="[^"]*">([^<]*)<\/text>/g),
+    ].map((m) => m[1]);
+    expect(lines.join(' ')).toBe(slide().caption);
+  });
+
+  it('a margin of SLIDE_MARGIN beyond every node, badge and label; the theme’s background', () => {
+    const svg = graphSvg(slide());
+    const [x, y, w] = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+)/.exec(svg)!.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    // Node 1's disc (r 22 + 34 room for its ring) and the label above the top edge (y −61).
+    expect(x).toBeLessThanOrEqual(0 - 22 - 34 - SLIDE_MARGIN);
+    expect(y).toBeLessThanOrEqual(-61 - SLIDE_MARGIN);
+    expect(x + w).toBeGreaterThanOrEqual(200 + 22 + 34 + SLIDE_MARGIN);
+    expect(svg).toMatch(/<rect [^>]*fill="#ffffff"\/>/);
+    const dark = graphSvg(slide({ theme: 'dark' }));
+    expect(dark).toMatch(/<rect [^>]*fill="#1b1f24"\/>/);
+    expect(dark).not.toMatch(/<rect [^>]*height="[\d.]+" fill="#ffffff"\/>/);
+  });
+
+  it('wrapText keeps words whole and lines within the width', () => {
+    const text = 'one two three four five six seven eight nine ten';
+    const lines = wrapText(text, 12);
+    expect(lines.join(' ')).toBe(text);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(12);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
 });
