@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DrawingDecl } from '../../src/algorithms/contract';
-import { findAlgorithm } from '../../src/algorithms/registry';
+import { ALGORITHMS, findAlgorithm } from '../../src/algorithms/registry';
 import type { Graph, TraceEntry } from '../../src/engine/types';
 import { linkPairs } from '../../src/view/edgeLayer';
 import { badgeCentre, GroupColours, stageOf, TraceMarks } from '../../src/view/drawing';
@@ -248,4 +248,35 @@ describe('badgeCentre', () => {
     const up = badgeCentre(0, -100, 20, 40, 20, 0, 0);
     expect(up).toEqual({ x: 0, y: -100 - 20 - 4 - 10 });
   });
+});
+
+describe('every drawing declaration in the registry', () => {
+  for (const mod of ALGORITHMS) {
+    const d = mod.drawing as DrawingDecl<unknown> | undefined;
+    if (!d) continue;
+    it(`${mod.id}: declared states only, short badges, arrows to neighbours, at every step of a run`, () => {
+      const names = (d.edgeStates ?? []).map((e) => e.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const nm of names) expect(nm).toMatch(/^[a-z][a-z-]*$/);
+      expect(!!d.edgeState).toBe(!!d.edgeStates);
+      const sim = simulate({ alg: mod.id, n: '7', seed: '2' }, { record: true });
+      const g = sim.graph;
+      const nbrs = g.ids.map(() => new Set<number>());
+      for (const e of g.edges) {
+        nbrs[e.a]!.add(g.ids[e.b]!);
+        nbrs[e.b]!.add(g.ids[e.a]!);
+      }
+      for (let k = 0; k <= sim.trace.length; k++) {
+        sim.seek(k);
+        sim.nodeStates().forEach((s, i) => {
+          if (s === null) return;
+          const b = d.badge?.(s) ?? null;
+          if (b !== null) expect(b.length).toBeLessThanOrEqual(12);
+          const t = d.toward?.(s) ?? null;
+          if (t !== null) expect(nbrs[i]!.has(t)).toBe(true);
+          if (d.edgeState) for (const j of nbrs[i]!) expect([...names, null]).toContain(d.edgeState(s, j));
+        });
+      }
+    });
+  }
 });
