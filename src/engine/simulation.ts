@@ -579,7 +579,11 @@ export class Simulation {
       }
       // The timers it set, so the graph can draw a wait running out (DrawingDecl.waits).
       if (r?.timers?.length)
-        entry.timers = r.timers.map((t) => ({ label: this.timerLabel(t.timer), at: this.time + t.after }));
+        entry.timers = r.timers.map((t) => ({
+          label: this.timerLabel(t.timer),
+          at: this.time + t.after,
+          timer: t.timer,
+        }));
       if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
       else if (type === EV_SUSPECT || type === EV_LOOK)
         entry.timer = alg.failureDetector!.label(payload as NodeId | null);

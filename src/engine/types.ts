@@ -274,8 +274,8 @@ export interface TraceEntry {
   /** For timer steps: the timer's name (Algorithm.timerLabel, or the failure detector's label). */
   timer?: string;
   sends: SentMessage[];
-  /** The timers the step set: each one's name and the time it fires (absent: none). */
-  timers?: { label: string; at: number }[];
+  /** The timers the step set: each one's name, the time it fires and its payload (absent: none). */
+  timers?: { label: string; at: number; timer: unknown }[];
   before: unknown;
   after: unknown;
   roleBefore: Role;

@@ -170,6 +170,7 @@ export class TraceMarks {
   private readonly from: number[] = [];
   private readonly until: number[] = [];
   private readonly labels: string[] = [];
+  private readonly timers: unknown[] = [];
   /** The longest wait seen: how far back a running one can have started. */
   private longest = 0;
   /** Per node position: the steps at which a message to it was lost (dropped, it had crashed). */
@@ -189,16 +190,17 @@ export class TraceMarks {
       time: number;
       kind: string;
       node: number;
-      timers?: { label: string; at: number }[];
+      timers?: { label: string; at: number; timer: unknown }[];
     }[],
   ): void {
     if (this.indexed === 0) this.pos = new Map(this.graph.ids.map((id, i) => [id, i]));
     for (let k = this.indexed; k < trace.length; k++) {
       const e = trace[k]!;
       const at = this.pos!.get(e.node) ?? 0;
-      if (e.timers) for (const t of e.timers) if (t.at > e.time) this.add(e.step, at, e.time, t.at, t.label);
+      if (e.timers)
+        for (const t of e.timers) if (t.at > e.time) this.add(e.step, at, e.time, t.at, t.label, t.timer);
       if (e.kind === 'crash' && this.noticeDelay !== null && this.noticeDelay > 0)
-        this.add(e.step, at, e.time, e.time + this.noticeDelay, 'notice');
+        this.add(e.step, at, e.time, e.time + this.noticeDelay, 'notice', null);
       if (e.kind === 'drop') this.lost[at]!.push(e.step);
     }
     this.indexed = trace.length;
@@ -206,7 +208,8 @@ export class TraceMarks {
 
   private pos: Map<number, number> | null = null;
 
-  private add(step: number, node: number, from: number, until: number, label: string): void {
+  private add(step: number, node: number, from: number, until: number, label: string, timer: unknown): void {
+    this.timers.push(timer);
     this.steps.push(step);
     this.nodes.push(node);
     this.from.push(from);
@@ -215,8 +218,16 @@ export class TraceMarks {
     this.longest = Math.max(this.longest, until - from);
   }
 
-  /** The waits set at or before `step` still running at `clock`. */
-  waitsAt(step: number, clock: number, crashed: ArrayLike<number>): Wait[] {
+  /**
+   * The waits set at or before `step` still running at `clock`; `cancelled` leaves out a timer the
+   * node has since reset (Algorithm.timerCancelled, read on the node's state at the cursor).
+   */
+  waitsAt(
+    step: number,
+    clock: number,
+    crashed: ArrayLike<number>,
+    cancelled?: (at: number, timer: unknown) => boolean,
+  ): Wait[] {
     const out: Wait[] = [];
     let hi = upperBound(this.steps, step);
     while (--hi >= 0) {
@@ -225,6 +236,7 @@ export class TraceMarks {
       const at = this.nodes[hi]!;
       // A crashed node hears no timer; the ring on it is the detector's notice.
       if (crashed[at] && this.labels[hi] !== 'notice') continue;
+      if (cancelled && this.labels[hi] !== 'notice' && cancelled(at, this.timers[hi])) continue;
       out.push({ at, from: this.from[hi]!, until: this.until[hi]!, label: this.labels[hi]! });
     }
     return out;

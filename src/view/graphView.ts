@@ -264,6 +264,13 @@ export function mountGraphView(
     stageLayer.setGraph(big ? null : layout, next.replay.roles);
   };
 
+  /** A timer the node has reset since it was set (Raft's election timer): no ring for it. */
+  const cancelled = (at: number, timer: unknown): boolean => {
+    const alg = run!.sim.algorithm;
+    const st = run!.replay.states[at];
+    return !!alg.timerCancelled && st !== null && st !== undefined && alg.timerCancelled(st, timer);
+  };
+
   /** The drawing at the cursor: group rings, edge states and arrows (in the caller's batch), marks. */
   const syncDrawing = () => {
     const r = run!.replay;
@@ -312,7 +319,7 @@ export function mountGraphView(
           stage.badges[i] = `${lost} lost`;
         }
       }
-      stageLayer.setWaits(decl?.waits ? traceMarks.waitsAt(r.step, r.time, r.crashed) : []);
+      stageLayer.setWaits(decl?.waits ? traceMarks.waitsAt(r.step, r.time, r.crashed, cancelled) : []);
     }
     stageLayer.setStage(stage.badges, stage.names);
     const entry = r.step > 0 ? r.trace[r.step - 1] : undefined;
@@ -341,7 +348,7 @@ export function mountGraphView(
     const n = r.n;
     const entry = r.step > 0 ? r.trace[r.step - 1] : undefined;
     const actor = entry ? r.positionOf(entry.node) : -1;
-    const waits = decl?.waits && traceMarks ? traceMarks.waitsAt(r.step, r.time, r.crashed) : [];
+    const waits = decl?.waits && traceMarks ? traceMarks.waitsAt(r.step, r.time, r.crashed, cancelled) : [];
     snap.nodes.forEach((node, i) => {
       if (i >= n) return;
       node.ring = stage.colours[i] ?? null;

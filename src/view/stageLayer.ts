@@ -47,6 +47,8 @@ export class StageLayer {
   setGraph(layout: Layout | null, roles: readonly Role[]): void {
     this.layout = layout;
     this.roles = roles;
+    // Large graphs draw nothing here: out of the page's layers, so compositing costs nothing either.
+    this.canvas.style.display = layout ? '' : 'none';
     this.centre = layout ? centreOf(layout.x, layout.y) : { x: 0, y: 0 };
     this.badges = [];
     this.names = [];
@@ -181,11 +183,13 @@ export class StageLayer {
 
   /** The groups' names (GHS: fragment and level), each with its colour, in the top left corner. */
   private drawLegend(ctx: CanvasRenderingContext2D, font: number, ink: string, paper: string): void {
-    const size = Math.max(14, Math.min(18, font));
+    // A narrow panel (a phone) gets a smaller legend, so it does not hide the graph.
+    const narrow = this.canvas.width / (window.devicePixelRatio || 1) < 500;
+    const size = narrow ? 12 : Math.max(14, Math.min(18, font));
     ctx.font = `bold ${size}px system-ui, "Segoe UI", Roboto, sans-serif`;
     ctx.textAlign = 'left';
-    const row = size + 10;
-    const max = 8;
+    const row = size + (narrow ? 4 : 10);
+    const max = narrow ? 4 : 8;
     const shown = this.names.slice(0, max);
     const more = this.names.length - shown.length;
     const lines = shown.map((g) => `${g.text}  (${g.size})`);

@@ -205,7 +205,7 @@ describe('TraceMarks: waits and lost messages from the trace', () => {
   it('a timer runs from the step that set it to its time; the notice from the crash for the delay', () => {
     const m = new TraceMarks(graph, 4);
     m.index([
-      entry(1, 0, 'init', 1, [{ label: 'ok-timeout', at: 5 }]),
+      entry(1, 0, 'init', 1, [{ label: 'ok-timeout', at: 5, timer: { kind: 'ok-timeout', epoch: 0 } }]),
       entry(2, 1, 'crash', 3),
       entry(3, 2, 'drop', 3),
       entry(4, 3, 'drop', 3),
@@ -218,6 +218,10 @@ describe('TraceMarks: waits and lost messages from the trace', () => {
     expect(m.waitsAt(2, 1, crashed)).toEqual([
       { at: 2, from: 1, until: 5, label: 'notice' },
       { at: 0, from: 0, until: 5, label: 'ok-timeout' },
+    ]);
+    // A timer the node has reset since (Algorithm.timerCancelled) draws no ring; the notice stays.
+    expect(m.waitsAt(2, 1, crashed, (_at, t) => (t as { kind: string }).kind === 'ok-timeout')).toEqual([
+      { at: 2, from: 1, until: 5, label: 'notice' },
     ]);
     // At time 5 both have run out.
     expect(m.waitsAt(5, 5, crashed)).toEqual([]);
