@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
-import { codeFocus } from '../../src/store/pseudocode';
+import { codeFocus, stepSentence } from '../../src/store/pseudocode';
 import { createSimStore, type SimStore } from '../../src/store/simStore';
 
 function store(flat: Flat): SimStore {
@@ -77,5 +77,19 @@ describe('the pseudo-code focus', () => {
     // A selected message does not change the focus: the current step's node.
     s.getState().select({ kind: 'message', seq: 0 });
     expect(codeFocus(s.getState())).toMatchObject({ node: 3, selected: false, lines: [2, 5, 6] });
+  });
+});
+
+describe('stepSentence', () => {
+  it('is the sentence of the step that took the run to the cursor, whatever node is selected', () => {
+    const s = store({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
+    expect(stepSentence(s.getState())).toBe('');
+    s.getState().seek(8);
+    const note = s.getState().run.sim.trace[7]!.note;
+    // Step 8 of the hand-worked run above: 3 receives its own uid and is chosen.
+    expect(note).toMatch(/3/);
+    expect(stepSentence(s.getState())).toBe(note);
+    s.getState().select({ kind: 'node', id: 1 });
+    expect(stepSentence(s.getState())).toBe(note);
   });
 });
