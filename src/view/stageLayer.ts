@@ -183,12 +183,12 @@ export class StageLayer {
 
   /** The groups' names (GHS: fragment and level), each with its colour, in the top left corner. */
   private drawLegend(ctx: CanvasRenderingContext2D, font: number, ink: string, paper: string): void {
-    // A narrow panel (a phone) gets a smaller legend, so it does not hide the graph.
-    const narrow = this.canvas.width / (window.devicePixelRatio || 1) < 500;
-    const size = narrow ? 12 : Math.max(14, Math.min(18, font));
+    // A narrow panel (a phone) gets a tighter legend of at most four rows, so it does not hide the graph.
+    const narrow = this.canvas.width / (window.devicePixelRatio || 1) < 420;
+    const size = narrow ? 14 : Math.max(14, Math.min(18, font));
     ctx.font = `bold ${size}px system-ui, "Segoe UI", Roboto, sans-serif`;
     ctx.textAlign = 'left';
-    const row = size + (narrow ? 4 : 10);
+    const row = size + (narrow ? 6 : 10);
     const max = narrow ? 4 : 8;
     const shown = this.names.slice(0, max);
     const more = this.names.length - shown.length;
