@@ -47,6 +47,14 @@ export interface Announcing {
   halted: boolean;
 }
 
+/**
+ * The leader a ring process has learned (Algorithm.knownLeader, for the monitors): the processes are
+ * told only by the announcement, so without it nobody is expected to know.
+ */
+export function ringKnownLeader(s: Announcing, p: { announce: boolean }): NodeId | null | undefined {
+  return p.announce ? s.leader : undefined;
+}
+
 /** This process is the leader (`status := chosen`) and knows the elected value: it starts the announcement. */
 export function announce<S extends Announcing>(
   s: S,

@@ -174,6 +174,8 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
   name: 'Bully (Garcia-Molina)',
   shortName: 'Bully',
   summary: 'The highest live id bullies its way in: ELECTION up, OK down, COORDINATOR to all below.',
+  underLoss:
+    'Assumes reliable channels and a perfect failure detector: a lost OK or COORDINATOR can leave two coordinators, or processes following the wrong one.',
   citation:
     'Garcia-Molina, IEEE Trans. Computers C-31(1):48–59, 1982; textbook form as in Coulouris et al. §15.3',
   topologies: ['complete'],
@@ -383,6 +385,8 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
   // T_ok and T_coord running, and the detector's T_ok after a crash, as rings that empty.
   drawing: { waits: true },
 
+  // Every live process is told the coordinator (COORDINATOR to every lower id; higher ones are down).
+  knownLeader: (s) => s.coordinator,
   role(s): Role {
     if (s.coordinator === s.u) return 'leader';
     if (s.coordinator !== null) return 'nonLeader';

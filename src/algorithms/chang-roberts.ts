@@ -6,6 +6,7 @@ import {
   ringAnnouncement,
   type Announcing,
   type Elected,
+  ringKnownLeader,
 } from './announce';
 import { defineAlgorithm } from './contract';
 import { LCR_WORST, lcrCurves, lcrOrders, type Election } from './lcr';
@@ -55,6 +56,8 @@ export const changRoberts = defineAlgorithm<ChangRobertsState, ChangRobertsMsg, 
   name: 'Chang–Roberts',
   shortName: 'Chang–Roberts',
   summary: 'Initiators send their uid; participants swallow smaller ones; n·H_n messages on average.',
+  underLoss:
+    'Assumes reliable channels: a lost uid or announcement is never sent again, so under loss the run may end with no leader, or with processes that never learn it.',
   citation: 'Chang and Roberts, CACM 22(5):281–283, 1979 (participant form, as in Coulouris et al.)',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',
@@ -151,6 +154,7 @@ export const changRoberts = defineAlgorithm<ChangRobertsState, ChangRobertsMsg, 
   },
 
   role: ringRole,
+  knownLeader: ringKnownLeader,
 
   describe(s) {
     return {

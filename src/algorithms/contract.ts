@@ -189,6 +189,11 @@ export interface AlgorithmDef<
   shortName: string;
   /** One line for the editor and --help. */
   summary: string;
+  /**
+   * What it does when the network misbehaves (C17), in one sentence: most election algorithms assume
+   * reliable channels and fail under loss — with no leader, or stuck — and say so here.
+   */
+  underLoss?: string;
   /** Where it comes from, e.g. `Lynch, Distributed Algorithms, §3.3`. */
   citation: string;
   /** The topologies it runs on; the first is the default. */
@@ -206,7 +211,10 @@ export interface AlgorithmDef<
   randomized?: boolean;
   /** Its parameters, in the order the editor and --help list them. */
   params: ParamSpecs<Params>;
-  /** True where it takes the crash faults `crashed` and `crashes` (src/scenario/faults.ts). */
+  /**
+   * True where it is built around crashes (Bully): its counts speak for crash faults (`holds`) and
+   * the graph's double-click crashes a node. Every algorithm takes the faults (src/scenario/faults.ts).
+   */
   faults?: boolean;
   /**
    * Why its asynchronous runs depend on time and not only on the order of deliveries (timeouts), in

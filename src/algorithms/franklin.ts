@@ -6,6 +6,7 @@ import {
   ringAnnouncement,
   type Announcing,
   type Elected,
+  ringKnownLeader,
 } from './announce';
 import { defineAlgorithm, formula, type OrderName } from './contract';
 import { phaseCurves } from './phases';
@@ -112,6 +113,8 @@ export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinPara
   shortName: 'Franklin',
   summary:
     'Active processes compare their uid with the nearest active one on each side; local maxima stay active. ≤ 2n(⌊log n⌋ + 1) messages.',
+  underLoss:
+    'Assumes reliable channels: an active process waits for an id from each side, so one lost message stalls it and the run ends with no leader.',
   citation:
     'Franklin, On an improved algorithm for decentralized extrema finding in circular configurations of processors, CACM 25(5):336–337, 1982',
   topologies: ['ring-bi'],
@@ -232,6 +235,7 @@ export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinPara
   },
 
   role: ringRole,
+  knownLeader: ringKnownLeader,
 
   describe(s) {
     return {

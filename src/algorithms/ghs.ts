@@ -68,6 +68,8 @@ export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
   name: 'GHS (Gallager–Humblet–Spira) + convergecast',
   shortName: 'GHS',
   summary: 'Fragments merge along their lightest outgoing edges into the MST; its tree then elects a leader.',
+  underLoss:
+    'Assumes reliable FIFO channels: a lost message can leave a fragment waiting for good, so under loss the run may end with no leader.',
   citation: 'Gallager, Humblet and Spira, TOPLAS 5(1):66–77, 1983; then the tree convergecast of §1.7',
   weighted: true,
   topologies: ['random', 'custom', 'grid', 'hypercube', 'complete', 'tree', 'path', 'star'],

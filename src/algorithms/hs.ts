@@ -6,6 +6,7 @@ import {
   ringAnnouncement,
   type Announcing,
   type Elected,
+  ringKnownLeader,
 } from './announce';
 import {
   defineAlgorithm,
@@ -133,6 +134,8 @@ export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
   name: 'Hirschberg–Sinclair',
   shortName: 'HS',
   summary: 'Candidates probe 2^l hops both ways in phase l; O(n log n) messages on a bidirectional ring.',
+  underLoss:
+    'Assumes reliable channels: a candidate waits for both its probes to come back, so one lost message stalls it and the run usually ends with no leader.',
   citation: 'Hirschberg and Sinclair, CACM 23(11):627–628, 1980; as in Lynch, Distributed Algorithms, §3.4',
   topologies: ['ring-bi'],
   requires: 'a bidirectional ring (ids listed clockwise, C1)',
@@ -251,6 +254,7 @@ export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
   },
 
   role: ringRole,
+  knownLeader: ringKnownLeader,
 
   drawing: {
     // A candidate's probe in phase l goes 2^l hops each way.

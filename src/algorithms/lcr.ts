@@ -6,6 +6,7 @@ import {
   ringAnnouncement,
   type Announcing,
   type Elected,
+  ringKnownLeader,
 } from './announce';
 import {
   defineAlgorithm,
@@ -103,6 +104,8 @@ export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
   name: 'LCR (Le Lann, Chang–Roberts)',
   shortName: 'LCR',
   summary: 'Every uid travels clockwise until a larger one swallows it; O(n²) messages.',
+  underLoss:
+    'Assumes reliable channels: a lost uid or announcement is never sent again, so under loss the run may end with no leader, or with processes that never learn it.',
   citation: 'Le Lann 1977; Chang and Roberts, CACM 22(5), 1979; as in Lynch, Distributed Algorithms, §3.3',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',
@@ -175,6 +178,7 @@ export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
   },
 
   role: ringRole,
+  knownLeader: ringKnownLeader,
 
   describe(s) {
     return {

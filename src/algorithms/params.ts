@@ -19,6 +19,8 @@ export interface ParamContext {
   isNode(id: NodeId): boolean;
   /** Nodes crashed from the start (the `crashed` fault, read before any parameter). */
   crashed: readonly NodeId[];
+  /** Crashes during the run (the `crashes` fault, read before `recover`). */
+  crashes?: readonly { id: NodeId; at: number }[];
 }
 
 export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string };
@@ -66,7 +68,7 @@ export interface ParamSpec<V> {
   /** The flat text of a value (parse(format(v)) gives v back). */
   format(value: NonNullable<V>): string;
   /** How a scenario file writes the value. */
-  json: 'boolean' | 'string' | 'number' | 'ids' | 'crashes';
+  json: 'boolean' | 'string' | 'number' | 'ids' | 'crashes' | 'fraction' | 'text';
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -6,6 +6,7 @@ import {
   ringAnnouncement,
   type Announcing,
   type Elected,
+  ringKnownLeader,
 } from './announce';
 import { defineAlgorithm, formula, type OrderName } from './contract';
 import { phaseCurves } from './phases';
@@ -98,6 +99,8 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
   name: 'Peterson / Dolev–Klawe–Rodeh',
   shortName: 'Peterson',
   summary: 'Active processes keep a neighbour’s id only if it is a local maximum; ≤ 2n⌊log n⌋ + n messages.',
+  underLoss:
+    'Assumes reliable FIFO channels: after a lost message the next one arrives in its place, the process refuses it (a violation) and no leader is elected.',
   citation:
     'Peterson, TOPLAS 4(4):758–762, 1982; Dolev, Klawe and Rodeh, J. Algorithms 3:245–260, 1982; as Lynch’s PetersonLeader, §15.1.3',
   topologies: ['ring-uni'],
@@ -208,6 +211,7 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
     badge: (s) => (s.status === 'unknown' && s.mode === 'active' ? `tid ${s.t}` : null),
   },
 
+  knownLeader: ringKnownLeader,
   role(s): Role {
     if (s.status === 'chosen') return 'leader';
     if (s.status === 'reported') return 'nonLeader';

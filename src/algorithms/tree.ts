@@ -236,6 +236,8 @@ export const tree = defineAlgorithm<Saturation, TreeMsg, TreeParams, DecideTimer
   shortName: 'Tree',
   summary:
     'Leaves send up toward the middle; the saturated node (or the larger of two) leads; n − 1 or n messages.',
+  underLoss:
+    'Assumes reliable channels: a lost message stops the saturation where it was lost, so under loss the run may end with no leader.',
   citation: 'the saturation technique, as in Santoro, Design and Analysis of Distributed Algorithms',
   topologies: ['tree', 'path', 'star', 'custom'],
   requires: 'a tree: connected and without a cycle',

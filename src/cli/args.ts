@@ -38,6 +38,9 @@ export const MAX_STEPS_OPTION = 1_000_000_000_000;
 export const MAX_DELAY_IN_SYNC =
   '--max-delay applies only to --mode async (delays uniform in [1, D]); in sync mode every message takes one round';
 
+/** The fault options that may be given more than once, with what joins them (their list separators). */
+const REPEATABLE: Record<string, string> = { '--link-down': ',', '--partition': ';', '--recover': ',' };
+
 /** The experiment's own options, refused by name on a single run. */
 const EXPERIMENT_ONLY = ['--csv', '--seeds'];
 
@@ -48,6 +51,7 @@ export const RUN_GRAMMAR: Grammar = {
   elsewhere: Object.fromEntries(
     EXPERIMENT_ONLY.map((o) => [o, `${o} is an option of experiment, not of a single run`]),
   ),
+  repeatable: REPEATABLE,
 };
 
 export interface CliArgs {
@@ -105,13 +109,16 @@ const column = (left: string, right: string, width = 30) =>
 export function usage(): string {
   const algorithms = ALGORITHMS.flatMap((a) => {
     const opts = optionsOf(a).filter((o) => o.group === 'params');
-    const faults = FAULT_PARAMS.map((f) => f.cli.flag).join(', ');
+    const faults = FAULT_PARAMS.slice(0, 2)
+      .map((f) => f.cli.flag)
+      .join(', ');
     return [
       '',
       `  ${a.id} — ${a.name}`,
       `      ${a.summary}`,
       `      Runs on ${a.requires}: --topology ${a.topologies.join(' | ')}.`,
-      ...(a.faults ? [`      Takes the crash faults ${faults}.`] : []),
+      ...(a.faults ? [`      Built around crashes: its counts speak for ${faults}.`] : []),
+      ...(a.underLoss ? [`      Under loss: ${a.underLoss}`] : []),
       ...opts.map((o) => column(usageOf(o.spec), o.spec.help)),
     ];
   });
@@ -143,8 +150,11 @@ ${column('--file FILE', "run a scenario file, or a trace file's scenario (its st
 ${column('--json', 'print one JSON object instead of text')}
 ${column('--quiet', 'no note before a run estimated to take over a minute')}
 
-Crash faults (for the algorithms that take them):
+Faults (every algorithm takes them; --link-down, --partition and --recover may be repeated):
 ${FAULT_PARAMS.map((f) => column(usageOf(f), f.help)).join('\n')}
+${column('', 'times are simulated times (rounds in sync mode); 5:20 is 5 ≤ t < 20 (5-20 reads the same)')}
+${column('', 'a message is lost when it is sent over a down link, across a partition, or by chance;')}
+${column('', 'the JSON counts it in lost and lostByKind, and the monitors report in violations')}
 
 Algorithms and their options:${algorithms.join('\n')}
 

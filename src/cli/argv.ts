@@ -21,6 +21,11 @@ export interface Grammar {
    * `--csv` → `--csv is an option of experiment, not of a single run`.
    */
   elsewhere?: Readonly<Record<string, string>>;
+  /**
+   * Options that may be given more than once, with what joins their values: `--link-down 1-2@5:9
+   * --link-down 3-4@0:2` is `--link-down 1-2@5:9,3-4@0:2`.
+   */
+  repeatable?: Readonly<Record<string, string>>;
 }
 
 export interface ReadArgs {
@@ -48,8 +53,10 @@ export function readArgv(argv: readonly string[], grammar: Grammar): ReadArgs {
       // `--n --json`: the next option is not this one's value.
       if (value === undefined || (!inline && value.startsWith('--')))
         throw new UsageError(`${name} needs a value`);
-      if (out.values.has(name)) throw new UsageError(`${name} is given twice`);
-      out.values.set(name, value);
+      const before = out.values.get(name);
+      const join = grammar.repeatable?.[name];
+      if (before !== undefined && join === undefined) throw new UsageError(`${name} is given twice`);
+      out.values.set(name, before === undefined ? value : `${before}${join}${value}`);
     } else if (grammar.elsewhere?.[name] !== undefined) throw new UsageError(grammar.elsewhere[name]);
     else if (name.startsWith('-')) throw new UsageError(`unknown option ${name.slice(0, 40)} (${help})`);
     else throw new UsageError(`unexpected argument "${raw.slice(0, 40)}": options start with -- (${help})`);

@@ -54,3 +54,16 @@ export function drawAt(seed: number, position: number, k: number, lo: number, hi
     if (x < limit) return lo + (x % range);
   }
 }
+
+/** The word that keeps the loss draws apart from every node's draws (positions are far below it). */
+const LOSS_STREAM = 0x6c6f7373;
+
+/**
+ * Whether the message with this seq is lost when each message is lost with probability `p` (C17): a
+ * pure function of the seed and the seq, like the node draws, so the delays (C6) are drawn exactly as
+ * without loss, and a seek replays the same fate. The caller never asks when p = 0.
+ */
+export function lostAt(seed: number, seq: number, p: number): boolean {
+  const x = hash4(seed >>> 0, LOSS_STREAM, seq % TWO32, Math.floor(seq / TWO32));
+  return x < p * TWO32;
+}

@@ -31,6 +31,10 @@ export const EV_BARRIER = 4;
 export const EV_SUSPECT = 5;
 /** The failure detector's last look at one node (FailureDetector.leaderOf); key as a timer's. */
 export const EV_LOOK = 6;
+/** A message the network loses (C17): queued like a delivery, dropped when its time comes. */
+export const EV_LOSE = 7;
+/** A crashed process comes back (Faults.recover); key as a crash's. */
+export const EV_RECOVER = 8;
 
 export interface QueuedEvent {
   key: number;

@@ -3,6 +3,8 @@ import { IdIndex, LinkIndex } from './links';
 import { canonicalMessage, TraceHasher } from './hash';
 import { StateHistory } from './history';
 import { EventJournal } from './journal';
+import { Monitors } from './monitors';
+import { LOST_DOWN, LOST_PARTITION, NetworkFaults } from './network';
 import { DeliveryPlan, type PlanState } from './plan';
 import { Prng, type PrngState } from './prng';
 import {
@@ -11,6 +13,8 @@ import {
   EV_DELIVER,
   EV_INIT,
   EV_LOOK,
+  EV_LOSE,
+  EV_RECOVER,
   EV_SUSPECT,
   EV_TIMER,
   EventQueue,
@@ -51,6 +55,8 @@ export interface SimulationConfig {
   stepBudget?: number;
   /** Steps between checkpoints for stepping back. */
   checkpointEvery?: number;
+  /** Watch the run with the monitors (one leader, agreement, termination). Default true. */
+  monitor?: boolean;
 }
 
 export interface Counters {
@@ -58,6 +64,9 @@ export interface Counters {
   delivered: number;
   sentByKind: Record<string, number>;
   deliveredByKind: Record<string, number>;
+  /** Messages that never arrived: lost in the network or dropped at a crashed receiver (C2, C17). */
+  lost: number;
+  lostByKind: Record<string, number>;
   /** Time (round in sync mode) of the last delivery. */
   lastDeliveryTime: number;
 }
@@ -120,6 +129,8 @@ const cloneCounters = (c: Counters): Counters => ({
   delivered: c.delivered,
   sentByKind: { ...c.sentByKind },
   deliveredByKind: { ...c.deliveredByKind },
+  lost: c.lost,
+  lostByKind: { ...c.lostByKind },
   lastDeliveryTime: c.lastDeliveryTime,
 });
 
@@ -144,6 +155,8 @@ export class Simulation {
   readonly n: number;
   readonly trace: TraceEntry[] = [];
   readonly violations: InvariantViolation[] = [];
+  /** The safety and liveness monitors (monitors.ts); null where the config turned them off. */
+  readonly monitors: Monitors | null;
   readonly stepBudget: number;
   budgetExceeded = false;
   /** Set when the run stopped because its delivery schedule named an empty channel. */
@@ -168,6 +181,14 @@ export class Simulation {
   private readonly history: StateHistory<unknown>;
   /** Per position: the step that crashed it (0 = before the run, NEVER = alive). */
   private readonly crashAt: Int32Array;
+  /** Per position: the step that brought it back after its crash (NEVER: none). */
+  private readonly recoverAt: Int32Array;
+  private readonly net: NetworkFaults;
+  /**
+   * Messages may be lost or a process may come back afresh (C17): an algorithm that assumes reliable
+   * channels may then meet a message it has no rule for, which is the run failing, not the program.
+   */
+  private readonly unreliable: boolean;
   private prngSaved: PrngState | null = null;
   private prngDraws = -1;
   /** Bytes of the PRNG copies the checkpoints hold. */
@@ -192,6 +213,8 @@ export class Simulation {
     delivered: 0,
     sentByKind: {},
     deliveredByKind: {},
+    lost: 0,
+    lostByKind: {},
     lastDeliveryTime: 0,
   };
   /** Per link: the latest delivery time queued on it (async FIFO horizon). */
@@ -244,6 +267,10 @@ export class Simulation {
     this.history = new StateHistory(this.states);
     this.crashed = new Uint8Array(this.n);
     this.crashAt = new Int32Array(this.n).fill(NEVER);
+    this.recoverAt = new Int32Array(this.n).fill(NEVER);
+    this.net = new NetworkFaults(cfg.faults, this.position, this.n, cfg.seed);
+    this.unreliable = this.net.active || (cfg.faults.recover?.length ?? 0) > 0;
+    this.monitors = (cfg.monitor ?? true) ? new Monitors(cfg.algorithm, cfg.params, cfg.graph.ids) : null;
 
     for (const id of cfg.faults.crashed) {
       this.crashed[this.position.get(id)] = 1;
@@ -251,6 +278,9 @@ export class Simulation {
     }
     for (const f of cfg.faults.crashes) {
       this.push(eventKey(f.at, false), EV_CRASH, this.position.get(f.id), -1, 0, 0, null);
+    }
+    for (const f of cfg.faults.recover ?? []) {
+      this.push(eventKey(f.at, false), EV_RECOVER, this.position.get(f.id), -1, 0, 0, null);
     }
     for (let i = 0; i < this.n; i++) {
       if (!this.crashed[i]) this.push(eventKey(0, false), EV_INIT, i, -1, 0, 0, null);
@@ -415,8 +445,9 @@ export class Simulation {
   inFlight(): InFlightMessage[] {
     const out: InFlightMessage[] = [];
     for (const e of this.queue.snapshot()) {
-      if (e.type !== EV_DELIVER) continue;
+      if (e.type !== EV_DELIVER && e.type !== EV_LOSE) continue;
       out.push({
+        ...(e.type === EV_LOSE ? { lost: true as const } : {}),
         seq: e.seq,
         from: this.graph.ids[e.from]!,
         to: this.graph.ids[e.node]!,
@@ -438,11 +469,13 @@ export class Simulation {
     let node: number;
     let from: number;
     let payload: unknown;
+    let sendTime: number;
     let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
       if (this.stalled) return false;
       if (q.size === 0 && !this.holdLook() && !this.holdBarrier()) {
         if (this.plan) this.checkPlan(Infinity);
+        if (!this.stalled) this.finishMonitors();
         return false;
       }
       if (this.plan && this.checkPlan(q.peekKey())) return false;
@@ -452,6 +485,7 @@ export class Simulation {
       }
       if (this.stepIndex >= this.stepBudget) {
         this.budgetExceeded = true;
+        this.finishMonitors();
         return false;
       }
       key = q.peekKey();
@@ -461,6 +495,8 @@ export class Simulation {
       node = q.node[slot]!;
       from = q.from[slot]!;
       payload = q.payload[slot];
+      sendTime = q.sendTime[slot]!;
+      const sendStep = q.sendStep[slot]!;
       q.release(slot);
       this.journal.popped(seq, this.stepIndex + 1);
       if (type === EV_SUSPECT) {
@@ -469,8 +505,15 @@ export class Simulation {
         if (node < 0) continue;
         break;
       }
+      if (type === EV_RECOVER) {
+        if (this.crashed[node]) break;
+        continue;
+      }
       // A crashed node neither wakes nor hears its timers; a second crash is no news.
-      if (this.crashed[node] && type !== EV_DELIVER) continue;
+      if (this.crashed[node] && type !== EV_DELIVER && type !== EV_LOSE) continue;
+      // A recovered process does not hear the timers it set before its crash: they died with it.
+      if (type === EV_TIMER && this.crashAt[node]! <= this.stepIndex && sendStep <= this.crashAt[node]!)
+        continue;
       // A timer the node has reset since is no step (Algorithm.timerCancelled).
       if (type === EV_TIMER && this.algorithm.timerCancelled?.(this.states[node], payload)) continue;
       if (type !== EV_BARRIER) break;
@@ -488,23 +531,32 @@ export class Simulation {
     const before = this.states[node];
     let r: Reaction<unknown, { kind: string }, unknown> | null = null;
     let kind: StepKind;
-    if (type === EV_DELIVER) {
+    if (type === EV_DELIVER || type === EV_LOSE) {
       const msg = payload as { kind: string };
       if (this.checking && this.stepIndex > this.frontier) this.checkFifo(from, node, seq);
       if (this.plan) this.plan.delivered(this.time);
-      if (this.crashed[node]) {
+      if (type === EV_LOSE || this.crashed[node]) {
         kind = 'drop';
+        const c = this.counters;
+        c.lost++;
+        c.lostByKind[msg.kind] = (c.lostByKind[msg.kind] ?? 0) + 1;
       } else {
         kind = 'deliver';
         const c = this.counters;
         c.delivered++;
         c.deliveredByKind[msg.kind] = (c.deliveredByKind[msg.kind] ?? 0) + 1;
         c.lastDeliveryTime = this.time;
-        r = alg.onMessage(before, this.graph.ids[from]!, msg, ctx, this.params);
+        r = this.unreliable
+          ? this.tryMessage(node, from, msg)
+          : alg.onMessage(before, this.graph.ids[from]!, msg, ctx, this.params);
       }
     } else if (type === EV_INIT) {
       kind = 'init';
       r = alg.init(ctx, this.params);
+    } else if (type === EV_RECOVER) {
+      kind = 'recover';
+      // Keeps nothing unless the algorithm names what is stable (a process down from the start had nothing).
+      r = alg.recover && before !== null ? alg.recover(before, ctx, this.params) : alg.init(ctx, this.params);
     } else if (type === EV_BARRIER) {
       kind = 'barrier';
       r = barrier;
@@ -519,7 +571,8 @@ export class Simulation {
       kind = 'crash';
     }
 
-    const roleBefore: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
+    const roles = this.record || this.checking || this.monitors !== null;
+    const roleBefore: Role = roles ? this.roleOf(node) : 'idle';
     let sends: SentMessage[] | null = null;
     if (r !== null) {
       this.states[node] = r.state;
@@ -540,23 +593,28 @@ export class Simulation {
     if (kind === 'crash') {
       this.crashed[node] = 1;
       this.crashAt[node] = this.stepIndex;
+    } else if (kind === 'recover') {
+      this.crashed[node] = 0;
+      this.recoverAt[node] = this.stepIndex;
     }
 
     if (this.hashing) this.hashStep(kind, node, from, payload, sends);
-    const roleAfter: Role = this.record || this.checking ? this.roleOf(node) : 'idle';
+    const roleAfter: Role = roles ? this.roleOf(node) : 'idle';
     // Like the FIFO check, the leader count follows the frontier only (see linkLastSeq). An algorithm
     // with its own monitor says what one leader too many is (Raft: two in one term, not at once).
-    if (this.checking && this.stepIndex > this.frontier && !this.monitor)
-      this.checkRoles(roleBefore, roleAfter);
-    // A node crashed before it started has no state to watch.
-    if (this.monitor && this.stepIndex > this.frontier && this.states[node] !== null) {
-      const broken = this.monitor.step(
-        this.time,
-        this.graph.ids[node]!,
-        this.states[node],
-        !this.crashed[node],
-      );
-      if (broken !== null) this.report(broken);
+    if (this.stepIndex > this.frontier) {
+      if (this.checking && !this.monitor) this.checkRoles(roleBefore, roleAfter);
+      // A node crashed before it started has no state to watch.
+      if (this.monitor && this.states[node] !== null) {
+        const broken = this.monitor.step(
+          this.time,
+          this.graph.ids[node]!,
+          this.states[node],
+          !this.crashed[node],
+        );
+        if (broken !== null) this.report(broken);
+      }
+      this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
     if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
       const entry: TraceEntry = {
@@ -570,9 +628,14 @@ export class Simulation {
         roleBefore,
         roleAfter,
         lines: r?.lines ?? [],
-        note: r?.note || this.defaultNote(kind, node, from, payload),
+        note:
+          type === EV_LOSE
+            ? this.lossNote(node, from, payload, sendTime)
+            : kind === 'recover' && r?.note
+              ? `${this.defaultNote(kind, node, from, payload)}: ${r.note}`
+              : r?.note || this.defaultNote(kind, node, from, payload),
       };
-      if (type === EV_DELIVER) {
+      if (type === EV_DELIVER || type === EV_LOSE) {
         entry.from = this.graph.ids[from]!;
         entry.msg = payload as { kind: string };
         entry.msgSeq = seq;
@@ -631,16 +694,22 @@ export class Simulation {
           this.linkLast[link] = deliverAt;
         }
       }
+      // The network decides a message's fate when it is sent (C17); it still travels until deliverAt.
+      const lost = this.net.active && this.net.fate(node, to, this.time, this.seq) !== 0;
       const seq = this.push(
         eventKey(deliverAt, false),
-        EV_DELIVER,
+        lost ? EV_LOSE : EV_DELIVER,
         to,
         node,
         this.time,
         this.stepIndex,
         s.msg,
       );
-      if (out) out.push({ seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt });
+      if (out) {
+        const m: SentMessage = { seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt };
+        if (lost) m.lost = true;
+        out.push(m);
+      }
     }
     return out;
   }
@@ -708,6 +777,10 @@ export class Simulation {
         return `${canonicalMessage(payload as { kind: string })} from ${this.graph.ids[from]} is lost: ${id} has crashed`;
       case 'crash':
         return `${id} crashes`;
+      case 'recover':
+        return this.algorithm.recover
+          ? `${id} recovers with its stable state`
+          : `${id} recovers with nothing kept and starts afresh`;
       case 'init':
         return `${id} wakes up`;
       case 'timer':
@@ -717,6 +790,60 @@ export class Simulation {
       default:
         return `${id} receives ${canonicalMessage(payload as { kind: string })}`;
     }
+  }
+
+  /**
+   * A delivery in a run with C17 faults: a handler that refuses the message (it throws, as Peterson
+   * does on a message its phase cannot receive) leaves the process as it was, and the refusal is a
+   * violation at this step — the algorithm's assumption of reliable channels broke.
+   */
+  private tryMessage(
+    node: number,
+    from: number,
+    msg: { kind: string },
+  ): Reaction<unknown, { kind: string }, unknown> | null {
+    try {
+      return this.algorithm.onMessage(
+        this.states[node],
+        this.graph.ids[from]!,
+        msg,
+        this.ctx[node]!,
+        this.params,
+      );
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      if (this.monitors && this.stepIndex > this.frontier)
+        this.monitors.violations.push({
+          step: this.stepIndex,
+          message: `${this.graph.ids[node]} cannot handle ${canonicalMessage(msg)} (${why}): the algorithm assumes reliable channels`,
+        });
+      return null;
+    }
+  }
+
+  /** Why the network lost this message (C17), in one sentence. */
+  private lossNote(node: number, from: number, payload: unknown, sendTime: number): string {
+    const a = this.graph.ids[from]!;
+    const b = this.graph.ids[node]!;
+    const what = `${canonicalMessage(payload as { kind: string })} from ${a} to ${b} is lost`;
+    const why = this.net.cut(from, node, sendTime);
+    if (why === LOST_DOWN) return `${what}: the link ${a}–${b} was down when it was sent (t = ${sendTime})`;
+    if (why === LOST_PARTITION) return `${what}: a partition separated ${a} and ${b} when it was sent`;
+    return `${what} (each message is lost with probability ${this.net.loss})`;
+  }
+
+  /** Runs the end-of-run monitors once, when the run reaches its end at the frontier. */
+  private finishMonitors(): void {
+    if (!this.monitors || this.stepIndex < this.frontier || this.replaying) return;
+    this.monitors.finish({
+      step: this.stepIndex,
+      budgetExceeded: this.budgetExceeded,
+      stepBudget: this.stepBudget,
+      leader: this.result().leader,
+      ids: this.graph.ids,
+      states: this.states,
+      crashed: (i) => this.crashed[i] === 1,
+    });
   }
 
   private timerLabel(timer: unknown): string {
@@ -800,12 +927,13 @@ export class Simulation {
     this.seq = cp.seq;
     this.lowLive = cp.lowLive;
     this.history.restore(cp.step / this.checkpointEvery, this.states);
-    for (let i = 0; i < this.n; i++) this.crashed[i] = this.crashAt[i]! <= cp.step ? 1 : 0;
+    for (let i = 0; i < this.n; i++)
+      this.crashed[i] = this.crashAt[i]! <= cp.step && !(this.recoverAt[i]! <= cp.step) ? 1 : 0;
     const linkLast = this.linkLast;
     linkLast.fill(0);
     const async = this.timing.mode === 'async';
     const horizon = (key: number, type: number, node: number, from: number) => {
-      if (!async || type !== EV_DELIVER) return;
+      if (!async || (type !== EV_DELIVER && type !== EV_LOSE)) return;
       const link = this.links.id(from, node);
       if (link >= 0) linkLast[link] = Math.max(linkLast[link]!, keyTime(key));
     };

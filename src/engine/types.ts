@@ -35,11 +35,43 @@ export interface CrashFault {
   at: number;
 }
 
+/**
+ * The link a–b (both directions) is down for every time t with from ≤ t < to; `to` null: it never
+ * comes back. A message sent over it meanwhile is lost (C17).
+ */
+export interface LinkDown {
+  a: NodeId;
+  b: NodeId;
+  from: number;
+  to: number | null;
+}
+
+/**
+ * The nodes `ids` are cut off from the rest for every time t with from ≤ t < to (`to` null: the
+ * partition never heals). A message sent meanwhile from one side to the other is lost (C17).
+ */
+export interface Partition {
+  ids: NodeId[];
+  from: number;
+  to: number | null;
+}
+
 export interface Faults {
   /** Crashed before the run starts: never woken, messages to them are sent but never delivered. */
   crashed: NodeId[];
   /** Crash during the run. */
   crashes: CrashFault[];
+  /**
+   * Crashed processes that come back (crash-recovery), one time each, after their crash. What a
+   * recovering process keeps is its algorithm's choice (Algorithm.recover); by default nothing.
+   */
+  recover?: CrashFault[];
+  /** Each message is lost with this probability, drawn from the seed apart from the delays (C17). */
+  loss?: number;
+  /** Links down during an interval (C17). */
+  down?: LinkDown[];
+  /** Partitions during an interval (C17). */
+  part?: Partition[];
 }
 
 /** An undirected or directed graph over positions 0..n-1; `ids[i]` names position i. */
@@ -206,6 +238,22 @@ export interface Algorithm<
   /** Short text of a message for labels, e.g. `out(9, 4)`. */
   label?(msg: Msg): string;
   /**
+   * Crash-recovery: what a process keeps when it comes back. Absent, it keeps nothing and starts afresh
+   * (`init`, as if it woke late). Present, it is called with the state the process had when it
+   * crashed, and returns the recovery step from the part of it the algorithm calls stable.
+   */
+  recover?(s: State, node: NodeCtx, params: Params): Reaction<State, Msg, Timer>;
+  /**
+   * The term of a process (algorithms that number their elections, e.g. Raft): the one-leader monitor
+   * then allows one leader per term instead of one at any moment.
+   */
+  term?(s: State): number;
+  /**
+   * The leader this process has learned (null: none yet), for the monitor "every live process learns
+   * the same leader"; undefined where these params do not tell the processes (no announcement).
+   */
+  knownLeader?(s: State, params: Params): NodeId | null | undefined;
+  /**
    * What the graph shows on a node instead of its id (null: not started yet), for algorithms whose
    * processes have no id to show (Itai–Rodeh: the round's random identity). Absent: the id.
    */
@@ -247,7 +295,8 @@ export interface RunMonitor<State = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAlgorithm = Algorithm<any, any, any, any>;
 
-export type StepKind = 'init' | 'deliver' | 'timer' | 'crash' | 'drop' | 'barrier';
+/** `drop`: a message that never arrives (lost in the network, or its receiver is down; C2, C17). */
+export type StepKind = 'init' | 'deliver' | 'timer' | 'crash' | 'recover' | 'drop' | 'barrier';
 
 export interface SentMessage {
   /** Global send counter: identifies the message and breaks every tie. */
@@ -257,6 +306,8 @@ export interface SentMessage {
   msg: { kind: string };
   sendTime: number;
   deliverAt: number;
+  /** Set on a message the network loses (C17): at `deliverAt` it is dropped, not delivered. */
+  lost?: true;
 }
 
 /** One step of a run, as a labelled change (what the log, graph and diagram read). */

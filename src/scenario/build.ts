@@ -2,7 +2,7 @@ import type { AnyModule } from '../algorithms/contract';
 import { findAlgorithm } from '../algorithms/registry';
 import { IdIndex, LinkIndex } from '../engine/links';
 import type { SimulationConfig } from '../engine/simulation';
-import type { Graph, Timing } from '../engine/types';
+import type { Faults, Graph, Timing } from '../engine/types';
 import { buildGraph } from '../topology/build';
 import { assignIds } from '../topology/ids';
 import { channelName } from './schedule';
@@ -28,6 +28,8 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   if (problem) return { ok: false, errors: [{ field, message: problem }] };
   const stray = scheduleOffGraph(s.timing, graph.graph);
   if (stray) return { ok: false, errors: [{ field: 'sched', message: stray }] };
+  const cut = downOffGraph(s.faults, graph.graph);
+  if (cut) return { ok: false, errors: [{ field: 'down', message: cut }] };
   return {
     ok: true,
     value: { algorithm, params, graph: graph.graph, timing: s.timing, seed: s.seed, faults: s.faults },
@@ -50,6 +52,23 @@ function scheduleOffGraph(timing: Timing, graph: Graph): string | null {
     const to = position.get(d.to);
     if (from < 0 || to < 0 || links.id(from, to) < 0)
       return `schedule step ${i + 1} names channel ${channelName(d)}, but no link of this graph goes from ${d.from} to ${d.to}`;
+  }
+  return null;
+}
+
+/**
+ * A link down (C17) between two nodes no link joins cuts nothing: said before the run. The ids are
+ * checked by the `down` reader; whether they are neighbours only once the graph is built.
+ */
+function downOffGraph(faults: Faults, graph: Graph): string | null {
+  if (!faults.down?.length) return null;
+  const position = new IdIndex(graph.ids);
+  const links = new LinkIndex(graph);
+  for (const d of faults.down) {
+    const a = position.get(d.a);
+    const b = position.get(d.b);
+    if (a < 0 || b < 0 || (links.id(a, b) < 0 && links.id(b, a) < 0))
+      return `down: ${d.a}-${d.b} is not a link of this graph (${d.a} and ${d.b} are not neighbours)`;
   }
   return null;
 }

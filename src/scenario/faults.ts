@@ -1,5 +1,7 @@
+import type { AnyModule } from '../algorithms/contract';
 import { int, nodeSubset, whole, type AnyParamSpec, type ParamSpec } from '../algorithms/params';
-import type { CrashFault, NodeId } from '../engine/types';
+import type { CrashFault, Faults, NodeId } from '../engine/types';
+import { downParam, lossParam, partParam } from './network';
 
 /**
  * The crash faults, declared like an algorithm's parameters so the CLI, links, files, editor and the
@@ -74,5 +76,80 @@ export const crashesParam: ParamSpec<CrashFault[]> = {
   json: 'crashes',
 };
 
-/** The fault options, in the order they are read: a parameter may name crashed nodes (Bully's detector). */
-export const FAULT_PARAMS: readonly AnyParamSpec[] = [crashedParam, crashesParam];
+/**
+ * Crashed processes that come back (crash-recovery, C17): `3@30`. Each names a process that crashes
+ * (from the start or during the run) and a time after its crash; a process recovers once.
+ */
+export const recoverParam: ParamSpec<CrashFault[]> = {
+  key: 'recover',
+  label: 'Recover (id@time, …)',
+  help: "crashed processes that come back at a time, e.g. 3@30; what they keep is the algorithm's choice (C17)",
+  control: 'text',
+  default: [],
+  cli: { flag: '--recover', metavar: '3@30' },
+  placeholder: 'e.g. 3@30',
+  parse: (text, ctx) => {
+    const fail = (message: string) => ({ ok: false as const, message });
+    const parts = text.split(',').filter((p) => p.trim());
+    if (parts.length === 0) return fail('recover is empty: give id@time pairs, e.g. 3@30');
+    const crashAt = new Map<NodeId, number>(ctx.crashed.map((id) => [id, 0]));
+    for (const c of ctx.crashes ?? []) crashAt.set(c.id, c.at);
+    const once = new Set<NodeId>();
+    const out: CrashFault[] = [];
+    for (const part of parts) {
+      const pair = part.split('@').map((x) => x.trim());
+      const id = pair.length === 2 ? int(pair[0]!) : null;
+      const at = pair.length === 2 ? whole(pair[1]!) : null;
+      if (id === null || at === null)
+        return fail(`recover: "${part.slice(0, 30)}" is not id@time, e.g. 3@30`);
+      if (!ctx.isNode(id)) return fail(`recover names ${id}, not a node of this system`);
+      if (at > MAX_CRASH_TIME) return fail(`recover: time ${at} of ${id} is past ${MAX_CRASH_TIME}`);
+      const crash = crashAt.get(id);
+      if (crash === undefined)
+        return fail(`recover: ${id} never crashes; only a crashed process recovers (see crashed, crashes)`);
+      if (at <= crash)
+        return fail(
+          `recover: ${id} recovers at ${at} but crashes at ${crash}; it must recover after its crash`,
+        );
+      if (once.has(id)) return fail(`recover: ${id} recovers twice; a process recovers once`);
+      once.add(id);
+      out.push({ id, at });
+    }
+    return { ok: true, value: out };
+  },
+  format: (v) => v.map((c) => `${c.id}@${c.at}`).join(','),
+  json: 'crashes',
+};
+
+/**
+ * The fault options, in the order they are read: a parameter may name crashed nodes (Bully's
+ * detector), and a recovery names a crash.
+ */
+export const FAULT_PARAMS: readonly AnyParamSpec[] = [
+  crashedParam,
+  crashesParam,
+  recoverParam,
+  lossParam,
+  downParam,
+  partParam,
+];
+
+/**
+ * Whether the algorithm's bound speaks for a run with these faults: never under the network's faults
+ * or a recovery (C17); under crashes only for an algorithm built around them (Bully), by its `holds`.
+ */
+export function boundSpeaksFor(alg: AnyModule, f: Faults): boolean {
+  if (networkMisbehaves(f)) return false;
+  if (!alg.faults && (f.crashed.length > 0 || f.crashes.length > 0)) return false;
+  return alg.counts.holds?.(f) !== false;
+}
+
+/** The faults no bound of the counts panel speaks for: the network's, and recoveries (C17). */
+export function networkMisbehaves(f: Faults): boolean {
+  return (
+    (f.loss ?? 0) > 0 ||
+    (f.down?.length ?? 0) > 0 ||
+    (f.part?.length ?? 0) > 0 ||
+    (f.recover?.length ?? 0) > 0
+  );
+}

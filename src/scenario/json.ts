@@ -48,9 +48,22 @@ export function scenarioObject(s: Scenario): Record<string, unknown> {
     timing: s.timing,
     seed: s.seed,
     params: s.params,
-    faults: s.faults,
+    faults: faultsObject(s.faults),
   };
   if (s.step !== undefined) out.step = s.step;
+  return out;
+}
+
+/**
+ * The faults as a file writes them: lists and numbers as they are, intervals (`down`, `part`) in
+ * their text form (`1-2@5:20`), which reads back through the same reader as a link.
+ */
+function faultsObject(f: Scenario['faults']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) {
+    const o = FAULT_OPTIONS.find((x) => x.spec.key === k);
+    out[k] = o?.spec.json === 'text' && v !== undefined ? o.spec.format(v) : v;
+  }
   return out;
 }
 
@@ -241,9 +254,17 @@ function readOption(
       if (v !== undefined) flat[key] = String(v);
       return;
     }
-    case 'string': {
+    case 'string':
+    case 'text': {
       const v = r.str(o, key, at);
       if (v !== undefined) flat[key] = v;
+      return;
+    }
+    case 'fraction': {
+      const v = o[key];
+      if (v === undefined) return;
+      if (typeof v !== 'number') return void r.bad(at + key, 'must be a number');
+      flat[key] = String(v);
       return;
     }
     case 'ids': {

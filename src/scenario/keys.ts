@@ -247,6 +247,7 @@ function contextOf(r: Reading): ParamContext {
     n: size,
     isNode: (x) => (known ? known.has(x) : x >= 1 && x <= size),
     crashed: r.faults.crashed,
+    crashes: r.faults.crashes,
   };
 }
 

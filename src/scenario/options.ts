@@ -37,10 +37,13 @@ function dedupe(specs: AnyParamSpec[]): AnyParamSpec[] {
 
 export const OPTION_KEYS: readonly string[] = ALL_OPTIONS.map((o) => o.spec.key);
 
-/** The options one algorithm takes, in the order they are read and shown. */
+/**
+ * The options one algorithm takes, in the order they are read and shown: every algorithm takes the
+ * faults (the network's and the crashes, C17), as they describe the system it runs in.
+ */
 export function optionsOf(alg: AnyModule): ScenarioOption[] {
   const own = new Set(Object.keys(alg.params));
-  return ALL_OPTIONS.filter((o) => (o.group === 'faults' ? alg.faults === true : own.has(o.spec.key)));
+  return ALL_OPTIONS.filter((o) => o.group === 'faults' || own.has(o.spec.key));
 }
 
 export function takesOption(algorithm: string, key: string): boolean {
@@ -55,15 +58,21 @@ export function findOption(key: string): ScenarioOption | undefined {
 /** The option's value in a scenario, or undefined where it is absent (an empty fault list is absent). */
 export function optionValue(s: Scenario, o: ScenarioOption): unknown {
   if (o.group === 'faults') {
-    const v = (s.faults as unknown as Record<string, readonly unknown[]>)[o.spec.key];
-    return v && v.length > 0 ? v : undefined;
+    const v = (s.faults as unknown as Record<string, unknown>)[o.spec.key];
+    // Lists: an empty one is absent. A number (loss) is present once given, 0 included.
+    return Array.isArray(v) ? (v.length > 0 ? v : undefined) : v;
   }
   return (s.params as Record<string, unknown>)[o.spec.key];
 }
 
-/** The per-node toggle of an algorithm (double-click on the graph): its first option that has one. */
+/**
+ * The per-node toggle of an algorithm (double-click on the graph): its first option that has one —
+ * the crash fault only for an algorithm built around crashes (`faults`, Bully), though every
+ * algorithm takes the faults.
+ */
 export function toggleOf(alg: AnyModule | undefined): ScenarioOption | null {
-  return (alg && optionsOf(alg).find((o) => o.spec.toggle)) ?? null;
+  if (!alg) return null;
+  return optionsOf(alg).find((o) => o.spec.toggle && (o.group === 'params' || alg.faults)) ?? null;
 }
 
 /** The flat keys of a run of `algorithm` without the leader announcement (none where it has none). */

@@ -10,6 +10,11 @@ export interface RunSummary {
   messagesByKind: Record<string, number>;
   /** Present where some messages were sent and never delivered (to crashed nodes, C2). */
   messagesDelivered?: number;
+  /** Messages sent and never delivered: lost in the network or dropped at a crashed receiver (C2, C17). */
+  lost: number;
+  lostByKind: Record<string, number>;
+  /** What the monitors found (docs/algorithms.md §2.1); empty when every one holds. */
+  violations: { step: number; message: string }[];
   rounds?: number;
   time?: number;
   events: number;
@@ -30,6 +35,14 @@ export function summarize(sim: Simulation): RunSummary {
     messagesByKind: Object.fromEntries(
       sim.algorithm.kinds.filter((k) => c.sentByKind[k]).map((k) => [k, c.sentByKind[k]!]),
     ),
+    lost: c.lost,
+    lostByKind: Object.fromEntries(
+      Object.entries(c.lostByKind).sort(([x], [y]) => kindOrder(sim, x) - kindOrder(sim, y)),
+    ),
+    // The monitors' (every run) and the engine's (the algorithm's own monitor, invariants), by step.
+    violations: [...(sim.monitors?.violations ?? []), ...sim.violations]
+      .sort((x, y) => x.step - y.step)
+      .map(({ step, message }) => ({ step, message })),
     events: sim.step,
     terminated: sim.terminated,
     traceHash: sim.traceHash(),
@@ -44,6 +57,11 @@ export function summarize(sim: Simulation): RunSummary {
   // A protocol that never terminates (Raft) ran up to a time; its monitor's figures and what it saw.
   if (sim.until !== Infinity) out.until = sim.until;
   Object.assign(out, sim.figures());
-  if (sim.algorithm.monitor) out.violations = sim.violations.map(({ step, message }) => ({ step, message }));
   return out;
+}
+
+/** A kind's place in the algorithm's list (undeclared kinds last). */
+function kindOrder(sim: Simulation, kind: string): number {
+  const i = sim.algorithm.kinds.indexOf(kind);
+  return i < 0 ? Infinity : i;
 }

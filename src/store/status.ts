@@ -1,4 +1,5 @@
 import type { InvariantViolation } from '../engine/types';
+import { boundSpeaksFor } from '../scenario/faults';
 import { noMessageInFlight } from '../scenario/schedule';
 import { BROWSER_MAX_STEPS } from './limits';
 import type { SimState } from './simStore';
@@ -109,8 +110,8 @@ export function countsOf(s: SimState): Counts {
     byKind: kinds.map((kind) => ({ kind, count: r.sentByKind[kind] ?? 0 })),
     timeLabel: sim.timing.mode === 'sync' ? 'rounds' : 'time',
     time: r.lastDeliveryTime,
-    // A bound is shown only for the runs it speaks for (Bully's is the no-crash one).
-    bound: alg.counts.holds?.(sim.faults) === false ? null : alg.bound(sim.n, sim.graph, sim.params),
+    // A bound is shown only for the runs it speaks for (Bully's is the no-crash one; none under C17 faults).
+    bound: boundSpeaksFor(alg, sim.faults) ? alg.bound(sim.n, sim.graph, sim.params) : null,
     expected: alg.expected(sim.n, sim.graph, sim.params),
   };
 }
