@@ -655,6 +655,8 @@ export class Simulation {
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
     if (this.record && this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
+    // A caller that stops at `done` never makes the call that finds nothing left: look now.
+    if (q.size === 0 && this.monitors && this.terminated) this.finishMonitors();
     return true;
   }
 

@@ -22,6 +22,9 @@ export function explorerRefusal(input: ExploreInput): string | null {
     return `${alg.name} cannot be explored: it draws random numbers, and the explorer covers every order of deliveries, not every draw`;
   if (input.faults.crashed.length > 0 || input.faults.crashes.length > 0)
     return 'the explorer models no crashes: leave out --crashed and --crash-at';
+  const f = input.faults;
+  if (f.loss !== undefined || f.down?.length || f.part?.length || f.recover?.length)
+    return 'the explorer models a reliable network: leave out --loss, --link-down, --partition and --recover';
   const n = input.graph.ids.length;
   if (n > MAX_EXPLORE_N)
     return `the explorer takes at most ${MAX_EXPLORE_N} processes (this graph has ${n}): the states of a larger system would not fit any budget`;

@@ -31,6 +31,8 @@ export class Replay {
   /** Prefix counts over the trace: [k] = after step k. */
   private sentPrefix = new Float64Array(1024);
   private deliveredPrefix = new Float64Array(1024);
+  /** Messages that never arrived (drop steps: lost in the network or at a crashed receiver, C17). */
+  private lostPrefix = new Float64Array(1024);
   /** [k] = the last step ≤ k that delivered a message (0 = none). */
   private lastDeliver = new Int32Array(1024);
   private indexed = 0;
@@ -62,6 +64,7 @@ export class Replay {
       const size = Math.max(len + 1, this.sentPrefix.length * 2);
       this.sentPrefix = grow(this.sentPrefix, size);
       this.deliveredPrefix = grow(this.deliveredPrefix, size);
+      this.lostPrefix = grow(this.lostPrefix, size);
       this.lastDeliver = grow(this.lastDeliver, size);
     }
     for (let k = this.indexed; k < len; k++) {
@@ -70,6 +73,7 @@ export class Replay {
       this.sentPrefix[step] = this.sentPrefix[k]! + e.sends.length;
       const delivers = e.kind === 'deliver';
       this.deliveredPrefix[step] = this.deliveredPrefix[k]! + (delivers ? 1 : 0);
+      this.lostPrefix[step] = this.lostPrefix[k]! + (e.kind === 'drop' ? 1 : 0);
       this.lastDeliver[step] = delivers ? step : this.lastDeliver[k]!;
       for (const s of e.sends) {
         if (s.seq >= this.sentAt.length)
@@ -87,6 +91,11 @@ export class Replay {
 
   get delivered(): number {
     return this.deliveredPrefix[this.step]!;
+  }
+
+  /** Messages lost up to the cursor (the CLI's `lost` once the run is over). */
+  get lost(): number {
+    return this.lostPrefix[this.step]!;
   }
 
   /** `rounds` (sync) or `time` (async) at the cursor: when the last message so far arrived. */
@@ -141,6 +150,7 @@ export class Replay {
     this.states[pos] = e.after;
     this.roles[pos] = e.roleAfter;
     if (e.kind === 'crash') this.crashed[pos] = 1;
+    if (e.kind === 'recover') this.crashed[pos] = 0;
     if (e.msgSeq !== undefined) this.inFlight.delete(e.msgSeq);
     if (e.kind === 'deliver') bump(this.deliveredByKind, e.msg!.kind, 1);
     for (const s of e.sends) {
@@ -163,6 +173,7 @@ export class Replay {
       if (m) this.inFlight.set(e.msgSeq, m);
     }
     if (e.kind === 'crash') this.crashed[pos] = 0;
+    if (e.kind === 'recover') this.crashed[pos] = 1;
     this.states[pos] = e.before;
     this.roles[pos] = e.roleBefore;
     this.step--;

@@ -80,6 +80,11 @@ export function stallOf(s: Pick<SimState, 'run'>): string | null {
   return stall ? noMessageInFlight(stall.step, stall) : null;
 }
 
+/** What the monitors found in the run computed so far (docs/algorithms.md §2.1), wherever the cursor is. */
+export function monitorViolations(s: SimState): readonly InvariantViolation[] {
+  return s.run.sim.monitors?.violations ?? [];
+}
+
 /** Invariant violations the run has reached at the cursor. */
 export function violationsAt(s: SimState): InvariantViolation[] {
   return s.run.sim.violations.filter((v) => v.step <= s.cursor);
@@ -88,6 +93,8 @@ export function violationsAt(s: SimState): InvariantViolation[] {
 export interface Counts {
   sent: number;
   delivered: number;
+  /** Sent and never delivered (C17), at the cursor. */
+  lost: number;
   byKind: { kind: string; count: number }[];
   /** `rounds` (sync) or `time` (async): when the last message so far arrived. */
   timeLabel: 'rounds' | 'time';
@@ -107,6 +114,7 @@ export function countsOf(s: SimState): Counts {
   return {
     sent: r.sent,
     delivered: r.delivered,
+    lost: r.lost,
     byKind: kinds.map((kind) => ({ kind, count: r.sentByKind[kind] ?? 0 })),
     timeLabel: sim.timing.mode === 'sync' ? 'rounds' : 'time',
     time: r.lastDeliveryTime,

@@ -2,6 +2,7 @@ import { useSimStore, useSim } from '../store/react';
 import { countsOf } from '../store/status';
 import { kindColour, kindIndex, textOn } from '../view/palette';
 import { fmt } from './format';
+import { MonitorBanner } from './MonitorBanner';
 
 /**
  * Live counts at the cursor beside the textbook bound ("44 / n(n+1)/2 + n = 44"); the message
@@ -16,6 +17,7 @@ export function Counts() {
   return (
     <section className="counts" aria-label="Counts">
       <h2>Counts</h2>
+      <MonitorBanner />
       <p className="total">
         <span className="label">Messages sent</span>{' '}
         <b className="big" data-testid="messages-total">
@@ -61,6 +63,11 @@ export function Counts() {
         <b data-testid={c.timeLabel}>{c.time}</b>
         {c.delivered !== c.sent && <span className="muted"> · delivered {fmt(c.delivered)}</span>}
       </p>
+      {c.lost > 0 && (
+        <p title="sent and never delivered: lost in the network or dropped at a crashed receiver">
+          <span className="label">Lost</span> <b data-testid="lost">{fmt(c.lost)}</b>
+        </p>
+      )}
     </section>
   );
 }

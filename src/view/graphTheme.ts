@@ -11,6 +11,8 @@ const DARK: StylesheetJson = [
   },
   { selector: 'edge.weighted', style: { color: '#f2f2f2', 'text-background-color': '#1b1f24' } },
   ...drawingRules('#e6e6e6'),
+  // after `edge`: a cut link stays red on the dark theme too (C17)
+  { selector: 'edge.down', style: { 'line-color': '#ff6b6b' } },
 ];
 
 /**

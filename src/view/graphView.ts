@@ -9,6 +9,7 @@ import { findAlgorithm } from '../algorithms/registry';
 import type { Role } from '../engine/types';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
 import { emptyStage, GroupColours, stageOf, TraceMarks, type Stage } from './drawing';
+import { markDownLinks } from './downLinks';
 import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
 import { graphElements } from './elements';
 import { fitViewport } from './fit';
@@ -422,6 +423,7 @@ export function mountGraphView(
   const syncNodes = (s: SimState) => {
     if (!run) return;
     const r = run.replay;
+    const sim = run.sim;
     const sel = s.selection?.kind === 'node' ? run.replay.positionOf(s.selection.id) : null;
     if (big) {
       for (let i = 0; i < shownRole.length; i++) {
@@ -458,6 +460,7 @@ export function mountGraphView(
           selectedNode = sel;
         }
         syncDrawing();
+        markDownLinks(cy, sim, r.time);
       });
     }
     overlay.setMessages(r);
