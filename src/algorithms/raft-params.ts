@@ -107,6 +107,9 @@ export const CYCLES_AFTER_FAULTS = 4;
 export function lastFaultTime(faults: Faults): number {
   let t = 0;
   for (const c of faults.crashes) t = Math.max(t, c.at);
+  // The network's faults (C17): a recovery, and the end of a cut (its start where it never heals).
+  for (const c of faults.recover ?? []) t = Math.max(t, c.at);
+  for (const d of [...(faults.down ?? []), ...(faults.part ?? [])]) t = Math.max(t, d.to ?? d.from);
   return t;
 }
 
