@@ -103,8 +103,6 @@ export function graphStyle(big = false): StylesheetJson {
           { selector: 'edge.fwd', style: { 'target-arrow-shape': 'triangle' } },
           { selector: 'edge.back', style: { 'source-arrow-shape': 'triangle' } },
         ] as StylesheetJson)),
-    // A link cut at the cursor's time (C17): dashed and red, readable from the back of the room.
-    { selector: 'edge.down', style: { 'line-style': 'dashed', 'line-color': '#c62828', width: 4 } },
     {
       selector: 'edge.loop',
       style: {
@@ -128,5 +126,8 @@ export function graphStyle(big = false): StylesheetJson {
       },
     },
     ...(big ? [] : drawingRules('#222222')),
+    // A link cut at the cursor's time (C17): dashed and red, readable from the back of the room; last,
+    // so that an algorithm's edge look (a thick Branch) does not hide the cut.
+    { selector: 'edge.down', style: { 'line-style': 'dashed', 'line-color': '#c62828', width: 4 } },
   ];
 }
