@@ -85,6 +85,9 @@ test('a 55 MB trace of bully n = 400 opens in slices with progress; clicks answe
   await expect(reading).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('file-reading')).toContainText(/Reading bully-n400\.trace\.json…\s+\d+%/);
   await page.screenshot({ path: 'artifacts/tab/trace-import-1280.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'artifacts/tab/trace-import-390.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   const start = Date.now();
   let heap = 0;
   while (Date.now() - start < 20_000) {
