@@ -28,7 +28,7 @@ export function codeFocus(s: SimState): CodeFocus {
     const entry = r.findBack((e) => e.node === id);
     return { node: id, entry, selected: true, lines: entry?.lines ?? NONE, note: entry?.note ?? '' };
   }
-  const entry = r.step > 0 ? (r.trace[r.step - 1] ?? null) : null;
+  const entry = cursorEntry(s);
   return {
     node: entry?.node ?? null,
     entry,
@@ -38,11 +38,16 @@ export function codeFocus(s: SimState): CodeFocus {
   };
 }
 
+/** The step that took the run to the cursor (null at step 0): its node acted, its note says why. */
+export function cursorEntry(s: SimState): TraceEntry | null {
+  const r = s.run.replay;
+  return r.step > 0 ? (r.trace[r.step - 1] ?? null) : null;
+}
+
 /**
  * The sentence of the step that took the run to the cursor ('' at step 0), whatever node is
  * selected: the caption under the graph and on an exported slide.
  */
 export function stepSentence(s: SimState): string {
-  const r = s.run.replay;
-  return r.step > 0 ? (r.trace[r.step - 1]?.note ?? '') : '';
+  return cursorEntry(s)?.note ?? '';
 }

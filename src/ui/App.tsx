@@ -8,8 +8,11 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { EventLog } from './EventLog';
 import { GraphPanel } from './GraphPanel';
 import { Inspector } from './Inspector';
+import { FoldToggle } from './layout/FoldToggle';
+import { useFolds } from './layout/useFolds';
 import { Legend } from './Legend';
 import { LookButtons } from './presentation/LookButtons';
+import { StepCaption } from './presentation/StepCaption';
 import { ViewButtons } from './Screens';
 import { ShareTools } from './links/ShareTools';
 import { useKeyboard } from './keyboard';
@@ -19,8 +22,10 @@ import { PseudocodePanel } from './teaching/PseudocodePanel';
 import { SpaceTimePanel } from './teaching/SpaceTimePanel';
 
 /**
- * The app shell: a grid of panels (header, editor, graph with controls and log, counts and
- * inspector). Later panels slot into a grid area; each is wrapped in its own error boundary.
+ * The app shell: one grid whose areas (header, editor, graph, caption bar, controls, folded
+ * panels, side column) are placed by layout.css for the projector, presentation mode and phones.
+ * The graph gets the room; the editor, space-time diagram, pseudo-code and event log fold (see
+ * layout/folds.ts). Each panel is wrapped in its own error boundary.
  */
 export function App() {
   const store = useSimStore();
@@ -29,8 +34,13 @@ export function App() {
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   useKeyboard(store, toggleHelp, closeHelp);
+  const { folds, toggle } = useFolds();
+  const open = Object.entries(folds)
+    .filter(([, v]) => v)
+    .map(([k]) => k)
+    .join(' ');
   return (
-    <div className="app">
+    <div className="app" data-open={open}>
       <header className="area-top">
         <h1>Leader Election Lab</h1>
         <ErrorBoundary name="Status">
@@ -50,36 +60,69 @@ export function App() {
           ?
         </button>
       </header>
-      <aside className="area-editor">
-        <ErrorBoundary name="Scenario editor">
-          <Editor />
-        </ErrorBoundary>
-      </aside>
-      <main className="area-stage">
-        <div className="stage-top">
-          <ErrorBoundary name="Graph">
-            <GraphPanel viewRef={view} onFit={() => view.current?.fit()} />
+      <aside className="area-editor" data-folded={folds.editor ? undefined : ''}>
+        <FoldToggle
+          panel="editor"
+          name="Scenario editor"
+          open={folds.editor}
+          onToggle={toggle}
+          className="editor-toggle"
+        />
+        {/* Folded, the editor stays mounted (hidden): a draft being typed survives folding. */}
+        <div id="panel-editor" className="editor-body" hidden={!folds.editor}>
+          <ErrorBoundary name="Scenario editor">
+            <Editor />
           </ErrorBoundary>
+        </div>
+      </aside>
+      <main className="area-graph">
+        <ErrorBoundary name="Graph">
+          <GraphPanel viewRef={view} onFit={() => view.current?.fit()} />
+        </ErrorBoundary>
+      </main>
+      {/* Folded panels are not mounted: no canvas drawing for what nobody sees. */}
+      <div id="panel-spacetime" className="area-spacetime" hidden={!folds.spacetime}>
+        {folds.spacetime && (
           <ErrorBoundary name="Space-time diagram">
             <SpaceTimePanel />
           </ErrorBoundary>
+        )}
+      </div>
+      <div className="area-bar">
+        <ErrorBoundary name="Step caption">
+          <StepCaption />
+        </ErrorBoundary>
+        <div className="fold-toggles" role="group" aria-label="Panels">
+          <FoldToggle panel="spacetime" name="Space-time" open={folds.spacetime} onToggle={toggle} />
+          <FoldToggle panel="code" name="Pseudo-code" open={folds.code} onToggle={toggle} />
+          <FoldToggle panel="log" name="Event log" open={folds.log} onToggle={toggle} />
         </div>
+      </div>
+      <div className="area-controls">
         <ErrorBoundary name="Controls">
           <Controls />
         </ErrorBoundary>
-        <div className="stage-bottom">
-          <ErrorBoundary name="Event log">
-            <EventLog />
-          </ErrorBoundary>
-          <ErrorBoundary name="Pseudo-code">
-            <PseudocodePanel />
-          </ErrorBoundary>
+      </div>
+      <div className="area-dock" hidden={!folds.log && !folds.code}>
+        <div id="panel-log" className="fold-log" hidden={!folds.log}>
+          {folds.log && (
+            <ErrorBoundary name="Event log">
+              <EventLog />
+            </ErrorBoundary>
+          )}
         </div>
-      </main>
+        <div id="panel-code" className="fold-code" hidden={!folds.code}>
+          {folds.code && (
+            <ErrorBoundary name="Pseudo-code">
+              <PseudocodePanel />
+            </ErrorBoundary>
+          )}
+        </div>
+      </div>
       <aside className="area-side">
         <ViewButtons />
         <ErrorBoundary name="Legend">
-          <section aria-label="Legend">
+          <section aria-label="Legend" className="legend-section">
             <h2>Roles</h2>
             <Legend />
           </section>

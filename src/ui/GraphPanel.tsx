@@ -4,6 +4,7 @@ import { toggleOf } from '../scenario/options';
 import { useSimStore, useSim } from '../store/react';
 import { followTheme } from '../view/graphTheme';
 import { mountGraphView, type GraphView } from '../view/graphView';
+import { followZoom } from '../view/labelScale';
 import { GraphFocus } from './GraphFocus';
 import { exposeView } from './testHook';
 
@@ -30,7 +31,10 @@ export function GraphPanel({
     exposeView(view);
     // Edge and border colours follow the page's light or dark theme (one Cytoscape per run).
     const unfollow = view.onCy((cy) => followTheme(cy));
+    // Ids stay readable when the graph is fitted small (after the theme: see labelScale.ts).
+    const unzoom = view.onCy((cy) => followZoom(cy));
     return () => {
+      unzoom();
       unfollow();
       view.destroy();
       own.current = null;

@@ -16,7 +16,6 @@ import { hashOf } from './links/urlSync';
 import { screenOf, withScreen, type Screen } from './screenLink';
 import { ThemeButton } from './presentation/LookButtons';
 import './screens.css';
-import './teaching/layout.css';
 
 // The experiments (uPlot, the worker's client) load when first opened: the simulator starts lighter.
 const ExperimentsPanel = lazy(() =>

@@ -9,6 +9,9 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Screens } from './Screens';
 import { exposeStore } from './testHook';
 import './styles.css';
+// After the base styles: where the panels go, on a projector and on a phone.
+import './layout/layout.css';
+import './phone.css';
 
 /** A scenario in the page's hash (`#v=1&alg=lcr&n=8…`) opens that run; otherwise the default. */
 function fromLocation(): { scenario?: Scenario; errors: FieldError[] } {
