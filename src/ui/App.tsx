@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import { useSimStore } from '../store/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSim, useSimStore } from '../store/react';
 import type { GraphView } from '../view/graphView';
 import { Controls } from './Controls';
 import { Counts } from './Counts';
@@ -34,7 +34,13 @@ export function App() {
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   useKeyboard(store, toggleHelp, closeHelp);
-  const { folds, toggle } = useFolds();
+  const { folds, toggle, reveal } = useFolds();
+  // Problems with the scenario and notices about it are said in the editor: it opens to say them.
+  const errors = useSim((s) => s.errors);
+  const notice = useSim((s) => s.notice);
+  useEffect(() => {
+    if (errors.length > 0 || notice) reveal('editor');
+  }, [errors, notice, reveal]);
   const open = Object.entries(folds)
     .filter(([, v]) => v)
     .map(([k]) => k)

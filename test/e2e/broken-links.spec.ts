@@ -2,6 +2,10 @@ import { expect, test } from '@playwright/test';
 import { encodeScenario } from '../../src/scenario/url';
 import { parseFlat } from '../../src/scenario/parse';
 import { cli, expectTraceHash, step, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 const DEFAULT = 'v=1&alg=lcr&n=8&ids=random&seed=1&mode=sync';
 const PRESET = 'v=1&alg=lcr&n=8&ids=desc&mode=sync';

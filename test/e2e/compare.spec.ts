@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /** Sync vs async side by side: one set of controls drives both runs; leaving returns to the simulator. */
 

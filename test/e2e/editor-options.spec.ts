@@ -4,6 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AnyModule } from '../../src/algorithms/contract';
 import { ALGORITHMS, findAlgorithm } from '../../src/algorithms/registry';
 import { ALL_OPTIONS, optionsOf, toggleOf, type ScenarioOption } from '../../src/scenario/options';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * The editor's option fields come from the algorithms' declarations: each algorithm shows exactly its

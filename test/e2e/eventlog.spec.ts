@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { cli, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Event log']));
 
 const LINK = 'v=1&alg=lcr&ids=8,7,6,5,4,3,2,1&mode=sync';
 

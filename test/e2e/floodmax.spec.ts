@@ -2,6 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { floodmax } from '../../src/algorithms/floodmax';
 import { expectTraceHash, cli, toEnd, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * FloodMax in the browser: a 4×4 grid from a link runs to the leader 16 with 2|E|·diam messages

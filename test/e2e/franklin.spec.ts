@@ -2,6 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { findAlgorithm } from '../../src/algorithms/registry';
 import { cli, openPanel, toEnd, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * Franklin in Chromium: a link runs to the CLI's leader and count, the editor offers it with its own

@@ -1,6 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { cli, expectTraceHash, openPanel, step, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 const GHS = 'v=1&alg=ghs&ids=1,2,3,4,5,6&edges=1-2:3,2-3:7,3-4:1,4-5:9,5-6:2,6-1:8,2-5:4&mode=async&seed=5';
 const OTHER = 'v=1&alg=lcr&n=6&ids=asc&mode=sync';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanel } from './folds';
+import { openFold } from './folds';
 
 /**
  * The projector layout at 1280×720: the graph has at least half the window by default (65 % in
@@ -81,13 +81,13 @@ test('by default the graph has at least half the window and every panel around i
 test('each panel opens and folds from its own toggle, and the choice is remembered', async ({ page }) => {
   await open(page, 'v=1&alg=lcr&n=8&ids=random&seed=1&mode=sync');
   const before = await graphShare(page);
-  await openPanel(page, 'Scenario editor');
+  await openFold(page, 'Scenario editor');
   await expect(page.getByRole('combobox', { name: 'Algorithm' })).toBeVisible();
-  await openPanel(page, 'Space-time');
+  await openFold(page, 'Space-time');
   await expect(page.getByTestId('spacetime')).toBeVisible();
-  await openPanel(page, 'Pseudo-code');
+  await openFold(page, 'Pseudo-code');
   await expect(page.getByTestId('pseudocode')).toBeVisible();
-  await openPanel(page, 'Event log');
+  await openFold(page, 'Event log');
   await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
   // Every panel took its room from the graph, and nothing spills out of the window.
   await expect.poll(() => graphShare(page)).toBeLessThan(before - 0.15);
@@ -143,7 +143,7 @@ test('presentation mode: the graph has 65 % of the window and the caption says t
   await page.keyboard.press('ArrowRight');
   await expect(caption).toContainText('Step 10 ·');
   // The pseudo-code panel shows the same sentence (opened in presentation mode: its own fold).
-  await openPanel(page, 'Pseudo-code');
+  await openFold(page, 'Pseudo-code');
   const note = await page.getByTestId('pseudocode-note').textContent();
   await expect(caption.locator('.step-caption-note')).toHaveText(note!);
   for (const name of ['Play', 'Step forward', 'Step back', 'Reset'])

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPanel } from './folds';
+import { openFold } from './folds';
 
 /**
  * A phone (390×844) opening a shared link: one column, the graph first at the full width, a large
@@ -88,7 +88,7 @@ test('no sideways scrolling, with every panel open and in the dark theme', async
   await open(page, 'v=1&alg=hs&n=16&ids=random&seed=1&mode=sync');
   expect(await noSideScroll(page)).toEqual([390, 390]);
   for (const name of ['Space-time', 'Pseudo-code', 'Event log', 'Scenario editor'] as const)
-    await openPanel(page, name);
+    await openFold(page, name);
   await expect(page.getByRole('combobox', { name: 'Algorithm' })).toBeVisible();
   await expect(page.getByTestId('spacetime')).toBeVisible();
   await expect(page.getByTestId('pseudocode')).toBeVisible();

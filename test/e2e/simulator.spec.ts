@@ -4,6 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { ALGORITHMS } from '../../src/algorithms/registry';
 import type { Flat } from '../../src/scenario/parse';
 import { cliArgs, suitableFlat } from '../store/scenarios';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor', 'Event log']));
 
 /**
  * The simulator in Chromium at 1280×720, as a lecturer drives it: default scenario, stepping,

@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Space-time', 'Pseudo-code']));
 
 /**
  * The teaching panels in Chromium at 1280×720: the pseudo-code panel follows the step's handler, and

@@ -21,8 +21,17 @@ export function useLayoutMode(): LayoutMode {
   return useSyncExternalStore(subscribePresenting, () => (presenting() ? 'present' : 'normal'));
 }
 
-/** The open panels for the current layout mode, and a toggle that remembers the choice. */
-export function useFolds(): { mode: LayoutMode; folds: Folds; toggle(panel: PanelId): void } {
+/**
+ * The open panels for the current layout mode; a toggle that remembers the reader's choice, and
+ * `reveal`, which opens a panel for something it must show (not remembered: the next visit starts
+ * as the reader left it).
+ */
+export function useFolds(): {
+  mode: LayoutMode;
+  folds: Folds;
+  toggle(panel: PanelId): void;
+  reveal(panel: PanelId): void;
+} {
   const mode = useLayoutMode();
   // One state per mode, read from storage the first time the mode is seen.
   const [state, setState] = useState<Partial<Record<LayoutMode, Folds>>>({});
@@ -37,5 +46,13 @@ export function useFolds(): { mode: LayoutMode; folds: Folds; toggle(panel: Pane
       }),
     [mode],
   );
-  return { mode, folds, toggle };
+  const reveal = useCallback(
+    (panel: PanelId) =>
+      setState((prev) => {
+        const cur = prev[mode] ?? loadFolds(mode, window.innerWidth, storage());
+        return cur[panel] ? prev : { ...prev, [mode]: { ...cur, [panel]: true } };
+      }),
+    [mode],
+  );
+  return { mode, folds, toggle, reveal };
 }
