@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * The editor's "unapplied changes" mark, Apply and Revert, and an editor that hides nothing at 720 px

@@ -1,5 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Event log']));
 
 /**
  * Event log lines at 1280×720 (and 390×844): the cursor's line shows its whole sentence, wrapped, with

@@ -1,6 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHORTCUTS } from '../../src/ui/keyboard';
 import { watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * Tab reaches the graph's nodes (ring order) and its messages in flight (oldest first); the focused one

@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, expectTraceHash, presetLink, toEnd, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 /**
  * Raft in Chromium: the leader-crash preset from the gallery, played to the leader of the new term;

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { cli, step, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
+
+// The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
+test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
 
 // LCR with ids decreasing clockwise, synchronous: the seed draws nothing (no delays, no random ids), so
 // seeds 1 and 2 give two runs of exactly the same length — the case that broke the timeline.
