@@ -54,7 +54,7 @@ export const timeoutParam: ParamSpec<TimeoutRange> = {
   examples: ['150-300', '10-20', '40-40', '5-100'],
   parse: (text) => parseTimeout(text),
   format: (v) => `${v.min}-${v.max}`,
-  json: 'string',
+  json: 'text',
 };
 
 export const heartbeatParam: ParamSpec<number> = {

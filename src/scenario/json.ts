@@ -2,6 +2,8 @@ import { parseFlat, CODEC_LIMITS, type Flat } from './parse';
 import { migrateFlat } from './migrate';
 import { ALL_OPTIONS, type ScenarioOption } from './options';
 import type { FieldError, Result, Scenario } from './types';
+import { findAlgorithm } from '../algorithms/registry';
+import type { AnyParamSpec } from '../algorithms/params';
 
 /**
  * Scenario files. A file is read by turning it into the flat key form and handing that to parseFlat,
@@ -47,10 +49,24 @@ export function scenarioObject(s: Scenario): Record<string, unknown> {
     ids: s.ids,
     timing: s.timing,
     seed: s.seed,
-    params: s.params,
+    params: paramsObject(s.algorithm, s.params),
     faults: faultsObject(s.faults),
   };
   if (s.step !== undefined) out.step = s.step;
+  return out;
+}
+
+/**
+ * The params as a file writes them: as they are, except a value declared `json: 'text'` (Raft's
+ * timeout range `150-300`), written in its text form and read back through the link's reader.
+ */
+function paramsObject(algorithm: string, params: Scenario['params']): Record<string, unknown> {
+  const specs: Record<string, AnyParamSpec> = findAlgorithm(algorithm)?.params ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const spec = specs[k];
+    out[k] = spec?.json === 'text' && v !== undefined && v !== null ? spec.format(v) : v;
+  }
   return out;
 }
 
