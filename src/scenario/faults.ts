@@ -1,5 +1,13 @@
 import type { AnyModule } from '../algorithms/contract';
-import { int, nodeSubset, whole, type AnyParamSpec, type ParamSpec } from '../algorithms/params';
+import {
+  int,
+  nodeSubset,
+  whole,
+  type AnyParamSpec,
+  type ParamContext,
+  type ParamSpec,
+  type Parsed,
+} from '../algorithms/params';
 import type { CrashFault, Faults, NodeId } from '../engine/types';
 import { downParam, lossParam, partParam } from './network';
 
@@ -48,29 +56,17 @@ export const crashesParam: ParamSpec<CrashFault[]> = {
   cli: { flag: '--crash-at', metavar: '8@5' },
   placeholder: 'e.g. 8@3',
   parse: (text, ctx) => {
-    const fail = (message: string) => ({ ok: false as const, message });
-    const parts = text.split(',').filter((p) => p.trim());
-    if (parts.length === 0) return fail('crashes is empty: give id@time pairs, e.g. 8@5');
-    if (parts.length > ctx.n) return fail(`crashes lists ${parts.length} crashes for ${ctx.n} nodes`);
+    const listed = text.split(',').filter((p) => p.trim()).length;
+    if (listed > ctx.n) return { ok: false, message: `crashes lists ${listed} crashes for ${ctx.n} nodes` };
     // Sets, not list scans: a link may list a crash for each of 20,000 nodes.
     const down = new Set(ctx.crashed);
-    const once = new Set<NodeId>();
-    const out: CrashFault[] = [];
-    for (const part of parts) {
-      // Spaces around `,` and `@` are layout; the id and the time themselves are strict (`int`, `whole`).
-      const pair = part.split('@').map((x) => x.trim());
-      const id = pair.length === 2 ? int(pair[0]!) : null;
-      const at = pair.length === 2 ? whole(pair[1]!) : null;
-      if (id === null || at === null) return fail(`crashes: "${part.slice(0, 30)}" is not id@time, e.g. 8@5`);
-      if (!ctx.isNode(id)) return fail(`crashes names ${id}, not a node of this system`);
-      if (at > MAX_CRASH_TIME) return fail(`crashes: time ${at} of ${id} is past ${MAX_CRASH_TIME}`);
-      if (down.has(id)) return fail(`crashes: ${id} is already crashed from the start`);
-      if (once.has(id)) return fail(`crashes: ${id} crashes twice; a process crashes once`);
-      once.add(id);
-      out.push({ id, at });
-    }
-    if (down.size + out.filter((c) => c.at === 0).length >= ctx.n) return fail(EVERYONE_CRASHES);
-    return { ok: true, value: out };
+    const read = idAtTimes(text, ctx, { key: 'crashes', example: '8@5', does: 'crashes' }, (id) =>
+      down.has(id) ? `crashes: ${id} is already crashed from the start` : null,
+    );
+    if (!read.ok) return read;
+    if (down.size + read.value.filter((c) => c.at === 0).length >= ctx.n)
+      return { ok: false, message: EVERYONE_CRASHES };
+    return read;
   },
   format: (v) => v.map((c) => `${c.id}@${c.at}`).join(','),
   json: 'crashes',
@@ -89,37 +85,54 @@ export const recoverParam: ParamSpec<CrashFault[]> = {
   cli: { flag: '--recover', metavar: '3@30' },
   placeholder: 'e.g. 3@30',
   parse: (text, ctx) => {
-    const fail = (message: string) => ({ ok: false as const, message });
-    const parts = text.split(',').filter((p) => p.trim());
-    if (parts.length === 0) return fail('recover is empty: give id@time pairs, e.g. 3@30');
     const crashAt = new Map<NodeId, number>(ctx.crashed.map((id) => [id, 0]));
     for (const c of ctx.crashes ?? []) crashAt.set(c.id, c.at);
-    const once = new Set<NodeId>();
-    const out: CrashFault[] = [];
-    for (const part of parts) {
-      const pair = part.split('@').map((x) => x.trim());
-      const id = pair.length === 2 ? int(pair[0]!) : null;
-      const at = pair.length === 2 ? whole(pair[1]!) : null;
-      if (id === null || at === null)
-        return fail(`recover: "${part.slice(0, 30)}" is not id@time, e.g. 3@30`);
-      if (!ctx.isNode(id)) return fail(`recover names ${id}, not a node of this system`);
-      if (at > MAX_CRASH_TIME) return fail(`recover: time ${at} of ${id} is past ${MAX_CRASH_TIME}`);
+    return idAtTimes(text, ctx, { key: 'recover', example: '3@30', does: 'recovers' }, (id, at) => {
       const crash = crashAt.get(id);
       if (crash === undefined)
-        return fail(`recover: ${id} never crashes; only a crashed process recovers (see crashed, crashes)`);
+        return `recover: ${id} never crashes; only a crashed process recovers (see crashed, crashes)`;
       if (at <= crash)
-        return fail(
-          `recover: ${id} recovers at ${at} but crashes at ${crash}; it must recover after its crash`,
-        );
-      if (once.has(id)) return fail(`recover: ${id} recovers twice; a process recovers once`);
-      once.add(id);
-      out.push({ id, at });
-    }
-    return { ok: true, value: out };
+        return `recover: ${id} recovers at ${at} but crashes at ${crash}; it must recover after its crash`;
+      return null;
+    });
   },
   format: (v) => v.map((c) => `${c.id}@${c.at}`).join(','),
   json: 'crashes',
 };
+
+/**
+ * A list of `id@time` pairs (crashes, recoveries), each id a node named once and each time a whole
+ * number up to MAX_CRASH_TIME; `check` adds the option's own rule for a pair. Spaces around `,` and
+ * `@` are layout; the id and the time themselves are strict (`int`, `whole`).
+ */
+function idAtTimes(
+  text: string,
+  ctx: ParamContext,
+  what: { key: string; example: string; does: 'crashes' | 'recovers' },
+  check: (id: NodeId, at: number) => string | null,
+): Parsed<CrashFault[]> {
+  const { key, example, does } = what;
+  const fail = (message: string) => ({ ok: false as const, message });
+  const parts = text.split(',').filter((p) => p.trim());
+  if (parts.length === 0) return fail(`${key} is empty: give id@time pairs, e.g. ${example}`);
+  const once = new Set<NodeId>();
+  const out: CrashFault[] = [];
+  for (const part of parts) {
+    const pair = part.split('@').map((x) => x.trim());
+    const id = pair.length === 2 ? int(pair[0]!) : null;
+    const at = pair.length === 2 ? whole(pair[1]!) : null;
+    if (id === null || at === null)
+      return fail(`${key}: "${part.slice(0, 30)}" is not id@time, e.g. ${example}`);
+    if (!ctx.isNode(id)) return fail(`${key} names ${id}, not a node of this system`);
+    if (at > MAX_CRASH_TIME) return fail(`${key}: time ${at} of ${id} is past ${MAX_CRASH_TIME}`);
+    const own = check(id, at);
+    if (own !== null) return fail(own);
+    if (once.has(id)) return fail(`${key}: ${id} ${does} twice; a process ${does} once`);
+    once.add(id);
+    out.push({ id, at });
+  }
+  return { ok: true, value: out };
+}
 
 /**
  * The fault options, in the order they are read: a parameter may name crashed nodes (Bully's

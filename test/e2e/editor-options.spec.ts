@@ -5,6 +5,7 @@ import type { AnyModule } from '../../src/algorithms/contract';
 import { ALGORITHMS, findAlgorithm } from '../../src/algorithms/registry';
 import { ALL_OPTIONS, optionsOf, toggleOf, type ScenarioOption } from '../../src/scenario/options';
 import { rememberOpen } from './folds';
+import { failOnPageErrors } from './noErrors';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
@@ -14,15 +15,7 @@ test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
  * own options, with the declared label and control, and a bad value gets the CLI's own words.
  */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 async function open(page: Page) {
   await page.goto('about:blank');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cli, messagesTotal, toEnd, traceHash } from './links-util';
+import { failOnPageErrors } from './noErrors';
 
 /**
  * GHS on a star, in Chromium: the centre's deferred connects and edge states in the inspector (the
@@ -7,15 +8,7 @@ import { cli, messagesTotal, toEnd, traceHash } from './links-util';
  * star of 5,000 — the browser's largest — computed to the same result as the CLI.
  */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 async function open(page: Page, hash: string) {
   await page.goto('about:blank');

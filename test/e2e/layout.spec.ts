@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openFold } from './folds';
+import { failOnPageErrors } from './noErrors';
 
 /**
  * The projector layout at 1280×720: the graph has at least half the window by default (65 % in
@@ -7,15 +8,7 @@ import { openFold } from './folds';
  * under the graph, and node ids are drawn at least 16 px high for n ≤ 16.
  */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 const W = 1280;
 const H = 720;

@@ -1,20 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rememberOpen } from './folds';
+import { failOnPageErrors } from './noErrors';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor', 'Pseudo-code'], ['Pseudo-code']));
 
 /** Presentation mode and the light/dark themes. */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 async function open(page: Page) {
   await page.goto('./#v=1&alg=lcr&n=8&ids=random&seed=1&mode=sync');

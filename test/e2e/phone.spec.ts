@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openFold } from './folds';
+import { failOnPageErrors } from './noErrors';
 
 /**
  * A phone (390×844) opening a shared link: one column, the graph first at the full width, a large
@@ -8,15 +9,7 @@ import { openFold } from './folds';
  */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 const LINK = 'v=1&alg=lcr&n=8&ids=random&seed=1&mode=sync';
 

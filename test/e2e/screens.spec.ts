@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { failOnPageErrors } from './noErrors';
 
 /** The Experiments screen, opened from the simulator and left again. */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 test('Experiments opens from the simulator, keeps its results, and Back returns where the run was', async ({
   page,

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rememberOpen } from './folds';
+import { failOnPageErrors } from './noErrors';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Space-time', 'Pseudo-code']));
@@ -9,15 +10,7 @@ test.beforeEach(({ page }) => rememberOpen(page, ['Space-time', 'Pseudo-code']))
  * the space-time diagram is linked both ways with the playback and the selection.
  */
 
-let problems: string[] = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-test.afterEach(() => expect(problems, 'no console errors or page errors').toEqual([]));
+failOnPageErrors();
 
 async function open(page: Page, hash = '') {
   await page.goto('about:blank');
