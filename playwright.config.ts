@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './scripts/chromium.mjs';
 
 // E2E_PORT lets two checkouts on one machine run their end-to-end tests at once.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-// Debian's Chromium; flags that work on Debian's build (the networking ones stop it flooding the closed network).
+// Debian's Chromium with the flags that work on Debian's build (scripts/chromium.mjs).
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -14,19 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunch(),
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --strictPort --port ${port}`,

@@ -7,8 +7,8 @@
 //
 // The page reads the scenario from the URL hash; window.__lel (src/ui/testHook.ts) exposes the store,
 // the view's frame counter, first-paint times and the overlay's message counts.
-import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch, servePreview } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -20,39 +20,6 @@ const SECONDS = opt('seconds', 3);
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const SIZES = [1000, 5000];
-
-if (!args.includes('--no-build')) {
-  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(PORT)],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -112,20 +79,8 @@ async function once(browser, n) {
   return { ...paint, ...anim };
 }
 
-await waitForServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+await servePreview(PORT, !args.includes('--no-build'));
+const browser = await chromium.launch(chromiumLaunch());
 const rows = [];
 try {
   for (const n of SIZES) {

@@ -5,8 +5,8 @@
 // (worker start-up included). Median of --runs runs; numbers only, no assertions.
 //
 //   node scripts/bench-explorer-browser.mjs [--runs 3] [--no-build] [--port 4176]
-import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch, servePreview } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -28,46 +28,10 @@ const CASES = [
   ],
 ];
 
-if (!args.includes('--no-build')) {
-  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(PORT)],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-await waitForServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+await servePreview(PORT, !args.includes('--no-build'));
+const browser = await chromium.launch(chromiumLaunch());
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   // A loaded machine may take long to first paint: wait rather than fail.

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../../scripts/chromium.mjs';
 
 /**
  * Memory bounded by design, in Chromium: the links that drove a tab to 1–3.9 GB (issue 9) keep the JS
@@ -8,20 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
  * The heap is read from `performance.memory.usedJSHeapSize`, precise only with the flag below.
  */
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
-  },
+  launchOptions: chromiumLaunch(['--enable-precise-memory-info']),
 });
 
 const MB = 2 ** 20;

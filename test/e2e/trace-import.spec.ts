@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { parseFlat } from '../../src/scenario/parse';
 import { runTraceJson } from '../../src/scenario/trace';
 import { openPanel } from './links-util';
+import { chromiumLaunch } from '../../scripts/chromium.mjs';
 
 /**
  * Importing a big trace file keeps the page answering (issue 9): the trace of Bully on a complete
@@ -11,20 +12,7 @@ import { openPanel } from './links-util';
  * stays under 600 MB. Before, one JSON.parse held the tab for over 10 s.
  */
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
-  },
+  launchOptions: chromiumLaunch(['--enable-precise-memory-info']),
 });
 
 const FILE = 'test-results/bully-n400.trace.json';
