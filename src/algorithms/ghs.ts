@@ -103,6 +103,14 @@ export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
         'Fragments merge along their lightest outgoing edge until one spans the graph: the tree is the minimum spanning tree (weights 1 to 9, total 45), then a convergecast on it elects the leader.',
       link: 'v=1&alg=ghs&ids=1,2,3,4,5,6,7,8,9,10&edges=1-2:3,1-5:12,2-3:7,2-6:1,3-4:9,3-7:14,4-8:5,5-6:10,5-9:2,6-7:6,7-8:13,7-10:4,8-10:11,9-10:15,6-9:8&mode=async&seed=3',
     },
+    {
+      // Small enough for the explorer of every schedule (a few seconds in the browser).
+      id: 'ghs-complete-5',
+      title: 'GHS on 5 fully connected nodes: the schedule decides',
+      watch:
+        'Every schedule builds the same tree, but open All schedules: the messages (38 to 42) and the node that ends as leader depend on the order of deliveries.',
+      link: 'v=1&alg=ghs&topo=complete&n=5&ids=asc&mode=async',
+    },
   ],
 
   checkGraph(graph) {
