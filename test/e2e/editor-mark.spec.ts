@@ -79,8 +79,12 @@ async function uncovered(page: Page, selector: string, i: number): Promise<strin
       const hit = document.elementFromPoint(x, y);
       const label = el.closest('label');
       const ok = hit !== null && (el.contains(hit) || hit === label || (label?.contains(hit) ?? false));
-      if (ok && r.bottom <= window.innerHeight && r.top >= 0) return null;
-      return `${el.tagName} ${el.getAttribute('aria-label') ?? el.id} at y=${Math.round(y)} shows ${hit?.className ?? 'nothing'}`;
+      // Scrolled to the editor's bottom edge, a field sits flush with the window's: allow the
+      // sub-pixel rounding of a fractional layout, not a visible cut.
+      if (ok && r.bottom <= window.innerHeight + 1 && r.top >= -1) return null;
+      if (!ok)
+        return `${el.tagName} ${el.getAttribute('aria-label') ?? el.id} at y=${Math.round(y)} shows ${hit?.tagName ?? 'nothing'}.${hit?.className ?? ''}`;
+      return `${el.tagName} ${el.getAttribute('aria-label') ?? el.id} spans y=${r.top}–${r.bottom}, past the window's 0–${window.innerHeight}`;
     },
     [selector, i] as const,
   );
