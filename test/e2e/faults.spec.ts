@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, toEnd, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
 
 /**
  * The network's faults (C17) in the browser: a link with a partition that never heals, a lost message
@@ -74,6 +75,8 @@ test('a lossy link: the browser counts what the CLI counts, lost included', asyn
 });
 
 test('the editor takes the faults and refuses a bad one in the CLI words', async ({ page }) => {
+  // The editor starts folded at 1280×720 (src/ui/layout/folds.ts): open it, as a returning reader has it.
+  await rememberOpen(page, ['Scenario editor']);
   await page.goto(`./#${PARTITION}`);
   const loss = editor(page).getByRole('textbox', { name: 'Message loss (probability)', exact: true });
   await loss.fill('1.5');
