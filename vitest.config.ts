@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // The CLI the tests start ~200 times, bundled once (scripts/build-cli.mjs).
+    globalSetup: ['./scripts/build-cli.mjs'],
   },
 });

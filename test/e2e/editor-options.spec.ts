@@ -6,6 +6,7 @@ import { ALGORITHMS, findAlgorithm } from '../../src/algorithms/registry';
 import { ALL_OPTIONS, optionsOf, toggleOf, type ScenarioOption } from '../../src/scenario/options';
 import { rememberOpen } from './folds';
 import { failOnPageErrors } from './noErrors';
+import { CLI_NODE, cliArgs as launch } from '../util/cli';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
@@ -41,12 +42,8 @@ function roleOf(o: ScenarioOption): 'checkbox' | 'combobox' | 'spinbutton' | 'te
 /** The CLI's one-line error for a scenario like the editor's (8 random ids, seed 1, sync) plus one option. */
 function cliError(alg: AnyModule, o: ScenarioOption, value: string): string {
   const r = spawnSync(
-    'npm',
-    [
-      'run',
-      '--silent',
-      'sim',
-      '--',
+    CLI_NODE,
+    launch(
       '--algorithm',
       alg.id,
       '--n',
@@ -59,7 +56,7 @@ function cliError(alg: AnyModule, o: ScenarioOption, value: string): string {
       'sync',
       o.spec.cli.flag!,
       value,
-    ],
+    ),
     { encoding: 'utf8' },
   );
   expect(r.status).toBe(2);

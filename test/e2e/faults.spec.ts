@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, toEnd, traceHash, watchErrors } from './links-util';
 import { rememberOpen } from './folds';
+import { CLI_NODE, cliArgs as launch } from '../util/cli';
 
 /**
  * The network's faults (C17) in the browser: a link with a partition that never heals, a lost message
@@ -24,7 +25,7 @@ function cliJson(link: string): {
   events: number;
   violations: { step: number; message: string }[];
 } {
-  const out = execFileSync('npm', ['run', '--silent', 'sim', '--', '--url', `#${link}`, '--json'], {
+  const out = execFileSync(CLI_NODE, launch('--url', `#${link}`, '--json'), {
     encoding: 'utf8',
   });
   return JSON.parse(out) as ReturnType<typeof cliJson>;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { findPreset, shelfOfPreset } from '../../src/scenario/presets';
+import { CLI_NODE, cliArgs as launch } from '../util/cli';
 
 /** What the CLI prints for a link: the independent side every browser run is compared with. */
 export interface CliSummary {
@@ -15,7 +16,7 @@ const cache = new Map<string, CliSummary>();
 export function cli(link: string): CliSummary {
   let out = cache.get(link);
   if (!out) {
-    const text = execFileSync('npm', ['run', '--silent', 'sim', '--', '--url', link, '--json'], {
+    const text = execFileSync(CLI_NODE, launch('--url', link, '--json'), {
       encoding: 'utf8',
     });
     out = JSON.parse(text) as CliSummary;

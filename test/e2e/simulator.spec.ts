@@ -5,6 +5,7 @@ import { ALGORITHMS } from '../../src/algorithms/registry';
 import type { Flat } from '../../src/scenario/parse';
 import { cliArgs, suitableFlat } from '../store/scenarios';
 import { rememberOpen } from './folds';
+import { CLI_NODE, cliArgs as launch } from '../util/cli';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor', 'Event log']));
@@ -53,7 +54,7 @@ const roleOf = (page: Page, id: number) => page.evaluate((i) => window.__lel!.vi
 const firstId = (page: Page) => page.evaluate(() => window.__lel!.store.getState().run.sim.graph.ids[0]!);
 
 function cli(flat: Flat): Record<string, unknown> {
-  const r = spawnSync('npm', ['run', '--silent', 'sim', '--', ...cliArgs(flat), '--json'], {
+  const r = spawnSync(CLI_NODE, launch(...cliArgs(flat), '--json'), {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);

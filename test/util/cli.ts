@@ -1,6 +1,10 @@
 /**
- * The CLI as `npm run sim` runs it: one node process loading tsx (no npm or npx in between, which
- * cost a second process and ~0.5 s per spawn on this machine — the CLI tests spawn it ~100 times).
+ * The CLI as the tests start it: the bundle the suites' global setup builds (scripts/build-cli.mjs,
+ * ~0.2 s a start), else `node --import tsx src/cli/main.ts` as `npm run sim` runs it (~1 s a start;
+ * no npm or npx in between). test/scenario/cli-link.test.ts keeps going through `npm run sim` itself.
  */
 export const CLI_NODE = process.execPath;
-export const cliArgs = (...args: string[]): string[] => ['--import', 'tsx', 'src/cli/main.ts', ...args];
+export const cliArgs = (...args: string[]): string[] => {
+  const bundle = process.env.LEL_CLI_BUNDLE;
+  return bundle ? [bundle, ...args] : ['--import', 'tsx', 'src/cli/main.ts', ...args];
+};
