@@ -435,3 +435,56 @@ describe('Raft: bad input', () => {
     expect(j.terminated).toBe(false);
   });
 });
+
+describe('Raft: partitions (the fault model, C17)', () => {
+  it('a partitioned minority never elects, over many seeds; the majority side does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.constantFrom('sync', 'async'),
+        fc.integer({ min: 3, max: 9 }),
+        (seed, mode, n) => {
+          const minority = Array.from({ length: Math.floor((n - 1) / 2) }, (_, i) => i + 1);
+          if (minority.length === 0) return;
+          const sim = run({
+            n: String(n),
+            mode,
+            seed: String(seed),
+            part: `${minority.join(',')}@0`,
+            until: '1500',
+          });
+          const won = wins(sim);
+          for (const w of won) expect(minority, `term ${w.term}`).not.toContain(w.node);
+          expect(won.length).toBeGreaterThan(0);
+          expect(summarize(sim).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 40, seed: 31 },
+    );
+  });
+
+  it('an old leader cut off keeps believing it leads term 1 while the majority elects term 2', () => {
+    // No fault: 5 leads term 1 at 183 (the first-election preset). Cut it off from 300 to 900.
+    const sim = run({ n: '5', mode: 'async', part: '5@300:900', until: '1500' });
+    const later = wins(sim).filter((w) => w.time > 300);
+    expect(later.length).toBeGreaterThan(0);
+    const next = later[0]!;
+    expect(next.term).toBeGreaterThan(1);
+    // 5 is still leader of term 1 when the new leader wins: two servers believe they lead.
+    const at = sim.trace.findIndex(
+      (e) => e.time === next.time && e.node === next.node && e.roleAfter === 'leader',
+    );
+    sim.seek(at + 1);
+    const five = sim.nodeStates()[sim.positionOf(5)] as RaftState;
+    expect(five).toMatchObject({ role: 'leader', term: 1 });
+    // After the partition heals, 5 hears the newer term and steps down.
+    sim.seek(sim.trace.length);
+    const end = sim.nodeStates()[sim.positionOf(5)] as RaftState;
+    expect(end.role).toBe('follower');
+    expect(end.term).toBe(next.term);
+    const out = summarize(sim);
+    expect(out.splitBrainTime).toBe(naiveSplitBrain(sim, 1500));
+    expect(out.splitBrainTime).toBeGreaterThanOrEqual(900 - next.time);
+    expect(out.violations).toEqual([]);
+  });
+});

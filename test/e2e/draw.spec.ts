@@ -98,9 +98,9 @@ test('GHS: fragments in colours mid-run; at the end the branch edges of the SVG 
       edgesOfClass(midSvg, 'rejected').length +
       edgesOfClass(midSvg, 'basic').length,
   ).toBe(15);
-  mkdirSync('docs/screenshots', { recursive: true });
+  mkdirSync('artifacts/draw', { recursive: true });
   await page.keyboard.press('Escape');
-  await page.screenshot({ path: 'docs/screenshots/ghs-mid-run.png' });
+  await page.screenshot({ path: 'artifacts/draw/ghs-mid-run.png' });
 
   await toEnd(page);
   await expect(page.getByRole('status')).toHaveText(/^Leader: /);
@@ -120,7 +120,7 @@ test('GHS: fragments in colours mid-run; at the end the branch edges of the SVG 
   const last = await page.evaluate(() => window.__lel!.store.getState().cursor);
   expect(svg).toContain(`>Step ${last}</text>`);
   await page.keyboard.press('Escape');
-  await page.screenshot({ path: 'docs/screenshots/ghs-finished.png' });
+  await page.screenshot({ path: 'artifacts/draw/ghs-finished.png' });
   expect(errors).toEqual([]);
 });
 
