@@ -4,10 +4,16 @@ import { chromiumLaunch } from './scripts/chromium.mjs';
 // E2E_PORT lets two checkouts on one machine run their end-to-end tests at once.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
-// Specs that time the page (every click answered within 200 ms, the JS heap): a second browser
+// Specs that time the page (every click answered within 200 ms, frame gaps, the JS heap): a second browser
 // beside them would be measured too, so `npm test` runs them alone, after the rest
 // (E2E_SET=rest with two workers, then E2E_SET=timing with one). Without E2E_SET: every spec, one worker.
-const TIMING = ['**/responsive.spec.ts', '**/memory-budget.spec.ts', '**/trace-import.spec.ts'];
+const TIMING = [
+  '**/responsive.spec.ts',
+  '**/memory-budget.spec.ts',
+  '**/trace-import.spec.ts',
+  // its Cancel test reads the gap between frames while the worker computes
+  '**/experiments.spec.ts',
+];
 const set = process.env.E2E_SET;
 
 // Debian's Chromium with the flags that work on Debian's build (scripts/chromium.mjs).

@@ -7,9 +7,10 @@ import { scenarioToJson } from '../../src/scenario/json';
 import { runTraceJson } from '../../src/scenario/trace';
 import type { Scenario } from '../../src/scenario/types';
 import { decodeScenario } from '../../src/scenario/url';
+import { CLI_NODE, cliArgs } from '../util/cli';
 
-/** The CLI as `npm run sim` runs it (tsx), in one node process. */
-const CLI = [process.execPath, ['--import', 'tsx', 'src/cli/main.ts']] as const;
+/** The CLI as the suites start it (test/util/cli.ts): node with the bundle, or with tsx. */
+const CLI = [CLI_NODE, cliArgs()] as const;
 
 const cli = (...args: string[]) => {
   const r = spawnSync(CLI[0], [...CLI[1], ...args], { encoding: 'utf8' });
