@@ -199,6 +199,8 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
     return s.role !== 'leader' || t.term !== s.term;
   },
   until: untilOf,
+  // Election Safety (Fig. 3): at most one leader per term, checked by the engine's monitors.
+  term: (s) => s.term,
   monitor: (n) =>
     new RaftMonitor<RaftState>(n, (s) => ({
       term: s.term,

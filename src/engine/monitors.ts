@@ -42,8 +42,7 @@ export class Monitors {
 
   /** One step of process `position` changed its role from `before` to `after`. */
   step(step: number, position: number, before: Role, after: Role, state: unknown): void {
-    // An algorithm with its own run monitor (Algorithm.monitor, Raft) says what a leader too many is.
-    if (this.algorithm.monitor || (before !== 'leader' && after !== 'leader')) return;
+    if (before !== 'leader' && after !== 'leader') return;
     const term = this.algorithm.term;
     if (term) {
       if (after !== 'leader') return;

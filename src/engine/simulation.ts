@@ -165,7 +165,8 @@ export class Simulation {
   readonly until: number;
   /** Set when the run stopped at `until` with events still to come. */
   horizonReached = false;
-  private readonly monitor: RunMonitor | null;
+  /** The algorithm's own figures (Algorithm.monitor, Raft); the safety rules are `monitors`'. */
+  private readonly figuresMonitor: RunMonitor | null;
 
   private readonly record: boolean;
   private readonly hashing: boolean;
@@ -226,7 +227,6 @@ export class Simulation {
    */
   private readonly linkLastSeq: Float64Array;
   private hasher = new TraceHasher();
-  private leaders = 0;
   /** Set by `seek` while replaying steps already in the trace, so they are not recorded twice. */
   private replaying = false;
   /** The furthest step ever executed: a replayed step reports no violation twice. */
@@ -249,7 +249,7 @@ export class Simulation {
     this.checking = cfg.checkInvariants ?? false;
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
     this.until = cfg.algorithm.until?.(cfg.params, cfg.faults) ?? Infinity;
-    this.monitor = cfg.algorithm.monitor?.(this.n, cfg.params) ?? null;
+    this.figuresMonitor = cfg.algorithm.monitor?.(this.n, cfg.params) ?? null;
     this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(2048, this.n * 4));
     this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record, cfg.seed);
     this.position = new IdIndex(cfg.graph.ids);
@@ -433,7 +433,7 @@ export class Simulation {
    */
   figures(): Record<string, number> {
     const over = this.horizonReached || (this.terminated && this.until !== Infinity);
-    return this.monitor?.figures(over ? this.until : this.time) ?? {};
+    return this.figuresMonitor?.figures(over ? this.until : this.time) ?? {};
   }
 
   /** A stable identifier of the run so far (FNV-1a over every step's canonical text). */
@@ -600,20 +600,11 @@ export class Simulation {
 
     if (this.hashing) this.hashStep(kind, node, from, payload, sends);
     const roleAfter: Role = roles ? this.roleOf(node) : 'idle';
-    // Like the FIFO check, the leader count follows the frontier only (see linkLastSeq). An algorithm
-    // with its own monitor says what one leader too many is (Raft: two in one term, not at once).
+    // Like the FIFO check, the monitors follow the frontier only (see linkLastSeq).
     if (this.stepIndex > this.frontier) {
-      if (this.checking && !this.monitor) this.checkRoles(roleBefore, roleAfter);
       // A node crashed before it started has no state to watch.
-      if (this.monitor && this.states[node] !== null) {
-        const broken = this.monitor.step(
-          this.time,
-          this.graph.ids[node]!,
-          this.states[node],
-          !this.crashed[node],
-        );
-        if (broken !== null) this.report(broken);
-      }
+      if (this.figuresMonitor && this.states[node] !== null)
+        this.figuresMonitor.step(this.time, this.graph.ids[node]!, this.states[node], !this.crashed[node]);
       this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
     if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
@@ -764,12 +755,6 @@ export class Simulation {
       this.report(`FIFO broken on ${this.graph.ids[from]}→${this.graph.ids[to]}`);
     }
     this.linkLastSeq[link] = seq;
-  }
-
-  private checkRoles(before: Role, after: Role): void {
-    if (before === 'leader') this.leaders--;
-    if (after === 'leader') this.leaders++;
-    if (this.leaders > 1) this.report(`${this.leaders} nodes are leader at once`);
   }
 
   private defaultNote(kind: StepKind, node: number, from: number, payload: unknown): string {

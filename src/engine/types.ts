@@ -271,8 +271,9 @@ export interface Algorithm<
    */
   until?(params: Params, faults: Faults): number;
   /**
-   * A watch over the whole run for what no single node can see (Raft: at most one leader per term)
-   * and the run's figures (leader changes, time without a leader …). One is made per run.
+   * The run's own figures, which no single node holds (Raft: leader changes, time without a leader …).
+   * One is made per run. The safety rules are the engine's monitors' (src/engine/monitors.ts), which
+   * read `term` where an algorithm numbers its elections.
    */
   monitor?(n: number, params: Params): RunMonitor<State>;
 }
@@ -282,11 +283,8 @@ export interface Algorithm<
  * not shown to it again), so what it sums is the run's from time 0 to the frontier.
  */
 export interface RunMonitor<State = unknown> {
-  /**
-   * After each step: the node it ran at, its state after the step and whether it is alive. Returns
-   * a broken rule in one sentence (reported as a violation at this step), or null.
-   */
-  step(time: number, node: NodeId, state: State, alive: boolean): string | null;
+  /** After each step: the node it ran at, its state after the step and whether it is alive. */
+  step(time: number, node: NodeId, state: State, alive: boolean): void;
   /** The run's figures for the CLI's JSON, for the run from time 0 to `end`. */
   figures(end: number): Record<string, number>;
 }
