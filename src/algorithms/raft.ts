@@ -201,6 +201,14 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
   until: untilOf,
   // Election Safety (Fig. 3): at most one leader per term, checked by the engine's monitors.
   term: (s) => s.term,
+  drawing: {
+    // Beside the id (inside the node it did not fit the back row's font): the term, and the vote
+    // given in it to another server.
+    badge: (s) => `t${s.term}${s.votedFor !== null && s.votedFor !== s.u ? ` →${s.votedFor}` : ''}`,
+    // Each server's election timeout as a ring that empties (a heartbeat resets it: timerCancelled),
+    // and the leader's heartbeat period.
+    waits: true,
+  },
   monitor: (n) =>
     new RaftMonitor<RaftState>(n, (s) => ({
       term: s.term,
@@ -351,12 +359,6 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
     for (const s of states as readonly (RaftState | null)[])
       if (s !== null && s.role === 'leader' && (best === null || s.term > best.term)) best = s;
     return { leader: best?.u ?? null };
-  },
-
-  nodeLabel(s) {
-    if (s === null) return '?';
-    const vote = s.votedFor !== null && s.votedFor !== s.u ? ` →${s.votedFor}` : '';
-    return `${s.u} t${s.term}${vote}`;
   },
 
   label(msg) {

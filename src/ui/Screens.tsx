@@ -12,9 +12,9 @@ import {
 import { useSimStore } from '../store/react';
 import { CompareView } from './compare/CompareView';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ScreenFrame } from './ScreenFrame';
 import { hashOf } from './links/urlSync';
 import { screenOf, withScreen, type Screen } from './screenLink';
-import { ThemeButton } from './presentation/LookButtons';
 import './screens.css';
 
 // The experiments (uPlot, the worker's client) load when first opened: the simulator starts lighter.
@@ -82,24 +82,11 @@ export function Screens({ simulator }: { simulator: ReactNode }) {
         </ErrorBoundary>
       )}
       {experimentsOpened && (
-        <div className="screen-experiments" hidden={screen !== 'experiments'}>
-          <header className="screen-top">
-            <h1>
-              Leader Election Lab <span className="muted">· Experiments</span>
-            </h1>
-            <ThemeButton />
-            <button type="button" className="screen-back" onClick={back}>
-              Back to the simulator
-            </button>
-          </header>
-          <div className="screen-body">
-            <ErrorBoundary name="Experiments">
-              <Suspense fallback={<p className="screen-loading">Loading the experiments…</p>}>
-                <ExperimentsPanel autoRun />
-              </Suspense>
-            </ErrorBoundary>
-          </div>
-        </div>
+        <ScreenFrame title="Experiments" hidden={screen !== 'experiments'} onBack={back}>
+          <Suspense fallback={<p className="screen-loading">Loading the experiments…</p>}>
+            <ExperimentsPanel autoRun />
+          </Suspense>
+        </ScreenFrame>
       )}
       {exploreOpened && (
         <Suspense fallback={<p className="screen-loading">Loading the explorer…</p>}>

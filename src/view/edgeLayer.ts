@@ -1,5 +1,6 @@
 import type { Graph } from '../engine/types';
 import type { Layout } from './layout';
+import { clearCanvas, sizeCanvas } from './canvas';
 
 /** Past this many linked pairs, links are drawn here rather than as Cytoscape edges. */
 export const MAX_CY_EDGES = 4_000;
@@ -72,18 +73,12 @@ export class EdgeLayer {
   }
 
   resize(width: number, height: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    sizeCanvas(this.canvas, width, height);
   }
 
   draw(zoom: number, pan: { x: number; y: number }): void {
     const ctx = this.ctx;
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const dpr = clearCanvas(ctx, this.canvas);
     const layout = this.layout;
     if (!layout || !this.path) return;
     ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * pan.x, dpr * pan.y);

@@ -21,15 +21,7 @@ import { NO_STEP, StageLayer } from './stageLayer';
 import { graphStyle } from './style';
 import { snapshotOf, type SvgGraph } from './svgExport';
 import { bindTaps } from './taps';
-
-/** A canvas stacked over the graph panel, drawn on by one layer, transparent to the pointer. */
-function canvasLayer(className: string): HTMLCanvasElement {
-  const c = document.createElement('canvas');
-  c.className = className;
-  c.setAttribute('aria-hidden', 'true');
-  c.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none';
-  return c;
-}
+import { canvasLayer } from './canvas';
 
 /**
  * Past this many nodes the graph is drawn on canvas layers (EdgeLayer, NodeLayer) and Cytoscape is
@@ -505,7 +497,9 @@ export function mountGraphView(
     const selSeq = s.selection?.kind === 'message' ? s.selection.seq : null;
     if (dirty) edges.draw(cy.zoom(), cy.pan());
     if (dirty || nodesDirty) nodeLayer.draw(cy.zoom(), cy.pan());
-    if (dirty || stageDirty || stageLayer.animating) stageLayer.draw(cy.zoom(), cy.pan(), s.clock, now);
+    // The stage's waits empty with the clock; its pulse runs a few beats after each step.
+    if (stageLayer.needsFrame(now) || dirty || stageDirty || drawnClock !== s.clock)
+      stageLayer.draw(cy.zoom(), cy.pan(), s.clock, now);
     if (dirty || messagesDirty || drawnClock !== s.clock) {
       overlay.draw(s.clock, selSeq);
       drawnClock = s.clock;

@@ -1,6 +1,7 @@
 import type { Role } from '../engine/types';
 import type { Layout } from './layout';
 import { ROLE_LOOK, ROLE_ORDER } from './palette';
+import { clearCanvas, sizeCanvas } from './canvas';
 
 const DASH: Record<string, number[]> = { solid: [], double: [], dashed: [5, 3], dotted: [2, 2.5] };
 
@@ -42,11 +43,7 @@ export class NodeLayer {
   }
 
   resize(width: number, height: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    sizeCanvas(this.canvas, width, height);
   }
 
   private radius(zoom: number, role: Role): number {
@@ -55,9 +52,7 @@ export class NodeLayer {
 
   draw(zoom: number, pan: { x: number; y: number }): void {
     const ctx = this.ctx;
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const dpr = clearCanvas(ctx, this.canvas);
     const layout = this.layout;
     if (!layout) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

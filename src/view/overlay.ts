@@ -2,7 +2,9 @@ import type { Core } from 'cytoscape';
 import type { Graph, SentMessage } from '../engine/types';
 import type { Replay } from '../store/replay';
 import type { Layout } from './layout';
+import type { SvgMessage } from './svgExport';
 import { kindColour, kindIndex, textOn } from './palette';
+import { clearCanvas, sizeCanvas } from './canvas';
 
 /** Past this many messages in flight, messages are drawn as dots without labels. */
 export const LABEL_LIMIT = 48;
@@ -180,19 +182,13 @@ export class MessageOverlay {
   }
 
   resize(width: number, height: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    sizeCanvas(this.canvas, width, height);
   }
 
   draw(clock: number, selectedSeq: number | null): void {
     this.take();
     const ctx = this.ctx;
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const dpr = clearCanvas(ctx, this.canvas);
     this.stats.draws++;
     const layout = this.layout;
     const k = this.count;
@@ -441,16 +437,8 @@ export class MessageOverlay {
   placements(): {
     r: number;
     pill: number;
-    msgs: {
-      x: number;
-      y: number;
-      colour: string;
-      dead: boolean;
-      label: string | null;
-      lx: number;
-      ly: number;
-      w: number;
-    }[];
+    /** In screen pixels; the size of a dot and a pill is the same for all (r, pill). */
+    msgs: Omit<SvgMessage, 'r' | 'h' | 'font'>[];
   } {
     const msgs = [];
     for (let i = 0; i < this.count; i++) {

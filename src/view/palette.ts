@@ -166,3 +166,22 @@ export const EDGE_LOOK = {
   thin: { width: 1.5, dash: null, opacity: 1 },
   faded: { width: 2, dash: [7, 6], opacity: 0.35 },
 } as const;
+
+/** The graph's colours in each theme (the canvas layers, the slide export; graphTheme.ts for Cytoscape). */
+export const GRAPH_THEMES = {
+  light: { paper: '#ffffff', ink: '#111111', edge: '#8a8a8a', arrow: '#5a5a5a', border: '#000000' },
+  dark: { paper: '#1b1f24', ink: '#f2f2f2', edge: '#b4bcc4', arrow: '#d5dade', border: '#e6e6e6' },
+} as const;
+export type GraphTheme = (typeof GRAPH_THEMES)[keyof typeof GRAPH_THEMES];
+
+/** The theme the page shows now. */
+export function graphThemeOf(root: HTMLElement = document.documentElement): GraphTheme {
+  return GRAPH_THEMES[root.dataset.theme === 'dark' ? 'dark' : 'light'];
+}
+
+/**
+ * A timer running (a wait) is drawn in the ink, apart from every role's colour (a wait in the
+ * candidate's orange made a waiting follower look like a candidate); the failure detector's notice of
+ * a crash in red.
+ */
+export const WAIT_NOTICE = '#CC3311';

@@ -1,7 +1,8 @@
 import type { Role } from '../engine/types';
 import { badgeCentre, centreOf, type GroupName, type Wait } from './drawing';
 import type { Layout } from './layout';
-import { ROLE_LOOK } from './palette';
+import { graphThemeOf, ROLE_LOOK, WAIT_NOTICE } from './palette';
+import { clearCanvas, sizeCanvas } from './canvas';
 
 /** The step at the cursor, as the graph marks it. */
 export interface StepMark {
@@ -16,12 +17,11 @@ export const NO_STEP: StepMark = { actor: -1, from: -1, colour: '#000000' };
 
 /** How long one pulse of the acting node takes, in ms. */
 const PULSE_MS = 1200;
-
-export function inkOf(root: HTMLElement = document.documentElement): { ink: string; paper: string } {
-  return root.dataset.theme === 'dark'
-    ? { ink: '#f2f2f2', paper: '#1b1f24' }
-    : { ink: '#111111', paper: '#ffffff' };
-}
+/**
+ * Pulses after each step; then the ring rests. A paused stage would otherwise redraw every frame for
+ * as long as the page stays open, and a pulse that never stops pulls the eye from the lecturer.
+ */
+const PULSES = 3;
 
 /**
  * What the graph shows of the current step and of the algorithm's drawing beyond Cytoscape's nodes
@@ -39,6 +39,8 @@ export class StageLayer {
   private waits: readonly Wait[] = [];
   private step: StepMark = NO_STEP;
   private stepAt = 0;
+  /** Whether the last frame drew the pulse running. */
+  private pulsing = false;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.ctx = canvas.getContext('2d')!;
@@ -72,28 +74,33 @@ export class StageLayer {
     this.step = step;
   }
 
-  /** True while something on the layer moves without the cursor moving (the pulse, a wait). */
-  get animating(): boolean {
-    return this.layout !== null && (this.step.actor >= 0 || this.waits.length > 0);
+  /**
+   * True where the frame must redraw the layer though nothing it shows changed: while the acting
+   * node's pulse runs, and once more when it comes to rest. (A wait empties with the clock, which the
+   * caller watches.)
+   */
+  needsFrame(now: number): boolean {
+    const running = this.pulseRuns(now);
+    const need = running || this.pulsing;
+    this.pulsing = running;
+    return need;
+  }
+
+  private pulseRuns(now: number): boolean {
+    return this.layout !== null && this.step.actor >= 0 && now - this.stepAt < PULSES * PULSE_MS;
   }
 
   resize(width: number, height: number): void {
-    const dpr = window.devicePixelRatio || 1;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    sizeCanvas(this.canvas, width, height);
   }
 
   draw(zoom: number, pan: { x: number; y: number }, clock: number, now: number): void {
     const ctx = this.ctx;
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const dpr = clearCanvas(ctx, this.canvas);
     const layout = this.layout;
     if (!layout) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const { ink, paper } = inkOf();
+    const { ink, paper } = graphThemeOf();
     const base = (layout.nodeSize / 2) * zoom;
     const X = (i: number) => layout.x[i]! * zoom + pan.x;
     const Y = (i: number) => layout.y[i]! * zoom + pan.y;
@@ -134,7 +141,7 @@ export class StageLayer {
       ctx.arc(X(w.at), Y(w.at), r, 0, 2 * Math.PI);
       ctx.stroke();
       ctx.globalAlpha = 1;
-      ctx.strokeStyle = w.label === 'notice' ? '#CC3311' : '#E69F00';
+      ctx.strokeStyle = w.label === 'notice' ? WAIT_NOTICE : ink;
       ctx.beginPath();
       ctx.arc(X(w.at), Y(w.at), r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * left);
       ctx.stroke();
@@ -147,13 +154,15 @@ export class StageLayer {
       ctx.beginPath();
       ctx.arc(X(actor), Y(actor), r, 0, 2 * Math.PI);
       ctx.stroke();
-      const phase = ((now - this.stepAt) % PULSE_MS) / PULSE_MS;
-      ctx.globalAlpha = 0.6 * (1 - phase);
-      ctx.lineWidth = 4;
-      ctx.beginPath();
-      ctx.arc(X(actor), Y(actor), r + phase * Math.max(16, base * 0.8), 0, 2 * Math.PI);
-      ctx.stroke();
-      ctx.globalAlpha = 1;
+      if (this.pulseRuns(now)) {
+        const phase = ((now - this.stepAt) % PULSE_MS) / PULSE_MS;
+        ctx.globalAlpha = 0.6 * (1 - phase);
+        ctx.lineWidth = 4;
+        ctx.beginPath();
+        ctx.arc(X(actor), Y(actor), r + phase * Math.max(16, base * 0.8), 0, 2 * Math.PI);
+        ctx.stroke();
+        ctx.globalAlpha = 1;
+      }
     }
 
     const font = Math.round(Math.max(12, Math.min(22, base * 0.62)));

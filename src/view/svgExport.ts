@@ -3,7 +3,15 @@ import type { EdgeLook } from '../algorithms/contract';
 import type { Role } from '../engine/types';
 import { NODE_SIZE } from './layout';
 import { badgeCentre, centreOf } from './drawing';
-import { EDGE_LOOK, ROLE_LOOK, ROLE_ORDER, textOn } from './palette';
+import {
+  EDGE_LOOK,
+  GRAPH_THEMES,
+  ROLE_LOOK,
+  ROLE_ORDER,
+  textOn,
+  WAIT_NOTICE,
+  type GraphTheme,
+} from './palette';
 
 /**
  * The graph view as an SVG file. Written here rather than with a Cytoscape SVG plugin: the picture
@@ -82,12 +90,8 @@ const FONT = 'system-ui, Segoe UI, Roboto, sans-serif';
 /** Around the picture, so no node or label touches a slide's border. */
 export const SLIDE_MARGIN = 40;
 
-/** The colours of each theme, as the page draws the graph in it (graphTheme.ts, stageLayer.ts). */
-const THEMES = {
-  light: { paper: '#ffffff', ink: '#111111', edge: '#8a8a8a', arrow: '#5a5a5a', border: '#000000' },
-  dark: { paper: '#1b1f24', ink: '#f2f2f2', edge: '#b4bcc4', arrow: '#d5dade', border: '#e6e6e6' },
-} as const;
-type Theme = (typeof THEMES)[keyof typeof THEMES];
+const THEMES = GRAPH_THEMES;
+type Theme = GraphTheme;
 
 /** Text as XML character data or attribute value: ids and labels never become markup. */
 export function xmlEscape(text: string): string {
@@ -178,9 +182,9 @@ function shape(n: SvgNode, t: Theme, centre: { x: number; y: number }): string {
     const y2 = n.y + q * Math.sin(a);
     out += `<circle class="wait-track" cx="${num(n.x)}" cy="${num(n.y)}" r="${num(q)}" fill="none" stroke="${t.ink}" stroke-opacity="0.18" stroke-width="4"/>`;
     if (wt.left >= 0.999)
-      out += `<circle class="wait" cx="${num(n.x)}" cy="${num(n.y)}" r="${num(q)}" fill="none" stroke="${wt.notice ? '#CC3311' : '#E69F00'}" stroke-width="4"/>`;
+      out += `<circle class="wait" cx="${num(n.x)}" cy="${num(n.y)}" r="${num(q)}" fill="none" stroke="${wt.notice ? WAIT_NOTICE : t.ink}" stroke-width="4"/>`;
     else if (wt.left > 0)
-      out += `<path class="wait" d="M${num(x1)},${num(y1)} A${num(q)},${num(q)} 0 ${wt.left > 0.5 ? 1 : 0} 1 ${num(x2)},${num(y2)}" fill="none" stroke="${wt.notice ? '#CC3311' : '#E69F00'}" stroke-width="4"/>`;
+      out += `<path class="wait" d="M${num(x1)},${num(y1)} A${num(q)},${num(q)} 0 ${wt.left > 0.5 ? 1 : 0} 1 ${num(x2)},${num(y2)}" fill="none" stroke="${wt.notice ? WAIT_NOTICE : t.ink}" stroke-width="4"/>`;
   }
   if (n.badge) {
     const h = 22;

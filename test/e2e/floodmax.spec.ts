@@ -14,7 +14,7 @@ test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
  */
 
 const GRID = floodmax.presets[0]!.link;
-const SHOTS = process.env.SHOTS_DIR ?? '/work/briefs/shots/n2-floodmax';
+const SHOTS = process.env.SHOTS_DIR ?? 'artifacts/floodmax';
 
 /** A 4×4 grid: 4 rows of 3 horizontal edges, 4 columns of 3 vertical ones; corner to corner 3 + 3. */
 const EDGES = 4 * 3 + 4 * 3;

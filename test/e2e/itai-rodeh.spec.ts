@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { cli, expectTraceHash, toEnd, watchErrors } from './links-util';
+import { cli, expectTraceHash, toEnd, watchErrors, nodeLabels as labels, seekTo as seek } from './links-util';
 import { rememberOpen } from './folds';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
@@ -13,19 +13,7 @@ test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
  */
 
 const LINK = 'v=1&alg=itai-rodeh&ids=11,12,13,14,15,16&mode=sync&seed=5';
-const SHOTS = '/work/briefs/shots/n3-itai-rodeh';
-
-/** The node labels Cytoscape shows now, by ring position. */
-const labels = (page: Page) =>
-  page.evaluate(() =>
-    window
-      .__lel!.view!.cy.nodes()
-      .sort((a, b) => (a.data('pos') as number) - (b.data('pos') as number))
-      .map((n) => String(n.data('label'))),
-  );
-
-/** Moves the cursor to step k through the store, as the timeline does. */
-const seek = (page: Page, k: number) => page.evaluate((step) => window.__lel!.store.getState().seek(step), k);
+const SHOTS = process.env.SHOTS_DIR ?? 'artifacts/itai-rodeh';
 
 async function open(page: Page, link: string) {
   await page.goto('about:blank');

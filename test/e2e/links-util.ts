@@ -93,3 +93,16 @@ export async function expectTraceHash(page: Page, expected: string): Promise<voi
     timeout: 30_000,
   });
 }
+
+/** The node labels Cytoscape shows now, by position (ring order on a ring). */
+export const nodeLabels = (page: Page) =>
+  page.evaluate(() =>
+    window
+      .__lel!.view!.cy.nodes()
+      .sort((a, b) => (a.data('pos') as number) - (b.data('pos') as number))
+      .map((n) => String(n.data('label'))),
+  );
+
+/** Moves the cursor to step k through the store, as the timeline does. */
+export const seekTo = (page: Page, k: number) =>
+  page.evaluate((step) => window.__lel!.store.getState().seek(step), k);
