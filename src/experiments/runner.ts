@@ -117,7 +117,14 @@ export function runPlanned(plan: RunPlan, maxSteps?: number): ExperimentRow {
   const built = buildRun(plan.scenario);
   if (!built.ok) throw new Error(built.errors.map((e) => e.message).join('; '));
   const budget = maxSteps === undefined ? {} : { stepBudget: maxSteps };
-  const sim = new Simulation({ ...built.value, record: false, hash: false, ...budget }).runToEnd();
+  // A row holds counts only: no hash, no monitors (they read every step's roles).
+  const sim = new Simulation({
+    ...built.value,
+    record: false,
+    hash: false,
+    monitor: false,
+    ...budget,
+  }).runToEnd();
   const summary = summarize(sim);
   return {
     algorithm: plan.algorithm,
