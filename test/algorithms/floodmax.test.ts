@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CLI_NODE, cliArgs } from '../util/cli';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floodmax, type FloodMaxState, type MaxMsg } from '../../src/algorithms/floodmax';
@@ -245,18 +246,8 @@ describe('FloodMax refuses a disconnected graph in one sentence', () => {
 
   it('in the CLI: one stderr line, exit code 2', () => {
     const r = spawnSync(
-      'npx',
-      [
-        'tsx',
-        'src/cli/main.ts',
-        '--algorithm',
-        'floodmax',
-        '--ids',
-        '1,2,3,4',
-        '--edges',
-        '1-2,3-4',
-        '--json',
-      ],
+      CLI_NODE,
+      cliArgs('--algorithm', 'floodmax', '--ids', '1,2,3,4', '--edges', '1-2,3-4', '--json'),
       { encoding: 'utf8' },
     );
     expect(r.status).toBe(2);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CLI_NODE, cliArgs } from '../util/cli';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -312,8 +313,8 @@ describe('Franklin', () => {
         );
     }
     const cli = spawnSync(
-      'npx',
-      ['tsx', 'src/cli/main.ts', '--algorithm', 'franklin', '--topology', 'ring-uni', '--n', '5', '--json'],
+      CLI_NODE,
+      cliArgs('--algorithm', 'franklin', '--topology', 'ring-uni', '--n', '5', '--json'),
       { encoding: 'utf8' },
     );
     expect(cli.status).toBe(2);

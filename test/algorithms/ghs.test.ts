@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CLI_NODE, cliArgs } from '../util/cli';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ghs } from '../../src/algorithms/ghs';
@@ -337,10 +338,8 @@ describe('GHS + convergecast (§1.8, C12)', () => {
 
   it('the CLI prints mst as id pairs', () => {
     const r = spawnSync(
-      'npx',
-      [
-        'tsx',
-        'src/cli/main.ts',
+      CLI_NODE,
+      cliArgs(
         '--algorithm',
         'ghs',
         '--ids',
@@ -348,7 +347,7 @@ describe('GHS + convergecast (§1.8, C12)', () => {
         '--edges',
         '1-2:3,2-3:1,3-4:4,4-5:2,5-1:7',
         '--json',
-      ],
+      ),
       { encoding: 'utf8' },
     );
     expect(r.status).toBe(0);
