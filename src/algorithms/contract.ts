@@ -176,6 +176,19 @@ export interface DrawingDecl<State> {
   waits?: boolean;
 }
 
+/**
+ * One of the run's own figures (the algorithm's RunMonitor reports it by `key`, in the CLI's JSON):
+ * how the counts panel names it.
+ */
+export interface FigureDecl {
+  /** The JSON key, e.g. `unavailableTime`. */
+  key: string;
+  /** The panel's words, e.g. `Time without a leader`. */
+  label: string;
+  /** What it counts, in one sentence (the panel's tooltip). */
+  help: string;
+}
+
 /** What an algorithm's author writes (AlgorithmModule adds what is derived from it). */
 export interface AlgorithmDef<
   State,
@@ -232,6 +245,8 @@ export interface AlgorithmDef<
   /** The worst and best id orders where they are known; `random` where it needs more than ids. */
   orders?: { worst?: OrderCase; best?: OrderCase; random?: Arrangement };
   presets: readonly PresetDef[];
+  /** The figures its `monitor` reports, in the counts panel's order, with their words. */
+  figures?: readonly FigureDecl[];
   /** What the graph draws beyond roles and ids (docs/adding-an-algorithm.md, "Drawing"). */
   drawing?: DrawingDecl<State>;
 }

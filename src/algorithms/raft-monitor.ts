@@ -1,4 +1,5 @@
 import type { NodeId, RunMonitor } from '../engine/types';
+import type { FigureDecl } from './contract';
 
 /**
  * What Raft's run shows beyond any one server (§1.11): the run's figures. (The safety rule "at most
@@ -17,6 +18,35 @@ import type { NodeId, RunMonitor } from '../engine/types';
  * - `splitBrainTime`: the time during which two or more live servers believe they lead — in
  *   different terms, by the safety rule: an old leader that has not yet heard of the newer term.
  */
+
+/** The figures in the counts panel's words, in the order a lecture reads them. */
+export const RAFT_FIGURES: readonly FigureDecl[] = [
+  {
+    key: 'leaderChanges',
+    label: 'Leader changes',
+    help: 'times a server became leader, the first election included',
+  },
+  {
+    key: 'unavailableTime',
+    label: 'Time without a leader',
+    help: 'time with no leader whose term a live majority follows',
+  },
+  {
+    key: 'electionsStarted',
+    label: 'Elections started',
+    help: 'times a server timed out and stood as candidate',
+  },
+  {
+    key: 'splitVotes',
+    label: 'Split-vote rounds',
+    help: 'terms in which two or more servers stood and none won',
+  },
+  {
+    key: 'splitBrainTime',
+    label: 'Split-brain time',
+    help: 'time during which two or more live servers believed they lead (in different terms)',
+  },
+];
 
 /** What the monitor keeps of each server: its term, the leader it knows in that term, liveness. */
 export interface Seen {

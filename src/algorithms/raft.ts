@@ -1,7 +1,7 @@
 import type { NodeCtx, NodeId, Reaction, Role } from '../engine/types';
 import { defineAlgorithm, formula, lower, type CurveSpec } from './contract';
 import { pseudocode } from './pseudocode';
-import { RaftMonitor } from './raft-monitor';
+import { RAFT_FIGURES, RaftMonitor } from './raft-monitor';
 import { heartbeatParam, timeoutParam, untilOf, untilParam, type RaftParams } from './raft-params';
 
 /**
@@ -209,6 +209,7 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
     // and the leader's heartbeat period.
     waits: true,
   },
+  figures: RAFT_FIGURES,
   monitor: (n) =>
     new RaftMonitor<RaftState>(n, (s) => ({
       term: s.term,

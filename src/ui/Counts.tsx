@@ -1,4 +1,5 @@
 import { useSimStore, useSim } from '../store/react';
+import { figuresAt } from '../store/figures';
 import { countsOf } from '../store/status';
 import { kindColour, kindIndex, textOn } from '../view/palette';
 import { fmt } from './format';
@@ -14,6 +15,7 @@ export function Counts() {
   const s = store.getState();
   const c = countsOf(s);
   const index = kindIndex(s.run.sim.algorithm.kinds);
+  const figures = figuresAt(s);
   return (
     <section className="counts" aria-label="Counts">
       <h2>Counts</h2>
@@ -67,6 +69,16 @@ export function Counts() {
         <p title="sent and never delivered: lost in the network or dropped at a crashed receiver">
           <span className="label">Lost</span> <b data-testid="lost">{fmt(c.lost)}</b>
         </p>
+      )}
+      {figures && figures.length > 0 && (
+        <dl className="figures" aria-label="Run figures">
+          {figures.map((f) => (
+            <div key={f.key} title={f.help || undefined}>
+              <dt>{f.label}</dt>
+              <dd data-testid={`figure-${f.key}`}>{fmt(f.value)}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </section>
   );
