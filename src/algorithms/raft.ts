@@ -185,6 +185,13 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
       link: 'v=1&alg=raft&n=5&ids=asc&mode=async&crashes=5@400&until=1000',
     },
     {
+      id: 'raft-partition',
+      title: 'Raft: an old leader cut off by a partition',
+      watch:
+        '5 leads term 1 from 183 and is cut off from 300 to 900; it goes on believing it leads while 3 wins term 2 at 490, so both bars turn red in the Leadership timeline (split-brain time 459) until 5 hears term 2 at 949 and steps down.',
+      link: 'v=1&alg=raft&n=5&ids=asc&mode=async&part=5@300:900&until=1500',
+    },
+    {
       id: 'raft-split-vote',
       title: 'Raft: a split vote',
       watch:

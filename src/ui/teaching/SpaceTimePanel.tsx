@@ -1,12 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSim, useSimStore } from '../../store/react';
+import { ROLE_LOOK } from '../../view/palette';
 import { mountSpaceTime, type SpaceTimeView } from '../../view/spacetime/diagram';
+import { mountLeadership, type LeadershipStrip } from '../../view/spacetime/leadershipStrip';
+import { LeadershipCaption } from './LeadershipCaption';
 import './teaching.css';
 
 declare global {
   interface Window {
     /** The space-time diagram of the main view, for the end-to-end tests (reading it changes nothing). */
     __lelSpaceTime?: SpaceTimeView | null;
+    /** The leadership timeline under it, likewise. */
+    __lelLeadership?: LeadershipStrip | null;
   }
 }
 
@@ -18,13 +23,22 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
   const store = useSimStore();
   const box = useRef<HTMLDivElement>(null);
   const view = useRef<SpaceTimeView | null>(null);
+  const leadBox = useRef<HTMLDivElement>(null);
+  const [strip, setStrip] = useState<LeadershipStrip | null>(null);
   const mode = useSim((s) => s.scenario.timing.mode);
 
   useEffect(() => {
     const v = mountSpaceTime(box.current!, store);
     view.current = v;
-    if (expose) window.__lelSpaceTime = v;
+    const lead = mountLeadership(leadBox.current!, store, v);
+    setStrip(lead);
+    if (expose) {
+      window.__lelSpaceTime = v;
+      window.__lelLeadership = lead;
+    }
     return () => {
+      lead.destroy();
+      if (expose && window.__lelLeadership === lead) window.__lelLeadership = null;
       v.destroy();
       view.current = null;
       if (expose && window.__lelSpaceTime === v) window.__lelSpaceTime = null;
@@ -67,6 +81,22 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
         </span>
       </div>
       <div className="st-box" ref={box} data-testid="spacetime" />
+      <div className="lead-head">
+        <h3 id="lead-title">Leadership</h3>
+        <span className="lead-key">
+          <span className="lead-swatch" style={{ background: ROLE_LOOK.leader.fill }} aria-hidden="true" />{' '}
+          believes it leads
+          <span className="lead-swatch lead-two" aria-hidden="true" /> two at once
+        </span>
+      </div>
+      <div
+        className="lead-box"
+        ref={leadBox}
+        data-testid="leadership"
+        aria-labelledby="lead-title"
+        role="img"
+      />
+      <LeadershipCaption strip={strip} />
       <p className="sr-only">
         One line per node, one arrow per message from its send time to its delivery time. Click an arrow to go
         to its delivery step, a line to select the node, the time axis to go to that time.

@@ -19,6 +19,14 @@ export interface SpaceTimeStats {
   ms: number;
 }
 
+export interface TimeAxis {
+  pxPerTime: number;
+  /** Horizontal scroll (CSS pixels): content x = view x + sl. */
+  sl: number;
+  /** The latest time the diagram spans. */
+  maxTime: number;
+}
+
 export interface SpaceTimeView {
   readonly stats: SpaceTimeStats;
   readonly index: TraceIndex | null;
@@ -34,6 +42,13 @@ export interface SpaceTimeView {
   hovered(): number | null;
   zoomBy(factor: number): void;
   fit(): void;
+  /**
+   * The time axis as drawn in the last frame: pixels per time unit, the horizontal scroll and the
+   * run's span; the leadership timeline under the diagram draws on it, so the two stay aligned.
+   */
+  axis(): TimeAxis;
+  /** Calls `f` after every frame the diagram draws; returns the function that stops it. */
+  onPaint(f: () => void): () => void;
   /** Scales time to at least this span (two diagrams side by side share one time scale). */
   setMinSpan(span: number): void;
   destroy(): void;
@@ -87,6 +102,7 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
   let hover: number | null = null;
   let raf = 0;
   const live = new Hits();
+  const painted = new Set<() => void>();
   const seg = new Float64Array(4);
 
   const invalidate = () => {
@@ -197,6 +213,7 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     const started = performance.now();
     paint();
     stats.ms = performance.now() - started;
+    for (const f of painted) f();
   }
 
   function paint() {
@@ -296,6 +313,15 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
       return x < LABEL_W || x > viewW ? null : { x, y: AXIS_H / 2 };
     },
     hovered: () => hover,
+    axis: () => ({
+      pxPerTime: scale.pxPerTime,
+      sl,
+      maxTime: Math.max(index?.maxTime ?? 0, minSpan),
+    }),
+    onPaint(f) {
+      painted.add(f);
+      return () => painted.delete(f);
+    },
     zoomBy(factor) {
       zoom = Math.max(1, Math.min(4096, zoom * factor));
       layout();

@@ -1,3 +1,4 @@
+import type { TraceEntry } from '../../engine/types';
 import type { RunHandle, SimStore } from '../../store/simStore';
 import { AXIS_H, LABEL_W, PAD, rowAt, type Scale } from './geometry';
 import type { Hits } from './hits';
@@ -34,6 +35,18 @@ export function arrowAt(h: PointerHost, vx: number, vy: number): number {
   const a = h.live.nearest(cx, cy, HIT_PX * HIT_PX);
   const b = h.delivered.nearest(cx, cy, a.d2);
   return b.i >= 0 ? b.i : a.i;
+}
+
+/** The last step at or before time t among the first `known` (0 before the first step). */
+export function stepAtTime(trace: readonly TraceEntry[], known: number, t: number): number {
+  let lo = 0;
+  let hi = Math.min(known, trace.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace[mid]!.time <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The tooltip's sentence for message i. */
@@ -95,15 +108,7 @@ export function attachPointer(h: PointerHost): () => void {
     if (p.y < AXIS_H && p.x >= LABEL_W) {
       // The axis: the last step at or before that time (times are whole numbers: snap to one).
       const t = Math.round((p.x + h.sl() - LABEL_W - PAD) / h.scale().pxPerTime);
-      const trace = run.sim.trace;
-      let lo = 0;
-      let hi = s.knownSteps;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (trace[mid]!.time <= t) lo = mid + 1;
-        else hi = mid;
-      }
-      s.seek(lo);
+      s.seek(stepAtTime(run.sim.trace, s.knownSteps, t));
       return;
     }
     const row = rowAt(h.scale(), p.y + h.st(), ix.n);
