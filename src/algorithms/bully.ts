@@ -41,6 +41,11 @@ export interface BullyState {
   okReceived: boolean;
   /** The coordinator it knows in this epoch (itself once it declares). */
   coordinator: NodeId | null;
+  /**
+   * Set while it runs the election it opened on recovering from a crash: it cannot know the epoch the
+   * others reached while it was down, so its messages say so (`back`).
+   */
+  back?: true;
 }
 
 export interface BullyMsg {
@@ -48,6 +53,11 @@ export interface BullyMsg {
   /** The sender (ELECTION, OK) or the new coordinator (COORDINATOR). */
   uid: NodeId;
   epoch: number;
+  /**
+   * Sent in an election opened by a process back from a crash: a receiver that is at this epoch or
+   * later takes it as opening its next one (absent in every run without a recovery).
+   */
+  back?: true;
 }
 
 export interface BullyParams {
@@ -81,6 +91,11 @@ const code = pseudocode([
   ['notice.restart', '  if it was the coordinator: open a new election'],
   ['stale', 'a message or timer of an older election: ignore it'],
   ['lastLook', 'the run has gone quiet and its coordinator crashed or never came: new election'],
+  [
+    'recover',
+    'on recovery: election (its messages are marked back: for every receiver they open a newer election)',
+  ],
+  ['onBack', 'a message marked back, of an election not newer than its own: take it as the next election'],
 ]);
 
 const L = code.lines;
@@ -96,7 +111,10 @@ function election(s: BullyState, ctx: NodeCtx, params: BullyParams, skip: NodeId
     const d = declare(started, ctx, params);
     return { ...d, lines: [...L('election', 'election.send', 'election.declareNow'), ...d.lines!] };
   }
-  const send: Sends = higher.map((to) => ({ to, msg: { kind: 'election', uid: s.u, epoch: s.epoch } }));
+  const send: Sends = higher.map((to) => ({
+    to,
+    msg: { kind: 'election', uid: s.u, epoch: s.epoch, ...mark(s) },
+  }));
   return {
     state: started,
     send,
@@ -112,7 +130,7 @@ function declare(s: BullyState, ctx: NodeCtx, params: BullyParams): R {
   const to = ctx.allIds.filter((id) => (params.coordinatorTo === 'all' ? id !== s.u : id < s.u));
   return {
     state: { ...s, coordinator: s.u },
-    send: to.map((id) => ({ to: id, msg: { kind: 'coordinator', uid: s.u, epoch: s.epoch } })),
+    send: to.map((id) => ({ to: id, msg: { kind: 'coordinator', uid: s.u, epoch: s.epoch, ...mark(s) } })),
     lines: L('declare', 'declare.send'),
     note: !ctx.narrate
       ? ''
@@ -129,7 +147,19 @@ function newElection(s: BullyState, ctx: NodeCtx, params: BullyParams, skip: Nod
 
 /** The state on joining election `epoch`: nothing started, nothing heard, no coordinator. */
 function fresh(s: BullyState, epoch: number): BullyState {
-  return { ...s, epoch, started: false, okReceived: false, coordinator: null };
+  return { u: s.u, epoch, started: false, okReceived: false, coordinator: null };
+}
+
+/** The mark a recovered process's election puts on its messages (nothing otherwise: same payloads). */
+const mark = (s: BullyState): { back?: true } => (s.back ? { back: true } : {});
+
+/**
+ * A process back from a crash holds an election (Garcia-Molina; Coulouris §15.3): the highest live id
+ * thereby takes over again. It keeps nothing but its id, and opens the epoch after the one it knew.
+ */
+function comeBack(u: NodeId, epoch: number, ctx: NodeCtx, params: BullyParams): R {
+  const s: BullyState = { u, epoch, started: false, okReceived: false, coordinator: null, back: true };
+  return prefixed(election(s, ctx, params, null), L('recover'), `${u} is back and holds an election`);
 }
 
 function wait(ctx: NodeCtx, t: number): string {
@@ -146,6 +176,66 @@ function prefixed(r: R, lines: readonly number[], note: string): R {
     ...r,
     lines: [...lines, ...(r.lines ?? [])],
     note: r.note ? `${note}; ${r.note}` : (r.note ?? ''),
+  };
+}
+
+/** A message's step at a process (after a recovered process's mark is read, in onMessage). */
+function receive(s: BullyState, from: NodeId, msg: BullyMsg, ctx: NodeCtx, params: BullyParams): R {
+  if (msg.kind === 'election') {
+    const ok: Sends = [{ to: from, msg: { kind: 'ok', uid: s.u, epoch: msg.epoch } }];
+    if (msg.epoch < s.epoch) {
+      return {
+        state: s,
+        send: ok,
+        lines: L('onElection', 'onElection.ok', 'stale'),
+        note: `${s.u} answers OK to ${from}, whose ELECTION belongs to an older election`,
+      };
+    }
+    const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
+    const joinLines = msg.epoch > s.epoch ? L('onElection.join') : [];
+    const higherKnown = joined.coordinator !== null && joined.coordinator > s.u;
+    if (joined.started || higherKnown) {
+      return {
+        state: joined,
+        send: ok,
+        lines: [...L('onElection', 'onElection.ok'), ...joinLines],
+        note: joined.started
+          ? `${s.u} answers OK to ${from}; it has already started its own election`
+          : `${s.u} answers OK to ${from}; it knows the higher coordinator ${joined.coordinator}, so it does not start`,
+      };
+    }
+    const r = election(joined, ctx, params, null);
+    return {
+      ...r,
+      send: [...ok, ...(r.send ?? [])],
+      lines: [...L('onElection', 'onElection.ok'), ...joinLines, ...L('onElection.start'), ...r.lines!],
+      note: ctx.narrate ? `${s.u} answers OK to ${from} and starts its own election; ${r.note}` : '',
+    };
+  }
+
+  if (msg.epoch < s.epoch) {
+    return {
+      state: s,
+      lines: L(msg.kind === 'ok' ? 'onOk' : 'onCoordinator', 'stale'),
+      note: `${s.u} ignores ${msg.kind.toUpperCase()} from ${from}: it belongs to an older election`,
+    };
+  }
+
+  if (msg.kind === 'ok') {
+    return {
+      state: { ...s, okReceived: true },
+      lines: L('onOk', 'onOk.set'),
+      note: s.okReceived
+        ? `${s.u} gets another OK, from ${from}`
+        : `${s.u} gets OK from ${from}: a higher process takes over, ${s.u} waits for COORDINATOR`,
+    };
+  }
+
+  const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
+  return {
+    state: { ...joined, coordinator: msg.uid },
+    lines: L('onCoordinator', 'onCoordinator.set'),
+    note: `${s.u} learns that ${msg.uid} is the coordinator`,
   };
 }
 
@@ -241,11 +331,20 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
         '8 wins the first election and crashes at time 3; process 1 notices one OK-timeout later and calls a second election, whose ELECTION messages to 8 are sent but lost, and 7 becomes coordinator.',
       link: 'v=1&alg=bully&n=8&ids=asc&mode=sync&crashes=8@3',
     },
+    {
+      id: 'bully-recovery',
+      title: 'Bully: the old coordinator comes back and bullies its way in',
+      watch:
+        '6 leads from round 1 and crashes at 3; 5 takes over at round 8; 6 recovers at 12 and, being the highest id, declares at once — for one round 5 and 6 both believe they lead (red in the Leadership timeline, flagged by the monitor) until COORDINATOR(6) reaches 5 at 13: the leader changed twice.',
+      link: 'v=1&alg=bully&n=6&ids=asc&mode=sync&crashes=6@3&recover=6@12',
+    },
   ],
   timerLabel: bullyTimerLabel,
   failureDetector: bullyDetector,
 
   init(ctx, params) {
+    // Only a recovery starts a process that was down from the start.
+    if (!ctx.liveAtStart.includes(ctx.id)) return comeBack(ctx.id, 1, ctx, params);
     const s: BullyState = { u: ctx.id, epoch: 0, started: false, okReceived: false, coordinator: null };
     const detector = detectorAmong(ctx.liveAtStart, params.initiator);
     if (detector !== ctx.id)
@@ -260,63 +359,15 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
     return prefixed(election(s, ctx, params, skip), L('start'), why);
   },
 
-  onMessage(s, from, msg, ctx, params) {
-    if (msg.kind === 'election') {
-      const ok: Sends = [{ to: from, msg: { kind: 'ok', uid: s.u, epoch: msg.epoch } }];
-      if (msg.epoch < s.epoch) {
-        return {
-          state: s,
-          send: ok,
-          lines: L('onElection', 'onElection.ok', 'stale'),
-          note: `${s.u} answers OK to ${from}, whose ELECTION belongs to an older election`,
-        };
-      }
-      const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
-      const joinLines = msg.epoch > s.epoch ? L('onElection.join') : [];
-      const higherKnown = joined.coordinator !== null && joined.coordinator > s.u;
-      if (joined.started || higherKnown) {
-        return {
-          state: joined,
-          send: ok,
-          lines: [...L('onElection', 'onElection.ok'), ...joinLines],
-          note: joined.started
-            ? `${s.u} answers OK to ${from}; it has already started its own election`
-            : `${s.u} answers OK to ${from}; it knows the higher coordinator ${joined.coordinator}, so it does not start`,
-        };
-      }
-      const r = election(joined, ctx, params, null);
-      return {
-        ...r,
-        send: [...ok, ...(r.send ?? [])],
-        lines: [...L('onElection', 'onElection.ok'), ...joinLines, ...L('onElection.start'), ...r.lines!],
-        note: ctx.narrate ? `${s.u} answers OK to ${from} and starts its own election; ${r.note}` : '',
-      };
-    }
+  recover: (s, ctx, params) => comeBack(s.u, s.epoch + 1, ctx, params),
 
-    if (msg.epoch < s.epoch) {
-      return {
-        state: s,
-        lines: L(msg.kind === 'ok' ? 'onOk' : 'onCoordinator', 'stale'),
-        note: `${s.u} ignores ${msg.kind.toUpperCase()} from ${from}: it belongs to an older election`,
-      };
-    }
-
-    if (msg.kind === 'ok') {
-      return {
-        state: { ...s, okReceived: true },
-        lines: L('onOk', 'onOk.set'),
-        note: s.okReceived
-          ? `${s.u} gets another OK, from ${from}`
-          : `${s.u} gets OK from ${from}: a higher process takes over, ${s.u} waits for COORDINATOR`,
-      };
-    }
-
-    const joined = msg.epoch > s.epoch ? fresh(s, msg.epoch) : s;
-    return {
-      state: { ...joined, coordinator: msg.uid },
-      lines: L('onCoordinator', 'onCoordinator.set'),
-      note: `${s.u} learns that ${msg.uid} is the coordinator`,
-    };
+  onMessage(s, from, sent, ctx, params) {
+    // The recovered process could not know the election the others reached: its message opens the
+    // next one here.
+    const back = sent.back === true && sent.epoch <= s.epoch;
+    const msg: BullyMsg = back ? { ...sent, epoch: s.epoch + 1 } : sent;
+    const r = receive(s, from, msg, ctx, params);
+    return back ? { ...r, lines: [...L('onBack'), ...(r.lines ?? [])] } : r;
   },
 
   onSuspect(s, x, ctx, params) {
