@@ -124,6 +124,37 @@ test('a ring algorithm: one bar from the election to the end, no figures', async
   expect(errors).toEqual([]);
 });
 
+test('Bully: the old coordinator comes back, the leader changes twice (6 → 5 → 6)', async ({ page }) => {
+  const errors = watchErrors(page);
+  const RECOVERY = 'v=1&alg=bully&n=6&ids=asc&mode=sync&crashes=6@3&recover=6@12';
+  const expected = cli(`#${RECOVERY}`);
+  expect(expected.leader).toBe(6);
+  await page.goto('about:blank');
+  await page.goto('./');
+  const link = await presetLink(page, 'bully-recovery');
+  await link.click();
+  await expectTraceHash(page, expected.traceHash);
+  // Round 10: 6 is down and 5 leads.
+  await page.evaluate(() => {
+    const s = window.__lel!.store.getState();
+    s.seek(s.run.sim.trace.findIndex((e) => e.time > 10));
+  });
+  await expect(page.getByRole('status')).toHaveText('Leader: 5');
+  await toEnd(page);
+  await expect(page.getByRole('status')).toHaveText('Leader: 6');
+  const rs = await reigns(page);
+  expect(rs.map((r) => r.node)).toEqual([6, 5, 6]);
+  // The takeover: 6 declares at 12, 5 hears it at 13; both rows red in between, each green alone.
+  expect(await overlaps(page)).toEqual([{ from: 12, to: 13 }]);
+  await expect.poll(() => colourAt(page, 6, 12.5).then(isRed)).toBe(true);
+  expect(isRed(await colourAt(page, 5, 12.5))).toBe(true);
+  expect(isGreen(await colourAt(page, 5, 10))).toBe(true);
+  expect(isGreen(await colourAt(page, 6, 2))).toBe(true);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/bully-recovery-1280.png` });
+  expect(errors).toEqual([]);
+});
+
 test.describe('on a phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('the partition preset’s timeline shows the red overlap', async ({ page }) => {
