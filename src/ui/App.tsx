@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSim, useSimStore } from '../store/react';
 import type { GraphView } from '../view/graphView';
+import { ChoosePanel } from './adversary/ChoosePanel';
 import { Controls } from './Controls';
 import { Counts } from './Counts';
 import { Editor } from './Editor';
@@ -127,6 +128,9 @@ export function App() {
       </div>
       <aside className="area-side">
         <ViewButtons />
+        <ErrorBoundary name="You choose">
+          <ChoosePanel />
+        </ErrorBoundary>
         <ErrorBoundary name="Legend">
           <section aria-label="Legend" className="legend-section">
             <h2>Roles</h2>

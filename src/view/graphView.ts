@@ -7,6 +7,7 @@ import cytoscape, {
 import type { DrawingDecl } from '../algorithms/contract';
 import { findAlgorithm } from '../algorithms/registry';
 import type { Role } from '../engine/types';
+import { adversaryOf } from '../store/adversary';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
 import { emptyStage, GroupColours, stageOf, TraceMarks, type Stage } from './drawing';
 import { markDownLinks } from './downLinks';
@@ -459,6 +460,14 @@ export function mountGraphView(
     messagesDirty = true;
   };
 
+  // "You choose" mode rings the heads of the channels (src/store/adversary.ts).
+  const adversary = adversaryOf(store);
+  overlay.setChoosing(adversary.getState().choosing);
+  const unchoose = adversary.subscribe((a) => {
+    overlay.setChoosing(a.choosing);
+    messagesDirty = true;
+  });
+
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.run !== run) showRun(s.run);
     // Only the cursor changes what is drawn: a background slice bumps `version` without moving it.
@@ -566,6 +575,7 @@ export function mountGraphView(
       cancelAnimationFrame(raf);
       observer.disconnect();
       unsubscribe();
+      unchoose();
       cy.destroy();
       host.remove();
       marks.remove();

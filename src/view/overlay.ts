@@ -71,6 +71,8 @@ export class MessageOverlay {
   private lastR = 0;
   /** The messages the cursor's step sent: ringed, so they are seen leaving the sender. */
   private fresh: readonly { seq: number }[] = [];
+  /** "You choose" mode: the head of every channel (prev = −1) is ringed as clickable. */
+  private choosing = false;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -103,6 +105,17 @@ export class MessageOverlay {
     }
     this.count = 0;
     this.source = null;
+  }
+
+  /** Rings the head of every channel (the messages that may be delivered next) while on. */
+  setChoosing(on: boolean): void {
+    this.choosing = on;
+  }
+
+  /** Whether the message was, at the last draw, the oldest in flight on its channel. */
+  isHead(seq: number): boolean {
+    const i = this.indexOf(seq);
+    return i >= 0 && this.prev[i] === -1;
   }
 
   /** The messages sent by the step at the cursor (they are ringed where they are drawn). */
@@ -266,6 +279,7 @@ export class MessageOverlay {
     if (k > DENSE_LIMIT) this.drawPixels(ctx, r, selectedSeq);
     else this.drawDots(ctx, r, labels ? null : selectedSeq);
     if (k <= DENSE_LIMIT) this.ringFresh(ctx, r);
+    if (this.choosing && k <= DENSE_LIMIT) this.ringHeads(ctx, r, labels);
     if (labels) this.drawPills(ctx, selectedSeq);
     this.stats.drawn = k;
     let shown = 0;
@@ -426,6 +440,40 @@ export class MessageOverlay {
       ctx.beginPath();
       ctx.arc(this.sx[i]!, this.sy[i]!, r + 3.5, 0, 2 * Math.PI);
       ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /**
+   * "You choose": a thick amber ring with a dark rim round each channel's head, and its pill framed
+   * the same way, so the messages a click may deliver stand out from the back row.
+   */
+  private ringHeads(ctx: CanvasRenderingContext2D, r: number, labels: boolean): void {
+    ctx.save();
+    for (const [width, colour] of [
+      [9, '#1a1a1a'],
+      [5, '#ffb300'],
+    ] as const) {
+      ctx.lineWidth = width;
+      ctx.strokeStyle = colour;
+      for (let i = 0; i < this.count; i++) {
+        if (this.prev[i] !== -1) continue;
+        ctx.beginPath();
+        ctx.arc(this.sx[i]!, this.sy[i]!, r + 6, 0, 2 * Math.PI);
+        ctx.stroke();
+        if (labels && this.shown[i]) {
+          const w = this.sw[i]!;
+          ctx.beginPath();
+          ctx.roundRect(
+            this.lx[i]! - w / 2 - 3,
+            this.ly[i]! - PILL_H / 2 - 3,
+            w + 6,
+            PILL_H + 6,
+            PILL_H / 2 + 3,
+          );
+          ctx.stroke();
+        }
+      }
     }
     ctx.restore();
   }

@@ -1,5 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { NodeId } from '../engine/types';
+import { adversaryOf, chooseDelivery } from '../store/adversary';
 import type { SimStore } from '../store/simStore';
 import type { NodeLayer } from './nodeLayer';
 import type { MessageOverlay } from './overlay';
@@ -17,7 +18,7 @@ export interface TapTargets {
 
 /**
  * A tap selects what is under it — a message drawn on top wins over the node beneath it — or clears
- * the selection; a double tap toggles the node's per-node option (crashed, initiator, …).
+ * the selection; in "you choose" mode a tap on a channel's head delivers it; a double tap toggles the node's per-node option (crashed, initiator, …).
  */
 export function bindTaps(c: Core, t: TapTargets): void {
   const dotAt = (x: number, y: number) => (t.onCanvas ? t.nodeLayer.hitTest(x, y, c.zoom(), c.pan()) : -1);
@@ -27,7 +28,12 @@ export function bindTaps(c: Core, t: TapTargets): void {
     const st = t.store.getState();
     const dot = dotAt(p.x, p.y);
     const ids = t.ids();
-    if (seq !== null) st.select({ kind: 'message', seq });
+    const overlay = t.overlay();
+    const head = seq !== null && adversaryOf(t.store).getState().choosing && overlay.isHead(seq);
+    const m = head ? st.run.replay.inFlight.get(seq) : undefined;
+    // In "you choose" mode a click on a channel's head delivers it (src/store/adversary.ts).
+    if (m) chooseDelivery(t.store, { from: m.from, to: m.to });
+    else if (seq !== null) st.select({ kind: 'message', seq });
     else if (e.target !== c && (e.target as NodeSingular).isNode?.())
       st.select({ kind: 'node', id: Number(e.target.data('nid')) });
     else if (dot >= 0 && ids) st.select({ kind: 'node', id: ids[dot]! });
