@@ -19,6 +19,7 @@ const BASE_OPTIONS: Record<string, string> = {
   '--max-delay': 'maxDelay',
   '--seed': 'seed',
   '--schedule': 'sched',
+  '--scheduler': 'scheduler',
 };
 
 const VALUE_OPTIONS: Record<string, string> = { ...BASE_OPTIONS };
@@ -126,7 +127,7 @@ export function usage(): string {
 
   npm run --silent sim -- --algorithm ${ALGORITHMS.map((a) => a.id).join('|')}
      [--ids 5,3,8,1 | --n 8 --ids asc|desc|random] [--topology KIND] [--mode sync|async]
-     [--seed S] [--max-delay D] [--schedule 5-1,4-5,…] [--edges "1-2:4,2-3:7"] [algorithm options, below]
+     [--seed S] [--max-delay D] [--schedule 5-1,4-5,…] [--scheduler oldest|newest|largest] [--edges "1-2:4,2-3:7"] [algorithm options, below]
      [--max-steps N] [--url '<link or hash>' | --file scenario-or-trace.json] [--json] [--quiet]
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 --ids desc --mode sync --csv
@@ -144,6 +145,8 @@ ${column('--seed S', 'seeds random ids, graphs, weights and delays (default 1)')
 ${column('--max-delay D', 'async: the largest delay (default 10)')}
 ${column('--schedule 5-1,4-5,…', 'async: deliver the oldest message from 5 to 1 at time 1, from 4 to 5 at')}
 ${column('', 'time 2, …, then the rest oldest first; no delays drawn')}
+${column('--scheduler oldest|newest|largest', 'async: choose every delivery (after --schedule) by a rule, no delays:')}
+${column('', 'the head of a channel sent first, sent last, or whose sender id is largest')}
 ${column('--max-steps N', 'stop after N steps (exit code 3 if the run is not over)')}
 ${column('--url LINK', 'run exactly what a link shows; options given beside it override its keys')}
 ${column('--file FILE', "run a scenario file, or a trace file's scenario (its steps are checked)")}

@@ -18,7 +18,15 @@ export interface Timing {
    * does not reach follow, oldest first, one per time unit.
    */
   schedule?: readonly Delivery[];
+  /**
+   * async only: a named scheduler that chooses every delivery after `schedule`
+   * (src/scenario/schedulers.ts); the scenario layer turns it into a schedule before the engine runs.
+   */
+  scheduler?: SchedulerName;
 }
+
+/** The named schedulers beside the seeded delays (src/scenario/schedulers.ts defines each). */
+export type SchedulerName = 'oldest' | 'newest' | 'largest';
 
 /**
  * One step of a delivery schedule: the oldest message in flight on the channel (from, to). The text

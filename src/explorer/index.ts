@@ -1,7 +1,7 @@
 import { buildRun } from '../scenario/build';
 import type { Scenario } from '../scenario/types';
 import { Explorer, type ExploreOptions } from './explorer';
-import { ExploreRefusal } from './model';
+import { ExploreRefusal } from '../scenario/model';
 import { NotPlainData } from './canonical';
 import { explorerRefusal } from './refusal';
 import { summarize, type ExploreSummary } from './report';

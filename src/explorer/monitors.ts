@@ -1,5 +1,5 @@
 import type { AlgorithmResult, NodeId, Role } from '../engine/types';
-import type { Global, Model } from './model';
+import type { Global, Model } from '../scenario/model';
 
 /**
  * The safety and liveness checks run on every state the explorer finds (docs/explorer.md,

@@ -1,4 +1,4 @@
-import type { ExploreInput } from './model';
+import type { ExploreInput } from '../scenario/model';
 
 /**
  * The largest system the explorer accepts. Even LCR's ring of n processes has more than 2^n states

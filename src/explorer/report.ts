@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/types';
 import { analyse, channelsOf, type Extreme, type MessageRange } from './analysis';
 import type { Explorer, StopReason } from './explorer';
 import { scheduleLink } from './link';
-import { BARRIER, type Global } from './model';
+import { BARRIER, type Global } from '../scenario/model';
 import type { ViolationKind } from './monitors';
 
 /** A schedule the explorer hands back: its text form (src/scenario/schedule.ts) and a link that replays it. */

@@ -6,6 +6,7 @@ import type { Faults, Graph, Timing } from '../engine/types';
 import { buildGraph } from '../topology/build';
 import { assignIds } from '../topology/ids';
 import { channelName } from './schedule';
+import { scheduleBy } from './schedulers';
 import type { Result, Scenario } from './types';
 
 /** A run ready for the engine; `algorithm` is the whole module (its bound, params, pseudo-code …). */
@@ -30,9 +31,20 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   if (stray) return { ok: false, errors: [{ field: 'sched', message: stray }] };
   const cut = downOffGraph(s.faults, graph.graph);
   if (cut) return { ok: false, errors: [{ field: 'down', message: cut }] };
+  let timing = s.timing;
+  if (timing.scheduler && timing.mode === 'async') {
+    // The scheduler's choices become a schedule after the scenario's own: the engine only replays.
+    const made = scheduleBy(
+      timing.scheduler,
+      { algorithm, params, graph: graph.graph, faults: s.faults },
+      timing.schedule ?? [],
+    );
+    if (!made.ok) return { ok: false, errors: [{ field: 'scheduler', message: made.message }] };
+    timing = { ...timing, schedule: made.value };
+  }
   return {
     ok: true,
-    value: { algorithm, params, graph: graph.graph, timing: s.timing, seed: s.seed, faults: s.faults },
+    value: { algorithm, params, graph: graph.graph, timing, seed: s.seed, faults: s.faults },
   };
 }
 

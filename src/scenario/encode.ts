@@ -28,6 +28,7 @@ export function toFlat(s: Scenario): Flat {
     if (value !== undefined) f[o.spec.key] = o.spec.format(value);
   }
   if (s.timing.schedule?.length) f.sched = formatSchedule(s.timing.schedule);
+  if (s.timing.scheduler) f.scheduler = s.timing.scheduler;
   if (s.step !== undefined) f.step = String(s.step);
   return f;
 }

@@ -27,6 +27,7 @@ const FIELD_OF: Record<string, string> = {
   maxDelay: 'timing.maxDelay',
   seed: 'seed',
   sched: 'timing.schedule',
+  scheduler: 'timing.scheduler',
   ...Object.fromEntries(ALL_OPTIONS.map((o) => [o.spec.key, `${o.group}.${o.spec.key}`])),
   step: 'step',
 };
@@ -197,8 +198,10 @@ function fromObject(input: unknown): Result<Scenario> {
   }
   const timing = r.obj(data, 'timing', '');
   if (timing) {
-    r.only(timing, 'timing.', ['mode', 'maxDelay', 'schedule']);
+    r.only(timing, 'timing.', ['mode', 'maxDelay', 'schedule', 'scheduler']);
     const mode = r.str(timing, 'mode', 'timing.');
+    const scheduler = r.str(timing, 'scheduler', 'timing.');
+    if (scheduler !== undefined) flat.scheduler = scheduler;
     const maxDelay = r.int(timing, 'maxDelay', 'timing.');
     if (mode !== undefined) flat.mode = mode;
     if (maxDelay !== undefined) flat.maxDelay = String(maxDelay);

@@ -1,6 +1,6 @@
 import type { AnyModule } from '../algorithms/contract';
 import { duplicates, idList, whole, wholeIn, type ParamContext } from '../algorithms/params';
-import type { Delivery, Faults, TimingMode, TopologyKind } from '../engine/types';
+import type { Delivery, Faults, SchedulerName, TimingMode, TopologyKind } from '../engine/types';
 import {
   CUSTOM,
   LIMITS,
@@ -12,6 +12,7 @@ import {
 } from '../topology/spec';
 import { optionsOf, ALL_OPTIONS } from './options';
 import { parseSchedule } from './schedule';
+import { SCHEDULERS } from './schedulers';
 import type { FieldError } from './types';
 
 /**
@@ -31,6 +32,7 @@ export interface Reading {
   maxDelay: number;
   seed: number;
   schedule: Delivery[] | undefined;
+  scheduler: SchedulerName | undefined;
   faults: Faults;
   params: Record<string, unknown>;
   step: number | undefined;
@@ -214,6 +216,29 @@ const sched: KeyReader = (text, r) => {
   r.schedule = read.value;
 };
 
+/**
+ * A named scheduler (schedulers.ts) for the deliveries after `sched`: asynchronous runs only, of
+ * algorithms the order of deliveries decides. Whether the run's faults allow it is build.ts's check.
+ */
+const scheduler: KeyReader = (text, r) => {
+  if (text === undefined) return;
+  const name = text.trim();
+  if (!(SCHEDULERS as readonly string[]).includes(name))
+    return error(
+      r,
+      'scheduler',
+      `scheduler must be ${SCHEDULERS.slice(0, -1).join(', ')} or ${SCHEDULERS.at(-1)}, not "${text.slice(0, 20)}" (leave it out for the seed's delays)`,
+    );
+  if (r.mode !== 'async')
+    return error(
+      r,
+      'scheduler',
+      'a scheduler chooses the deliveries of an asynchronous run; in sync mode every message sent in a round arrives in the next one (C5): choose async mode',
+    );
+  if (r.alg.timed) return error(r, 'scheduler', `${r.alg.name} cannot follow a scheduler: ${r.alg.timed}`);
+  r.scheduler = name as SchedulerName;
+};
+
 const step: KeyReader = (text, r) => {
   if (text === undefined) return;
   const v = whole(text);
@@ -278,6 +303,7 @@ export const KEY_READERS: readonly (readonly [key: string, read: KeyReader])[] =
   ['maxDelay', maxDelay],
   ['seed', seed],
   ['sched', sched],
+  ['scheduler', scheduler],
   ...ALL_OPTIONS.map(({ spec }) => [spec.key, optionReader(spec.key)] as const),
   ['step', step],
   ['screen', screen],

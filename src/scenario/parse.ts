@@ -27,6 +27,7 @@ export const FLAT_KEYS: readonly string[] = [
   'seed',
   ...OPTION_KEYS,
   'sched',
+  'scheduler',
   'step',
   'screen',
 ];
@@ -97,6 +98,7 @@ export function parseFlat(input: Flat): Result<Scenario> {
     maxDelay: DEFAULTS.maxDelay,
     seed: DEFAULTS.seed,
     schedule: undefined,
+    scheduler: undefined,
     faults: { crashed: [], crashes: [] },
     params: {},
     step: undefined,
@@ -110,9 +112,12 @@ export function parseFlat(input: Flat): Result<Scenario> {
     algorithm: alg.id,
     topology: r.edges ? { kind: r.kind, n, edges: r.edges } : { kind: r.kind, n },
     ids: r.ids,
-    timing: r.schedule
-      ? { mode: r.mode, maxDelay: r.maxDelay, schedule: r.schedule }
-      : { mode: r.mode, maxDelay: r.maxDelay },
+    timing: {
+      mode: r.mode,
+      maxDelay: r.maxDelay,
+      ...(r.schedule ? { schedule: r.schedule } : {}),
+      ...(r.scheduler ? { scheduler: r.scheduler } : {}),
+    },
     seed: r.seed,
     params: r.params as ScenarioParams,
     faults: r.faults,

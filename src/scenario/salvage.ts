@@ -31,6 +31,7 @@ const ORDER = [
   'seed',
   ...OPTION_KEYS,
   'sched',
+  'scheduler',
   'step',
   'screen',
 ];

@@ -23,6 +23,8 @@ export interface Draft {
   seed: string;
   /** async only: a delivery schedule in its text form (`5-1,4-5`); empty: the seed's delays. */
   sched: string;
+  /** async only: a named scheduler for the deliveries after `sched`; empty: none (src/scenario/schedulers.ts). */
+  scheduler: string;
   /**
    * Every declared option (src/scenario/options.ts) by its key: a checkbox's state, a select's
    * choice, or a text field's text.
@@ -57,6 +59,7 @@ export function scenarioToDraft(s: Scenario, base?: Draft): Draft {
     maxDelay: String(s.timing.maxDelay),
     seed: String(s.seed),
     sched: f.sched ?? '',
+    scheduler: f.scheduler ?? '',
   };
   for (const o of ALL_OPTIONS) {
     const key = o.spec.key;
@@ -85,6 +88,7 @@ export function draftToFlat(d: Draft): Flat {
   f.mode = d.mode;
   if (d.mode === 'async') f.maxDelay = d.maxDelay;
   if (d.mode === 'async' && d.sched.trim() !== '') f.sched = d.sched.trim();
+  if (d.mode === 'async' && d.scheduler !== '') f.scheduler = d.scheduler;
   f.seed = d.seed;
   const alg = findAlgorithm(f.alg!);
   for (const o of alg ? optionsOf(alg) : []) {

@@ -4,7 +4,8 @@ import type { Faults, Graph, NodeCtx, NodeId, Reaction } from '../engine/types';
 import type { Delivery } from '../scenario/schedule';
 
 /**
- * The untimed asynchronous transition system the explorer walks (docs/explorer.md, "The model").
+ * The untimed asynchronous transition system the explorer walks (docs/explorer.md, "The model") and
+ * the named schedulers follow (schedulers.ts).
  * A global state is every node's state plus the contents of every channel; a channel is an ordered
  * pair (sender, receiver), FIFO, as src/scenario/schedule.ts defines it. The start-up sends come
  * first (C4); then one step delivers the head of one non-empty channel. Nothing here reads a clock,
@@ -24,6 +25,8 @@ export interface Global {
 export interface Move {
   readonly next: Global;
   readonly sent: readonly Msg[];
+  /** The channel each of `sent` went on, in send order. */
+  readonly on: readonly number[];
   /** Steps of the simulator this transition is: 1 per delivery, one per node acting at a barrier. */
   readonly engineSteps: number;
 }
@@ -79,11 +82,12 @@ export class Model {
     const nodes = new Array<unknown>(this.n);
     const chans: Msg[][] = this.channels.map(() => []);
     const sent: Msg[] = [];
+    const on: number[] = [];
     for (let i = 0; i < this.n; i++) {
       const r = this.alg.init(this.ctx[i]!, this.params) as AnyReaction;
-      nodes[i] = this.take(i, r, chans, sent);
+      nodes[i] = this.take(i, r, chans, sent, on);
     }
-    return { next: { nodes, chans }, sent, engineSteps: this.n };
+    return { next: { nodes, chans }, sent, on, engineSteps: this.n };
   }
 
   /** Delivers the head of channel c (which must be non-empty). */
@@ -102,8 +106,9 @@ export class Model {
     chans[c] = queue.slice(1);
     const nodes = g.nodes.slice();
     const sent: Msg[] = [];
-    nodes[to] = this.take(to, r, chans, sent);
-    return { next: { nodes, chans }, sent, engineSteps: 1 };
+    const on: number[] = [];
+    nodes[to] = this.take(to, r, chans, sent, on);
+    return { next: { nodes, chans }, sent, on, engineSteps: 1 };
   }
 
   /**
@@ -117,21 +122,22 @@ export class Model {
     let nodes: unknown[] | null = null;
     let chans: Msg[][] | null = null;
     const sent: Msg[] = [];
+    const on: number[] = [];
     let acted = 0;
     for (let i = 0; i < this.n; i++) {
       const r = onBarrier(g.nodes[i], this.ctx[i]!, this.params) as AnyReaction | null;
       if (r === null) continue;
       nodes ??= g.nodes.slice();
       chans ??= g.chans.map((q) => q.slice());
-      nodes[i] = this.take(i, r, chans, sent);
+      nodes[i] = this.take(i, r, chans, sent, on);
       acted++;
     }
     if (nodes === null || chans === null) return null;
-    return { next: { nodes, chans }, sent, engineSteps: acted };
+    return { next: { nodes, chans }, sent, on, engineSteps: acted };
   }
 
   /** Applies a reaction's sends to the channels (copying each channel it appends to) and returns its state. */
-  private take(i: number, r: AnyReaction, chans: (readonly Msg[])[], sent: Msg[]): unknown {
+  private take(i: number, r: AnyReaction, chans: (readonly Msg[])[], sent: Msg[], on: number[]): unknown {
     if (r.timers && r.timers.length > 0)
       throw new ExploreRefusal(
         `${this.alg.name} sets a timer (${(r.timers[0]!.timer as { kind?: string }).kind ?? 'timer'}) in an asynchronous run; the explorer follows the order of deliveries and has no time`,
@@ -146,6 +152,7 @@ export class Model {
           );
         chans[c] = [...chans[c]!, s.msg];
         sent.push(s.msg);
+        on.push(c);
       }
     }
     return r.state;
