@@ -1,7 +1,15 @@
 import type { NodeId } from '../engine/types';
 import { formatSchedule } from '../scenario/schedule';
 import { Interner, NotPlainData } from './canonical';
-import { BARRIER, ExploreRefusal, Model, type ExploreInput, type Global, type Move, type Msg } from '../scenario/model';
+import {
+  BARRIER,
+  ExploreRefusal,
+  Model,
+  type ExploreInput,
+  type Global,
+  type Move,
+  type Msg,
+} from '../scenario/model';
 import { Monitors, type Finding, type ViolationKind } from './monitors';
 import { IntVec } from './vec';
 
