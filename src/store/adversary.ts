@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Delivery, SentMessage } from '../engine/types';
+import type { Delivery, SchedulerName, SentMessage } from '../engine/types';
 import { scheduleOf } from '../scenario/scheduleOf';
 import type { SimState, SimStore } from './simStore';
 
@@ -48,6 +48,20 @@ export function chooseDelivery(store: SimStore, d: Delivery): boolean {
   for (let i = c; i < trace.length && trace[i]!.time === 0; i++) atZero++;
   const timing = { ...s.scenario.timing, schedule };
   return store.getState().load({ ...s.scenario, timing, step: c + atZero + 1 }).ok;
+}
+
+/**
+ * Hands the deliveries after the cursor to a named scheduler (null: back to the seed's delays, from
+ * step 0). The deliveries made so far become the schedule's prefix, so the run continues from the
+ * cursor; the cursor stays where it is.
+ */
+export function switchScheduler(store: SimStore, name: SchedulerName | null): boolean {
+  const s = store.getState();
+  const { schedule: _schedule, scheduler: _scheduler, ...rest } = s.scenario.timing;
+  if (name === null) return s.load({ ...s.scenario, timing: rest, step: 0 }).ok;
+  const prefix = scheduleOf(s.run.replay.trace, s.cursor);
+  const timing = { ...rest, ...(prefix.length ? { schedule: prefix } : {}), scheduler: name };
+  return s.load({ ...s.scenario, timing, step: s.cursor }).ok;
 }
 
 /** Whether the page is in "you choose" mode: one small store per run view, beside the SimStore. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
 import { formatSchedule } from '../../src/scenario/schedule';
-import { cannotChoose, channelHeads, chooseDelivery } from '../../src/store/adversary';
+import { cannotChoose, channelHeads, chooseDelivery, switchScheduler } from '../../src/store/adversary';
 import { createSimStore, type SimStore } from '../../src/store/simStore';
 
 /** Background slices run when the test says so. */
@@ -131,5 +131,31 @@ describe('you choose: the lecturer picks the next delivery', () => {
     expect(channelHeads([m(5, 1, 2), m(2, 1, 2), m(7, 2, 1), m(3, 2, 3)]).map((x) => x.seq)).toEqual([
       2, 3, 7,
     ]);
+  });
+
+  it('switching scheduler mid-run keeps the steps so far (now a schedule) and the cursor', () => {
+    const { store, settle } = storeOf({ alg: 'lcr', ids: '4,1,3,2', mode: 'async', seed: '9' });
+    store.getState().seek(7);
+    const before = store
+      .getState()
+      .run.replay.trace.slice(0, 7)
+      .map((e) => `${e.kind} ${e.node} ${e.from}`);
+    const so_far = store
+      .getState()
+      .run.replay.trace.slice(0, 7)
+      .filter((e) => e.kind === 'deliver')
+      .map((e) => `${e.from}-${e.node}`);
+    expect(switchScheduler(store, 'newest')).toBe(true);
+    settle();
+    const s = store.getState();
+    expect(s.cursor).toBe(7);
+    expect(s.scenario.timing.scheduler).toBe('newest');
+    expect(sched(store)).toBe(so_far.join(','));
+    expect(s.run.replay.trace.slice(0, 7).map((e) => `${e.kind} ${e.node} ${e.from}`)).toEqual(before);
+    // Back to the seed's delays: from step 0, no schedule left.
+    switchScheduler(store, null);
+    settle();
+    expect(store.getState().scenario.timing).toEqual({ mode: 'async', maxDelay: 10 });
+    expect(store.getState().cursor).toBe(0);
   });
 });

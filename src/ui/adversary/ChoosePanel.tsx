@@ -1,6 +1,14 @@
 import { useStore } from 'zustand';
 import { scheduleOf } from '../../scenario/scheduleOf';
-import { adversaryOf, cannotChoose, channelHeads, chooseDelivery } from '../../store/adversary';
+import type { SchedulerName } from '../../engine/types';
+import { SCHEDULER_HELP, SCHEDULERS } from '../../scenario/schedulers';
+import {
+  adversaryOf,
+  cannotChoose,
+  channelHeads,
+  chooseDelivery,
+  switchScheduler,
+} from '../../store/adversary';
 import { useSim, useSimStore } from '../../store/react';
 import { fmt } from '../format';
 import './adversary.css';
@@ -24,8 +32,36 @@ export function ChoosePanel() {
   const label = (msg: { kind: string }) => s.run.sim.algorithm.label?.(msg) ?? msg.kind;
   const scheduled = s.scenario.timing.schedule?.length ?? 0;
   const later = choosing && !reason ? scheduled - scheduleOf(s.run.replay.trace, s.cursor).length : 0;
+  const async = s.scenario.timing.mode === 'async' && !s.run.spec.algorithm.timed;
+  const scheduler = s.scenario.timing.scheduler ?? '';
   return (
     <section className="adversary" aria-label="You choose">
+      {async && (
+        <label
+          className="scheduler-pick"
+          title="From this step on, a rule chooses each delivery among the heads of the channels; the deliveries so far are kept as the schedule"
+        >
+          <span>Scheduler from here</span>
+          <select
+            value={scheduler || (scheduled > 0 ? 'own' : '')}
+            onChange={(e) =>
+              switchScheduler(store, e.target.value === '' ? null : (e.target.value as SchedulerName))
+            }
+          >
+            <option value="">the seed’s delays (from step 0)</option>
+            {scheduled > 0 && !scheduler && (
+              <option value="own" disabled>
+                your schedule, then oldest first
+              </option>
+            )}
+            {SCHEDULERS.map((name) => (
+              <option key={name} value={name} title={SCHEDULER_HELP[name]}>
+                {name} first
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button
         type="button"
         className="choose-toggle"

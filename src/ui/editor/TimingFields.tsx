@@ -1,8 +1,9 @@
+import { SCHEDULER_HELP, SCHEDULERS } from '../../scenario/schedulers';
 import type { FieldError } from '../../scenario/types';
 import type { Draft } from '../../store/draft';
 import { Field, invalid } from './Field';
 
-export const TIMING_KEYS = ['mode', 'maxDelay', 'seed', 'sched'] as const;
+export const TIMING_KEYS = ['mode', 'maxDelay', 'seed', 'sched', 'scheduler'] as const;
 
 /**
  * Sync rounds or async delays (with the largest delay), and the seed. In async mode, a delivery
@@ -97,6 +98,30 @@ export function TimingFields({
                 </p>
               )}
             </>
+          )}
+        </Field>
+      )}
+      {draft.mode === 'async' && (
+        <Field
+          label="Scheduler"
+          keys={['scheduler']}
+          errors={errors}
+          hint="A rule that chooses every delivery after the schedule among the heads of the channels. None: the seed's delays (after a schedule, the rest oldest first)."
+        >
+          {(id, d) => (
+            <select
+              id={id}
+              value={draft.scheduler}
+              onChange={(e) => set({ scheduler: e.target.value })}
+              {...invalid(d)}
+            >
+              <option value="">none (the seed’s delays)</option>
+              {SCHEDULERS.map((name) => (
+                <option key={name} value={name} title={SCHEDULER_HELP[name]}>
+                  {name} first
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       )}
