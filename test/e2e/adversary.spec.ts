@@ -140,3 +140,45 @@ test('sync mode: the panel says why there is nothing to choose', async ({ page }
   );
   expect(errors).toEqual([]);
 });
+
+test('named schedulers: a link with scheduler matches the CLI; switching mid-run keeps the step; a bad name gets the CLI’s words', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  const GHS = 'v=1&alg=ghs&n=7&seed=2&mode=async';
+  await page.goto(`./#${GHS}&scheduler=largest`);
+  expect(await traceHash(page)).toBe(cli(`#${GHS}&scheduler=largest`).traceHash);
+
+  // Mid-run: at step 12 hand the rest to "newest first"; the run keeps its first 12 steps.
+  await page.goto(`./#${GHS}&step=12`);
+  await expect(page.getByTestId('step')).toHaveText('12');
+  const picker = page.getByRole('region', { name: 'You choose' }).getByRole('combobox');
+  await picker.selectOption('newest');
+  await expect.poll(() => page.url()).toContain('scheduler=newest');
+  await expect(page.getByTestId('step')).toHaveText('12');
+  const link = new URL(page.url()).hash;
+  expect(link).toMatch(/sched=[0-9-,]+/);
+  expect(await traceHash(page)).toBe(cli(link).traceHash);
+  await page.screenshot({ path: `${SHOTS}/scheduler-desktop.png` });
+
+  // The editor: a scheduler in sync mode is refused with the CLI's sentence.
+  const cliError = (() => {
+    try {
+      execFileSync(CLI_NODE, cliArgs('--url', '#v=1&alg=lcr&n=4&mode=sync&scheduler=oldest'), {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+      return '';
+    } catch (e) {
+      return String((e as { stderr: string }).stderr).trim();
+    }
+  })();
+  expect(cliError).toBe(
+    'error: a scheduler chooses the deliveries of an asynchronous run; in sync mode every message sent in a round arrives in the next one (C5): choose async mode',
+  );
+  await page.goto('./#v=1&alg=lcr&n=4&mode=sync&scheduler=oldest');
+  const alert = page.getByRole('alert').filter({ hasText: 'This link cannot be opened' });
+  await expect(alert).toContainText(cliError.replace(/^error: /, ''));
+  expect(errors).toEqual([]);
+});
