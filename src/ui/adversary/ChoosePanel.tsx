@@ -1,7 +1,6 @@
 import { useStore } from 'zustand';
 import { scheduleOf } from '../../scenario/scheduleOf';
 import type { SchedulerName } from '../../engine/types';
-import { SCHEDULER_HELP, SCHEDULERS } from '../../scenario/schedulers';
 import {
   adversaryOf,
   cannotChoose,
@@ -12,6 +11,7 @@ import {
 import { useSim, useSimStore } from '../../store/react';
 import { fmt } from '../format';
 import './adversary.css';
+import { SchedulerOptions } from './SchedulerOptions';
 
 /** Past this many heads the list stops; the graph still rings every one of them. */
 const MAX_LISTED = 40;
@@ -54,11 +54,7 @@ export function ChoosePanel() {
                 your schedule, then oldest first
               </option>
             )}
-            {SCHEDULERS.map((name) => (
-              <option key={name} value={name} title={SCHEDULER_HELP[name]}>
-                {name} first
-              </option>
-            ))}
+            <SchedulerOptions />
           </select>
         </label>
       )}

@@ -1,7 +1,7 @@
-import { SCHEDULER_HELP, SCHEDULERS } from '../../scenario/schedulers';
 import type { FieldError } from '../../scenario/types';
 import type { Draft } from '../../store/draft';
 import { Field, invalid } from './Field';
+import { SchedulerOptions } from '../adversary/SchedulerOptions';
 
 export const TIMING_KEYS = ['mode', 'maxDelay', 'seed', 'sched', 'scheduler'] as const;
 
@@ -116,11 +116,7 @@ export function TimingFields({
               {...invalid(d)}
             >
               <option value="">none (the seed’s delays)</option>
-              {SCHEDULERS.map((name) => (
-                <option key={name} value={name} title={SCHEDULER_HELP[name]}>
-                  {name} first
-                </option>
-              ))}
+              <SchedulerOptions />
             </select>
           )}
         </Field>
