@@ -1,6 +1,7 @@
 import { buildContexts } from './context';
 import { IdIndex, LinkIndex } from './links';
-import { canonicalMessage, TraceHasher } from './hash';
+import { TraceHasher } from './hash';
+import { canonicalMessage } from './messageText';
 import { StateHistory } from './history';
 import { EventJournal } from './journal';
 import { Monitors } from './monitors';
@@ -226,7 +227,7 @@ export class Simulation {
    * and reaches the frontier with the same deliveries.
    */
   private readonly linkLastSeq: Float64Array;
-  private hasher = new TraceHasher();
+  private readonly hasher: TraceHasher;
   /** Set by `seek` while replaying steps already in the trace, so they are not recorded twice. */
   private replaying = false;
   /** The furthest step ever executed: a replayed step reports no violation twice. */
@@ -246,6 +247,7 @@ export class Simulation {
     this.n = cfg.graph.ids.length;
     this.record = cfg.record ?? true;
     this.hashing = cfg.hash ?? true;
+    this.hasher = new TraceHasher(cfg.algorithm.kinds);
     this.checking = cfg.checkInvariants ?? false;
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
     this.until = cfg.algorithm.until?.(cfg.params, cfg.faults) ?? Infinity;
@@ -436,7 +438,7 @@ export class Simulation {
     return this.figuresMonitor?.figures(over ? this.until : this.time) ?? {};
   }
 
-  /** A stable identifier of the run so far (FNV-1a over every step's canonical text). */
+  /** A stable identifier of the run so far (hash.ts: numbers of every step, version HASH_VERSION). */
   traceHash(): string {
     return this.hasher.hex();
   }
@@ -571,6 +573,7 @@ export class Simulation {
       kind = 'crash';
     }
 
+    if (this.hashing) this.hashHead(kind, node, from, seq, payload);
     const roles = this.record || this.checking || this.monitors !== null;
     const roleBefore: Role = roles ? this.roleOf(node) : 'idle';
     let sends: SentMessage[] | null = null;
@@ -598,7 +601,6 @@ export class Simulation {
       this.recoverAt[node] = this.stepIndex;
     }
 
-    if (this.hashing) this.hashStep(kind, node, from, payload, sends);
     const roleAfter: Role = roles ? this.roleOf(node) : 'idle';
     // Like the FIFO check, the monitors follow the frontier only (see linkLastSeq).
     if (this.stepIndex > this.frontier) {
@@ -641,6 +643,7 @@ export class Simulation {
       if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
       else if (type === EV_SUSPECT || type === EV_LOOK)
         entry.timer = alg.failureDetector!.label(payload as NodeId | null);
+      if (kind === 'timer') entry.timerData = payload;
       this.trace.push(entry);
       this.recordedSends += entry.sends.length;
     }
@@ -655,7 +658,9 @@ export class Simulation {
     node: number,
     send: Reaction<unknown, { kind: string }, unknown>['send'] & object,
   ): SentMessage[] | null {
-    const out: SentMessage[] | null = this.record || this.hashing ? [] : null;
+    // Headless, nothing is kept per send: the hash reads the numbers as they go by.
+    const out: SentMessage[] | null = this.record ? [] : null;
+    const h = this.hashing ? this.hasher : null;
     const c = this.counters;
     const sync = this.timing.mode === 'sync';
     const fromId = this.graph.ids[node]!;
@@ -698,6 +703,7 @@ export class Simulation {
         this.stepIndex,
         s.msg,
       );
+      if (h) h.send(s.to, deliverAt, s.msg);
       if (out) {
         const m: SentMessage = { seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt };
         if (lost) m.lost = true;
@@ -707,30 +713,19 @@ export class Simulation {
     return out;
   }
 
-  private hashStep(
-    kind: StepKind,
-    node: number,
-    from: number,
-    payload: unknown,
-    sends: SentMessage[] | null,
-  ): void {
+  /**
+   * Opens the step in the trace hash (hash.ts): its kind, time and node; a delivery or drop names its
+   * sender and its message's seq (the message's fields went into the hash when it was sent).
+   */
+  private hashHead(kind: StepKind, node: number, from: number, seq: number, payload: unknown): void {
     const h = this.hasher;
-    h.str(kind);
-    h.num(this.time);
-    h.num(this.graph.ids[node]!);
+    h.step(kind, this.time, this.graph.ids[node]!);
     if (kind === 'deliver' || kind === 'drop') {
       h.num(this.graph.ids[from]!);
-      h.value(payload);
+      h.num(seq);
     } else if (kind === 'timer') {
-      // A timer's payload is plain data (a failure detector's notice: the crashed id).
+      // A timer's payload is plain data (a failure detector's notice: the crashed id, or null).
       h.value(payload);
-    }
-    if (sends) {
-      for (const s of sends) {
-        h.num(s.to);
-        h.num(s.deliverAt);
-        h.value(s.msg);
-      }
     }
   }
 

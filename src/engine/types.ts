@@ -330,6 +330,8 @@ export interface TraceEntry {
   msgSeq?: number;
   /** For timer steps: the timer's name (Algorithm.timerLabel, or the failure detector's label). */
   timer?: string;
+  /** For timer steps: the payload the timer was set with (a failure detector's notice: an id or null). */
+  timerData?: unknown;
   sends: SentMessage[];
   /** The timers the step set: each one's name, the time it fires and its payload (absent: none). */
   timers?: { label: string; at: number; timer: unknown }[];

@@ -1,4 +1,5 @@
-import { canonicalMessage } from '../engine/hash';
+import { HASH_VERSION } from '../engine/hash';
+import { canonicalMessage } from '../engine/messageText';
 import { Simulation } from '../engine/simulation';
 import type { AnyAlgorithm, SentMessage, TraceEntry } from '../engine/types';
 import { buildRun } from './build';
@@ -48,6 +49,8 @@ export function traceToJson(sim: Simulation, scenario: Scenario, options: TraceE
     link: encodeScenario(scenario),
     scenario: scenarioObject(scenario),
     summary: summarize(sim),
+    // Files without it (before December 2026) carry a version-1 trace hash (scenario/legacyHash.ts).
+    hashVersion: HASH_VERSION,
     cursor: sim.step,
     finished: sim.done,
     stepsWritten: count,

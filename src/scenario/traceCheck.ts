@@ -1,4 +1,6 @@
+import { HASH_VERSION } from '../engine/hash';
 import { Simulation } from '../engine/simulation';
+import { legacyTraceHash } from './legacyHash';
 import { buildRun } from './build';
 import { TRACE_FORMAT } from './json';
 import { traceToJson } from './trace';
@@ -13,7 +15,8 @@ import { encodeScenario } from './url';
  * not a trace file).
  *
  * Compared: the link, the summary at the file's cursor, and every written step — all but the raw
- * `state`, which the exporter writes or leaves out depending on size.
+ * `state`, which the exporter writes or leaves out depending on size. The summary's `traceHash` is of
+ * the file's `hashVersion` (absent: version 1, the text hash).
  */
 export function traceMismatch(data: unknown, scenario: Scenario): string | null {
   if (!isObject(data) || data.format !== TRACE_FORMAT) return null;
@@ -34,7 +37,13 @@ export function traceMismatch(data: unknown, scenario: Scenario): string | null 
     summary: unknown;
     steps: Record<string, unknown>[];
   };
-  if (!same(data.summary, mine.summary)) return `its summary at step ${cursor} differs`;
+  const summary = mine.summary as Record<string, unknown>;
+  // A file exported before the numeric hash (no hashVersion) is checked against the text hash it was
+  // written with, recomputed from the re-run's recorded steps.
+  if (data.hashVersion === undefined) summary.traceHash = legacyTraceHash(sim.trace, cursor);
+  else if (data.hashVersion !== HASH_VERSION)
+    return `its hashVersion ${JSON.stringify(data.hashVersion)} is not ${HASH_VERSION} (the only one written)`;
+  if (!same(data.summary, summary)) return `its summary at step ${cursor} differs`;
   for (let i = 0; i < steps.length; i++) {
     const theirs = steps[i] as unknown;
     const without = isObject(theirs) ? { ...theirs, state: undefined } : theirs;
