@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Simulation } from '../engine/simulation';
 import { buildRun } from '../scenario/build';
 import { toFlat } from '../scenario/encode';
@@ -14,6 +15,8 @@ import { longRunNote, runMessages } from './estimate';
 import { runExperimentCommand } from './experiment';
 import { fail, note, say } from './say';
 import { runExploreCommand } from './explore';
+import { POOL_WORKER } from './pool';
+import { servePool } from './poolWorker';
 
 /** A scenario or trace file, read whole (it is at most MAX_JSON characters). */
 function readScenarioFile(path: string): { scenario: Scenario; data: unknown } {
@@ -44,7 +47,7 @@ function flatOf(args: CliArgs, file: Scenario | null): Flat {
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'experiment') {
-    await runExperimentCommand(argv.slice(1));
+    await runExperimentCommand(argv.slice(1), new URL(import.meta.url));
     return;
   }
   if (argv[0] === 'explore') {
@@ -121,4 +124,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv.slice(2));
+// The experiment's worker threads start from this same file (pool.ts): tsx or the bundle alike.
+if (!isMainThread && workerData === POOL_WORKER) servePool();
+else void main(process.argv.slice(2));

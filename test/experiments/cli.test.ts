@@ -115,3 +115,75 @@ describe('sim experiment', () => {
     });
   }
 });
+
+describe('sim experiment on threads and in shards', () => {
+  // 4 algorithms × 2 orders × 9 sizes × 3 seeds, async: 216 runs, of different lengths.
+  const sweep = ['--algorithm', 'lcr,hs,chang-roberts,peterson', '--n', '4-12', '--ids', 'random,worst'];
+  const more = ['--seeds', '3', '--mode', 'async'];
+  const body = (out: string) => out.trimEnd().split('\n').slice(1);
+
+  it('--jobs K prints the same lines in the same order for K = 1, 2 and 3, CSV and JSON', () => {
+    const one = experiment(...sweep, ...more, '--jobs', '1');
+    expect(one.code).toBe(0);
+    expect(body(one.out)).toHaveLength(216);
+    for (const k of ['2', '3']) expect(experiment(...sweep, ...more, '--jobs', k)).toEqual(one);
+    const json = experiment(...sweep, ...more, '--jobs', '1', '--json');
+    expect(experiment(...sweep, ...more, '--jobs', '2', '--json')).toEqual(json);
+  });
+
+  it('--jobs 2 under tsx, as `npm run sim` runs it, prints what the bundle prints with --jobs 1', () => {
+    const small = [
+      '--algorithm',
+      'lcr,hs',
+      '--n',
+      '4-6',
+      '--ids',
+      'random',
+      '--seeds',
+      '2',
+      '--mode',
+      'async',
+    ];
+    const tsx = execFileSync(
+      CLI_NODE,
+      ['--import', 'tsx', 'src/cli/main.ts', 'experiment', ...small, '--jobs', '2'],
+      { encoding: 'utf8' },
+    );
+    const bundle = experiment(...small, '--jobs', '1');
+    expect(body(bundle.out)).toHaveLength(2 * 3 * 2);
+    expect(tsx).toBe(bundle.out);
+  });
+
+  it('--shard i/k: the k shards are disjoint, and concatenated and sorted they are the whole sweep sorted', () => {
+    const whole = body(experiment(...sweep, ...more).out);
+    for (const k of [1, 2, 5]) {
+      const shards = Array.from({ length: k }, (_, i) =>
+        body(experiment(...sweep, ...more, '--shard', `${i + 1}/${k}`).out),
+      );
+      expect(shards.reduce((s, x) => s + x.length, 0)).toBe(whole.length);
+      // every shard gets about its share: runs are dealt round-robin in the sweep's order
+      for (const s of shards) expect(Math.abs(s.length - whole.length / k)).toBeLessThan(1);
+      expect(shards.flat().sort()).toEqual([...whole].sort());
+    }
+  });
+
+  for (const [args, message] of [
+    [['--jobs', '0'], /^error: --jobs must be a whole number from 1 to 256, not "0"$/],
+    [['--jobs', '1.5'], /^error: --jobs must be a whole number/],
+    [['--jobs', '257'], /^error: --jobs must be a whole number from 1 to 256/],
+    [['--shard', '0/3'], /^error: --shard: i must be a whole number from 1 to 3, not "0"$/],
+    [['--shard', '4/3'], /^error: --shard: i must be a whole number from 1 to 3, not "4"$/],
+    [['--shard', '1/0'], /^error: --shard: k must be a whole number from 1 to 100000, not "0"$/],
+    [['--shard', '3'], /^error: --shard must be i\/k \(this is shard i of k, e\.g\. 2\/8\), not "3"$/],
+    [['--shard', '1/2', '--shard', '2/2'], /^error: --shard is given twice$/],
+  ] as const) {
+    it(`refuses ${args.join(' ')} in one line, exit code 2`, () => {
+      const r = experiment('--algorithm', 'lcr', '--n', '4', ...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      const lines = r.err.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    });
+  }
+});
