@@ -4,6 +4,8 @@
  * typed-array heap doing the same work — the baseline the engine is measured against — and, for sync
  * mode, a plain ring buffer (the upper bound). Prints medians of several runs.
  */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { lcr } from '../src/algorithms/lcr';
 import { Prng } from '../src/engine/prng';
 import { EventQueue } from '../src/engine/queue';
@@ -12,7 +14,8 @@ import { ring } from '../src/topology/ring';
 
 const desc = (n: number) => Array.from({ length: n }, (_, i) => n - i);
 
-function engineRun(n: number, mode: 'sync' | 'async'): { deliveries: number; ms: number } {
+/** The engine as the CLI runs it: recording off, trace hash and monitors on (`hash: false` for comparison). */
+function engineRun(n: number, mode: 'sync' | 'async', hash = true): { deliveries: number; ms: number } {
   const sim = new Simulation({
     algorithm: lcr,
     params: { announce: false },
@@ -21,7 +24,7 @@ function engineRun(n: number, mode: 'sync' | 'async'): { deliveries: number; ms:
     seed: 1,
     faults: { crashed: [], crashes: [] },
     record: false,
-    hash: false,
+    hash,
     stepBudget: Number.MAX_SAFE_INTEGER,
   });
   const t0 = performance.now();
@@ -161,11 +164,14 @@ function measure(f: () => { deliveries: number; ms: number }, runs: number) {
 
 const fmt = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
 const sizes = (process.argv[2] ?? '1000,5000').split(',').map(Number);
-const rows: string[][] = [['workload', 'deliveries', 'engine', 'baseline', 'ratio']];
+const rows: string[][] = [
+  ['workload', 'deliveries', 'engine, hash on (as the CLI)', 'baseline', 'ratio', 'hash off', 'ratio'],
+];
 for (const n of sizes) {
   const runs = n <= 1000 ? 9 : 5;
   const base = measure(() => heapBaseline(n), runs);
   const eng = measure(() => engineRun(n, 'async'), runs);
+  const bare = measure(() => engineRun(n, 'async', false), runs);
   if (eng.deliveries !== base.deliveries)
     throw new Error(`delivery counts differ: ${eng.deliveries} vs ${base.deliveries}`);
   rows.push([
@@ -174,15 +180,52 @@ for (const n of sizes) {
     fmt(eng.rate),
     `${fmt(base.rate)} (typed-array heap)`,
     (eng.rate / base.rate).toFixed(2),
+    fmt(bare.rate),
+    (bare.rate / base.rate).toFixed(2),
   ]);
   const bound = measure(() => ringBufferBound(n), runs);
   const sync = measure(() => engineRun(n, 'sync'), runs);
+  const syncBare = measure(() => engineRun(n, 'sync', false), runs);
   rows.push([
     `LCR worst sync n=${n}`,
     String(sync.deliveries),
     fmt(sync.rate),
     `${fmt(bound.rate)} (ring buffer)`,
     (sync.rate / bound.rate).toFixed(2),
+    fmt(syncBare.rate),
+    (syncBare.rate / bound.rate).toFixed(2),
+  ]);
+}
+
+// The CLI as a user runs it (`npm run sim`, tsx, hash on) on LCR worst case async, against the bare
+// heap's time for the same n in this process: start-up, parsing and the summary included.
+for (const n of (process.env.BENCH_CLI ?? '10000')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0)) {
+  const base = heapBaseline(n);
+  const args = ['--import', 'tsx', 'src/cli/main.ts', '--algorithm', 'lcr', '--n', String(n)];
+  const t0 = performance.now();
+  const cli = spawnSync(
+    process.execPath,
+    [...args, '--ids', 'desc', '--mode', 'async', '--quiet', '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const ms = performance.now() - t0;
+  if (cli.status !== 0) throw new Error(`the CLI failed: ${cli.stderr}`);
+  const out = JSON.parse(cli.stdout) as { messagesByKind: { election: number } };
+  if (out.messagesByKind.election !== base.deliveries)
+    throw new Error(`election messages differ: ${out.messagesByKind.election} vs ${base.deliveries}`);
+  rows.push([
+    `CLI: LCR worst async n=${n}`,
+    String(base.deliveries),
+    `${(ms / 1000).toFixed(1)} s`,
+    `${(base.ms / 1000).toFixed(1)} s (typed-array heap)`,
+    `${(ms / base.ms).toFixed(2)}× the time`,
+    '',
+    '',
   ]);
 }
 
@@ -231,12 +274,16 @@ void q;
     `${median(seeks).toFixed(2)} ms median`,
     `${worst(seeks).toFixed(1)} ms worst`,
     '',
+    '',
+    '',
   ]);
   rows.push([
     `step back at a random step`,
     '',
     `${median(backs).toFixed(2)} ms median`,
     `${worst(backs).toFixed(1)} ms worst`,
+    '',
+    '',
     '',
   ]);
 }
@@ -245,6 +292,11 @@ const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 console.log(
   `queue memory: ${perSlot} B per queued event (typed arrays + payload pointer; the message object is shared when forwarded)`,
+);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
 );
 console.log(
   `medians of ${sizes.map((n) => (n <= 1000 ? 9 : 5)).join('/')} runs after a warm-up; node ${process.version}`,
