@@ -1,8 +1,10 @@
 import type { AnyModule } from '../algorithms/contract';
 import { duplicates, idList, whole, wholeIn, type ParamContext } from '../algorithms/params';
 import type { Delivery, Faults, SchedulerName, TimingMode, TopologyKind } from '../engine/types';
+import { findAlgorithm } from '../algorithms/registry';
 import {
   CUSTOM,
+  sameGraphKind,
   LIMITS,
   TOPOLOGIES,
   TOPOLOGY_KINDS,
@@ -264,6 +266,32 @@ const screen: KeyReader = (text, r) => {
     );
 };
 
+/**
+ * `vs=<algorithm>`: the second algorithm of the compare screen, run beside `alg` on the same graph. A
+ * viewer's key like `screen`, no part of the run; it must name another algorithm that runs on this
+ * graph (src/scenario/versus.ts builds its scenario and says why an option is left out).
+ */
+const vs: KeyReader = (text, r) => {
+  if (text === undefined) return;
+  const id = text.trim();
+  const other = findAlgorithm(id);
+  if (!other) return error(r, 'vs', `vs names no algorithm: "${text.slice(0, 30)}"`);
+  if (other.id === r.alg.id)
+    return error(r, 'vs', `vs=${id} is the algorithm alg already runs: compare it with another`);
+  if (sameGraphKind(other.topologies, r.kind) === null)
+    error(r, 'vs', versusRefusal(other.shortName, other.topologies, r.kind));
+};
+
+/** Why an algorithm cannot run beside another on a graph of this kind (its short name, where it runs). */
+export function versusRefusal(name: string, runsOn: readonly TopologyKind[], kind: TopologyKind): string {
+  const kinds = runsOn.map((k) => `a ${TOPOLOGY_NAMES[k]}`);
+  const where =
+    kinds.length <= 2
+      ? kinds.join(' or ')
+      : `${kinds.slice(0, 2).join(', ')} or ${kinds.length - 2} other kinds of graph`;
+  return `${name} runs on ${where}, not on this ${TOPOLOGY_NAMES[kind]}`;
+}
+
 /** The system a parameter is read for: the ids the graph keys fixed, and the nodes crashed from the start. */
 function contextOf(r: Reading): ParamContext {
   const known = 'list' in r.ids ? new Set(r.ids.list) : null;
@@ -307,4 +335,5 @@ export const KEY_READERS: readonly (readonly [key: string, read: KeyReader])[] =
   ...ALL_OPTIONS.map(({ spec }) => [spec.key, optionReader(spec.key)] as const),
   ['step', step],
   ['screen', screen],
+  ['vs', vs],
 ];

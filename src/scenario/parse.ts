@@ -30,6 +30,7 @@ export const FLAT_KEYS: readonly string[] = [
   'scheduler',
   'step',
   'screen',
+  'vs',
 ];
 
 /**

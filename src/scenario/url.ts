@@ -13,8 +13,12 @@ export const COMPRESS_OVER = 600;
  */
 export const MAX_LINK = 1_000_000;
 
-/** The keys a compressed link keeps outside `z`: the version (read first) and the viewer's step and screen. */
-const OUTSIDE_Z = ['v', 'z', 'step', 'screen'];
+/**
+ * The keys a compressed link keeps outside `z`: the version (read first) and the viewer's keys — the
+ * step, the screen and the compare screen's second algorithm.
+ */
+const OUTSIDE_Z = ['v', 'z', 'step', 'screen', 'vs'];
+const VIEWER_KEYS = ['step', 'screen', 'vs'] as const;
 
 function escapeValue(v: string): string {
   // `,` `:` `@` are safe inside a hash and keep lists readable (`ids=5,3,8`, `crashes=8@5`).
@@ -104,10 +108,13 @@ export function queryToFlat(text: string): Result<Flat> {
   if (t === '') return err('link', 'the link holds no scenario (nothing after #)');
   const outer = splitQuery(t, '');
   if (!outer.ok || outer.value.z === undefined) return outer;
-  const { z, v, step, screen } = outer.value;
+  const { z, v } = outer.value;
   const others = Object.keys(outer.value).filter((k) => !OUTSIDE_Z.includes(k));
   if (others.length)
-    return err('z', `a compressed link carries only v, z, step and screen, not ${others[0]!.slice(0, 30)}`);
+    return err(
+      'z',
+      `a compressed link carries only v, z, step, screen and vs, not ${others[0]!.slice(0, 30)}`,
+    );
   // A newer build may compress differently: say so rather than call its link damaged.
   if (v !== undefined) {
     const version = migrateFlat({ v });
@@ -129,15 +136,12 @@ export function queryToFlat(text: string): Result<Flat> {
       return err('v', `the version outside (v=${v.slice(0, 10)}) and inside the compressed part differ`);
     flat.v = v;
   }
-  if (step !== undefined) {
-    if (flat.step !== undefined)
-      return err('step', 'step is given both outside and inside the compressed part');
-    flat.step = step;
-  }
-  if (screen !== undefined) {
-    if (flat.screen !== undefined)
-      return err('screen', 'screen is given both outside and inside the compressed part');
-    flat.screen = screen;
+  for (const key of VIEWER_KEYS) {
+    const outside = outer.value[key];
+    if (outside === undefined) continue;
+    if (flat[key] !== undefined)
+      return err(key, `${key} is given both outside and inside the compressed part`);
+    flat[key] = outside;
   }
   return { ok: true, value: flat };
 }

@@ -62,6 +62,22 @@ export const TOPOLOGY_KINDS = Object.keys(TOPOLOGIES) as TopologyKind[];
 /** The kind read from an edge list. */
 export const CUSTOM: TopologyKind = 'custom';
 
+/**
+ * The kinds that draw the same graph from the same n, ids and seed, link directions aside: a ring read
+ * one way or both ways is the same ring of processes in the same clockwise order. Two algorithms are
+ * compared side by side on one of these (src/scenario/versus.ts).
+ */
+export const SAME_GRAPH: Readonly<Partial<Record<TopologyKind, readonly TopologyKind[]>>> = {
+  'ring-uni': ['ring-bi'],
+  'ring-bi': ['ring-uni'],
+};
+
+/** The kind among `runsOn` that draws the graph of `kind` (itself first), or null if none does. */
+export function sameGraphKind(runsOn: readonly TopologyKind[], kind: TopologyKind): TopologyKind | null {
+  if (runsOn.includes(kind)) return kind;
+  return SAME_GRAPH[kind]?.find((k) => runsOn.includes(k)) ?? null;
+}
+
 export const TOPOLOGY_NAMES: Readonly<Record<TopologyKind, string>> = Object.fromEntries(
   TOPOLOGY_KINDS.map((k) => [k, TOPOLOGIES[k].name]),
 ) as Record<TopologyKind, string>;

@@ -14,7 +14,7 @@ import { CompareView } from './compare/CompareView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ScreenFrame } from './ScreenFrame';
 import { hashOf } from './links/urlSync';
-import { screenOf, withScreen, type Screen } from './screenLink';
+import { screenOf, versusOf, withScreen, withVersus, type Screen } from './screenLink';
 import './screens.css';
 
 // The experiments (uPlot, the worker's client) load when first opened: the simulator starts lighter.
@@ -40,31 +40,40 @@ const ScreenContext = createContext<ScreenApi>({ screen: 'simulator', open: () =
  * The app's screens: the simulator (the shell), sync vs async side by side, and the experiments.
  * Only the simulator takes the simulator's shortcuts and its status line; the comparison is made
  * afresh from the current scenario each time; the experiments keep their results while hidden.
- * The screen is in the URL (`screen=experiments|compare|explore`, screenLink.ts): a link opens on it, and the
- * browser's Back and Forward move between screens.
+ * The screen is in the URL (`screen=experiments|compare|explore`, screenLink.ts), and so is the compare
+ * screen's second algorithm (`vs=hs`): a link opens on it, and the browser's Back and Forward move
+ * between screens.
  */
 export function Screens({ simulator }: { simulator: ReactNode }) {
   const store = useSimStore();
   const [screen, setScreen] = useState<Screen>(() => screenOf(location.hash));
+  // The compare screen's second algorithm (`vs`): null compares the two timing models.
+  const [versus, setVersus] = useState<string | null>(() => versusOf(location.hash));
   const [experimentsOpened, setExperimentsOpened] = useState(screen === 'experiments');
   const [exploreOpened, setExploreOpened] = useState(screen === 'explore');
-  const show = useCallback((next: Screen) => {
+  const show = useCallback((next: Screen, vs: string | null) => {
     if (next === 'experiments') setExperimentsOpened(true);
     if (next === 'explore') setExploreOpened(true);
     setScreen(next);
+    setVersus(vs);
   }, []);
   // A new history entry per screen, naming the run on screen (the simulator's hash may lag behind it).
   const open = useCallback(
     (next: Screen) => {
       const hash = withScreen(hashOf(store.getState()), next);
       if (hash !== location.hash) history.pushState(null, '', hash);
-      show(next);
+      show(next, null);
     },
     [store, show],
   );
   const back = useCallback(() => open('simulator'), [open]);
+  // Another choice of second algorithm is the same screen: it replaces the link, it is no new entry.
+  const chooseVersus = useCallback((vs: string | null) => {
+    history.replaceState(history.state, '', withVersus(location.hash, vs));
+    setVersus(vs);
+  }, []);
   useEffect(() => {
-    const onNavigate = () => show(screenOf(location.hash));
+    const onNavigate = () => show(screenOf(location.hash), versusOf(location.hash));
     window.addEventListener('popstate', onNavigate);
     window.addEventListener('hashchange', onNavigate);
     return () => {
@@ -78,7 +87,12 @@ export function Screens({ simulator }: { simulator: ReactNode }) {
       {screen === 'simulator' && simulator}
       {screen === 'compare' && (
         <ErrorBoundary name="Sync vs async">
-          <CompareView scenario={store.getState().scenario} onExit={back} />
+          <CompareView
+            scenario={store.getState().scenario}
+            versus={versus}
+            onVersus={chooseVersus}
+            onExit={back}
+          />
         </ErrorBoundary>
       )}
       {experimentsOpened && (
@@ -105,7 +119,7 @@ export function ViewButtons() {
       <button
         type="button"
         onClick={() => open('compare')}
-        title="Run this scenario in both timing models side by side"
+        title="Run this scenario in both timing models side by side, or beside another algorithm on the same graph"
       >
         Compare sync and async
       </button>

@@ -210,7 +210,7 @@ describe('broken links: a specific error, never a throw', () => {
     ['', 'link', /holds no scenario/],
     ['v=1&z=garbage', 'z', /damaged or cut short/],
     ['v=1&z=', 'z', /z is empty/],
-    ['v=1&alg=lcr&z=N4Ig', 'z', /carries only v, z, step and screen, not alg/],
+    ['v=1&alg=lcr&z=N4Ig', 'z', /carries only v, z, step, screen and vs, not alg/],
   ];
   for (const [link, field, message] of cases) {
     it(`${link.slice(0, 60) || '(empty)'} → ${field}`, () => {

@@ -1,29 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Scenario } from '../../scenario/types';
-import { createLinkedPlayback, type LinkBy, type LinkedStore } from '../../store/linked';
-import { createSimStore, type SimStore } from '../../store/simStore';
+import { versusChoices, versusScenario } from '../../scenario/versus';
+import type { LinkBy } from '../../store/linked';
+import type { SimStore } from '../../store/simStore';
 import { fmtSpeed } from '../format';
 import { PlaybackButtons } from '../PlaybackButtons';
 import { SLIDER_MAX, sliderToSpeed, speedToSlider } from '../speedScale';
 import { ComparePane } from './ComparePane';
+import { MessageGap } from './MessageGap';
+import { timingPair, versusPair, type Pair } from './pairs';
+import { VersusPicker } from './VersusPicker';
 import './compare.css';
-
-interface Pair {
-  sync: SimStore;
-  async: SimStore;
-  link: LinkedStore;
-}
-
-function makePair(scenario: Scenario): Pair {
-  const { step: _omit, ...base } = scenario;
-  // A delivery schedule orders asynchronous deliveries only: the synchronous pane runs without it.
-  const sync = createSimStore({
-    scenario: { ...base, timing: { mode: 'sync', maxDelay: base.timing.maxDelay } },
-  });
-  const async = createSimStore({ scenario: { ...base, timing: { ...base.timing, mode: 'async' } } });
-  return { sync, async, link: createLinkedPlayback([sync, async], { linkBy: 'time', speed: 4 }) };
-}
 
 const LINK_TEXT: Record<LinkBy, string> = {
   time: 'Linked by simulated time: both show time t. A synchronous round is 1 time unit; an asynchronous message takes 1 to maxDelay units. Step goes to the next moment either run does something.',
@@ -31,26 +19,67 @@ const LINK_TEXT: Record<LinkBy, string> = {
 };
 
 /**
- * The same scenario run in both timing models, side by side, driven by one set of controls. Left:
- * Lynch's synchronous rounds; right: asynchronous delays from the scenario's seed.
+ * Two runs side by side, driven by one set of controls: the same scenario in both timing models
+ * (left Lynch's synchronous rounds, right asynchronous delays from the scenario's seed), or — with
+ * `versus` (the link's `vs` key) — the scenario's algorithm and a second one on the same graph.
  */
-export function CompareView({ scenario, onExit }: { scenario: Scenario; onExit: () => void }) {
+export function CompareView({
+  scenario,
+  versus,
+  onVersus,
+  onExit,
+}: {
+  scenario: Scenario;
+  versus: string | null;
+  onVersus: (vs: string | null) => void;
+  onExit: () => void;
+}) {
+  const choices = useMemo(() => versusChoices(scenario), [scenario]);
+  const chosen = useMemo(
+    () => (versus === null ? null : versusScenario(scenario, versus)),
+    [scenario, versus],
+  );
   // Made in an effect, so the background computations stop when the view closes (and a Strict Mode
   // remount makes a fresh pair instead of reusing a disposed one).
   const [pair, setPair] = useState<Pair | null>(null);
   useEffect(() => {
-    const p = makePair(scenario);
+    const p = chosen?.ok ? versusPair(scenario, chosen.value) : timingPair(scenario);
     setPair(p);
     return () => {
       p.link.getState().pause();
-      p.sync.getState().dispose();
-      p.async.getState().dispose();
+      p.left.store.getState().dispose();
+      p.right.store.getState().dispose();
     };
-  }, [scenario]);
-  return pair ? <CompareRuns pair={pair} scenario={scenario} onExit={onExit} /> : null;
+  }, [scenario, chosen]);
+  if (!pair) return null;
+  const picker = (
+    <VersusPicker
+      first={shortNameOf(pair.left.store)}
+      offered={choices.offered}
+      refused={choices.refused}
+      value={chosen?.ok ? versus : null}
+      onChange={onVersus}
+    />
+  );
+  const refusal = chosen && !chosen.ok ? chosen.errors[0]!.message : null;
+  return <CompareRuns pair={pair} scenario={scenario} onExit={onExit} picker={picker} refusal={refusal} />;
 }
 
-function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenario; onExit: () => void }) {
+const shortNameOf = (store: SimStore) => store.getState().run.spec.algorithm.shortName;
+
+function CompareRuns({
+  pair,
+  scenario,
+  onExit,
+  picker,
+  refusal,
+}: {
+  pair: Pair;
+  scenario: Scenario;
+  onExit: () => void;
+  picker: React.ReactNode;
+  refusal: string | null;
+}) {
   const link = pair.link;
   const playing = useStore(link, (s) => s.playing);
   const linkBy = useStore(link, (s) => s.linkBy);
@@ -58,8 +87,8 @@ function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenari
   const time = useStore(link, (s) => s.time);
   useStore(link, (s) => s.version);
   // Re-render the buttons' enabled state as the runs are computed and moved.
-  useStore(pair.sync, (s) => s.version);
-  useStore(pair.async, (s) => s.version);
+  useStore(pair.left.store, (s) => s.version);
+  useStore(pair.right.store, (s) => s.version);
   const act = link.getState();
   const atStart = act.atStart();
   const atEnd = act.atEnd();
@@ -105,21 +134,24 @@ function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenari
     return () => window.removeEventListener('keydown', onKey, true);
   }, [link, onExit]);
 
-  const sim = pair.sync.getState().run.sim;
+  const sim = pair.left.store.getState().run.sim;
   const endOf = (p: SimStore) => {
     const t = p.getState().run.sim.trace;
     return t.length ? t[t.length - 1]!.time : 0;
   };
-  const span = Math.max(endOf(pair.sync), endOf(pair.async));
-  const maxDelay = pair.async.getState().scenario.timing.maxDelay;
+  const span = Math.max(endOf(pair.left.store), endOf(pair.right.store));
+  const versus = pair.kind === 'versus';
+  const timing = scenario.timing.mode === 'sync' ? 'synchronous rounds' : `async, seed ${scenario.seed}`;
   const unit = linkBy === 'time' ? 'time units/s' : 'steps/s';
   return (
     <div className="compare" data-testid="compare">
       <header className="cmp-top">
         <h1>
-          Sync vs async{' '}
+          {versus ? `${shortNameOf(pair.left.store)} vs ${shortNameOf(pair.right.store)}` : 'Sync vs async'}{' '}
           <span className="muted">
-            · {sim.algorithm.name} · {sim.n} nodes · seed {scenario.seed}
+            {versus
+              ? ` · ${sim.n} nodes · ${timing}`
+              : ` · ${sim.algorithm.name} · ${sim.n} nodes · seed ${scenario.seed}`}
           </span>
         </h1>
         <button type="button" className="cmp-exit" onClick={onExit} title="Back to the simulator (Esc)">
@@ -177,25 +209,28 @@ function CompareRuns({ pair, scenario, onExit }: { pair: Pair; scenario: Scenari
             step number
           </label>
         </fieldset>
+        {picker}
         <p className="cmp-explain" data-testid="link-explanation">
           {LINK_TEXT[linkBy]}
         </p>
+        {refusal && (
+          <p className="cmp-refusal" role="alert">
+            {refusal}: showing sync vs async instead.
+          </p>
+        )}
+        {versus && <MessageGap first={pair.left.store} second={pair.right.store} />}
       </div>
       <div className="cmp-panes">
-        <ComparePane
-          store={pair.sync}
-          title="Synchronous rounds"
-          detail="every message takes exactly one round"
-          testId="pane-sync"
-          span={span}
-        />
-        <ComparePane
-          store={pair.async}
-          title="Asynchronous"
-          detail={`each message takes 1–${maxDelay} time units (seed ${scenario.seed})`}
-          testId="pane-async"
-          span={span}
-        />
+        {[pair.left, pair.right].map((side) => (
+          <ComparePane
+            key={side.testId}
+            store={side.store}
+            title={side.title}
+            detail={side.detail}
+            testId={side.testId}
+            span={span}
+          />
+        ))}
       </div>
     </div>
   );
