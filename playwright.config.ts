@@ -11,6 +11,7 @@ const TIMING = [
   '**/responsive.spec.ts',
   '**/memory-budget.spec.ts',
   '**/trace-import.spec.ts',
+  '**/trace-export.spec.ts',
   // its Cancel test reads the gap between frames while the worker computes
   '**/experiments.spec.ts',
 ];

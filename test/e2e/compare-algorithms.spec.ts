@@ -94,7 +94,7 @@ test('the link reopens the same comparison, and Step moves both by simulated tim
   await expect(page.getByRole('status')).toHaveText(/Leader|running|step/i);
 });
 
-test('a link naming an algorithm that cannot run here says why and opens the simulator', async ({ page }) => {
+test('a link naming an algorithm that cannot run here says why', async ({ page }) => {
   await page.goto('about:blank');
   await page.goto(`./#${LINK}&screen=compare&vs=bully`);
   await expect(page.getByRole('alert').first()).toContainText('Bully runs on a complete graph');

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import { scenarioToJson } from '../../scenario/json';
-import { traceToJson } from '../../scenario/trace';
 import { useSimStore, useSim } from '../../store/react';
 import type { GraphView } from '../../view/graphView';
 import { stepSentence } from '../../store/pseudocode';
@@ -16,10 +15,15 @@ export function FilesPanel({
   view,
   includeStep,
   onFile,
+  onExportTrace,
+  exporting,
 }: {
   view: { current: GraphView | null };
   includeStep: boolean;
   onFile: (file: File) => void;
+  /** Starts the trace export, written in slices with its progress and Cancel beside the header. */
+  onExportTrace: () => void;
+  exporting: boolean;
 }) {
   const store = useSimStore();
   const cursor = useSim((s) => s.cursor);
@@ -31,14 +35,6 @@ export function FilesPanel({
     const scenario = includeStep && s.cursor > 0 ? { ...s.scenario, step: s.cursor } : s.scenario;
     saveText(`${fileStem(s.scenario)}.scenario.json`, scenarioToJson(scenario), 'application/json');
     setNote('Scenario saved.');
-  };
-
-  const exportTrace = () => {
-    // The whole run, not the part computed so far (the browser keeps at most BROWSER_MAX_STEPS).
-    store.getState().finishComputing();
-    const s = store.getState();
-    saveText(`${fileStem(s.scenario)}.trace.json`, traceToJson(s.run.sim, s.scenario), 'application/json');
-    setNote(`Trace saved: ${s.run.sim.step.toLocaleString('en-US')} steps.`);
   };
 
   /** The current step as a slide: the graph, the messages in flight, the step's number and sentence. */
@@ -77,7 +73,12 @@ export function FilesPanel({
         >
           Export scenario (JSON)
         </button>
-        <button type="button" onClick={exportTrace}>
+        <button
+          type="button"
+          onClick={onExportTrace}
+          disabled={exporting}
+          title={exporting ? 'The trace is being exported' : 'The whole run, one step a line'}
+        >
           Export trace (JSON)
         </button>
         <button type="button" onClick={() => void exportPng()}>

@@ -9,7 +9,9 @@ import { problemDraft } from './editorDraft';
 import { FilesPanel } from './FilesPanel';
 import { PresetsGallery } from './PresetsGallery';
 import { ProblemAlert } from './ProblemAlert';
+import { fileStem, saveBlob } from './downloads';
 import { MAX_TRACE_FILE, readFileText, type Reading } from './readLarge';
+import { exportTrace, type ExportProgress, type TraceExport } from './writeLarge';
 import { SharePanel } from './SharePanel';
 import { startUrlSync, type UrlSync } from './urlSync';
 import './links.css';
@@ -117,6 +119,31 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
   );
   const onFile = useCallback((file: File) => void openFile(file), [openFile]);
 
+  /** The trace being exported (writeLarge.ts), and what the last export came to. */
+  const [exporting, setExporting] = useState<ExportProgress | null>(null);
+  const [exported, setExported] = useState('');
+  const exportJob = useRef<TraceExport | null>(null);
+  useEffect(() => () => exportJob.current?.cancel(), []);
+  useEffect(() => {
+    if (!exported) return;
+    const t = setTimeout(() => setExported(''), 12_000);
+    return () => clearTimeout(t);
+  }, [exported]);
+  const startExport = useCallback(async () => {
+    exportJob.current?.cancel();
+    setExported('');
+    const job = exportTrace(store, setExporting);
+    exportJob.current = job;
+    const name = `${fileStem(store.getState().scenario)}.trace.json`;
+    const r = await job.done;
+    if (exportJob.current === job) exportJob.current = null;
+    setExporting(null);
+    if (r.ok) {
+      saveBlob(name, r.blob);
+      setExported(`Trace saved: ${r.steps.toLocaleString('en-US')} steps.`);
+    } else setExported(`Trace export stopped: ${r.reason}.`);
+  }, [store]);
+
   const openInEditor = () => {
     if (!shown) return;
     const st = store.getState();
@@ -177,7 +204,15 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
           {open === 'share' && (
             <SharePanel includeStep={includeStep} setIncludeStep={setIncludeStep} traceHash={traceHash} />
           )}
-          {open === 'files' && <FilesPanel view={view} includeStep={includeStep} onFile={onFile} />}
+          {open === 'files' && (
+            <FilesPanel
+              view={view}
+              includeStep={includeStep}
+              onFile={onFile}
+              onExportTrace={() => void startExport()}
+              exporting={exporting !== null}
+            />
+          )}
         </section>
       )}
       {reading && (
@@ -187,6 +222,32 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
           {Math.round(reading.fraction * 100)}%
         </p>
       )}
+      {exporting && (
+        <p className="file-reading" data-testid="trace-export">
+          {exporting.phase === 'computing' ? (
+            <>
+              Exporting the trace: computing the run, {exporting.steps.toLocaleString('en-US')} steps so far…{' '}
+              <progress aria-label="Exporting the trace" />
+            </>
+          ) : (
+            <>
+              Writing the trace…{' '}
+              <progress
+                aria-label="Exporting the trace"
+                max={100}
+                value={Math.round(exporting.fraction * 100)}
+              />{' '}
+              {Math.round(exporting.fraction * 100)}%
+            </>
+          )}{' '}
+          <button type="button" onClick={() => exportJob.current?.cancel()}>
+            Cancel
+          </button>
+        </p>
+      )}
+      <p className="export-note" aria-live="polite" data-testid="trace-export-note">
+        {exported}
+      </p>
       {shown && (
         <ProblemAlert
           problem={shown.problem}
