@@ -164,6 +164,11 @@ export function mountGraphView(
     c.on('mouseover', 'node', () => (host.style.cursor = 'pointer'));
     c.on('mouseout', 'node', () => (host.style.cursor = ''));
     c.on('viewport', () => (dirty = true));
+    // The message under the pointer is labelled while hovered (a crowded graph labels only a few).
+    c.on('mousemove', (e) => {
+      const p = e.renderedPosition;
+      if (overlay.setHovered(overlay.hitTest(p.x, p.y))) messagesDirty = true;
+    });
     return c;
   }
 
@@ -475,6 +480,9 @@ export function mountGraphView(
   });
 
   host.addEventListener('wheel', () => (autoFit = false), { passive: true });
+  host.addEventListener('mouseleave', () => {
+    if (overlay.setHovered(null)) messagesDirty = true;
+  });
 
   const resize = () => {
     const rect = container.getBoundingClientRect();

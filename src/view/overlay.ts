@@ -3,11 +3,19 @@ import type { Graph, SentMessage } from '../engine/types';
 import type { Replay } from '../store/replay';
 import type { Layout } from './layout';
 import type { SvgMessage } from './svgExport';
-import { kindColour, kindIndex, textOn } from './palette';
+import { graphThemeOf, kindColours, kindIndex, textOn } from './palette';
 import { clearCanvas, sizeCanvas } from './canvas';
+import { fanOut, fanOutScratch } from './fanOut';
+import { LabelPlacer, leaderLine } from './labelPlace';
 
-/** Past this many messages in flight, messages are drawn as dots without labels. */
+/**
+ * Past this many messages in flight, or on a crowded graph (more than CROWDED_DEGREE links per node:
+ * Bully's complete graph), only the current step's, the hovered and the selected messages are labelled.
+ */
 export const LABEL_LIMIT = 48;
+const CROWDED_DEGREE = 2;
+/** A step that sent more than this (a broadcast on a big graph) has its messages unlabelled. */
+const MAX_FRESH_LABELS = 16;
 /**
  * Past this many, as small squares written straight into the canvas's pixels: Bully on a complete
  * graph of 400 nodes has ~80,000 messages in flight, and 80,000 arcs cost the software rasteriser
@@ -24,6 +32,8 @@ export interface OverlayStats {
   drawn: number;
   labelled: number;
   draws: number;
+  /** Milliseconds the last frame spent choosing and placing labels. */
+  placeMs: number;
 }
 
 /**
@@ -33,7 +43,7 @@ export interface OverlayStats {
  * directions of a link keep to their own side.
  */
 export class MessageOverlay {
-  readonly stats: OverlayStats = { drawn: 0, labelled: 0, draws: 0 };
+  readonly stats: OverlayStats = { drawn: 0, labelled: 0, draws: 0, placeMs: 0 };
   private readonly ctx: CanvasRenderingContext2D;
   private graph: Graph | null = null;
   private layout: Layout | null = null;
@@ -42,6 +52,10 @@ export class MessageOverlay {
   private position = new Map<number, number>();
   private reverse = new Set<number>();
   private twoWay = false;
+  /** More links than CROWDED_DEGREE per node: label only the messages asked about. */
+  private crowded = false;
+  private colours: (kind: number) => string = kindColours(false);
+  private hovered: number | null = null;
 
   // The messages in flight at the cursor, in seq order (rebuilt when the cursor moves).
   private count = 0;
@@ -58,8 +72,17 @@ export class MessageOverlay {
   private lx = new Float64Array(0);
   private ly = new Float64Array(0);
   private p = new Float64Array(0);
+  private q = new Float64Array(0);
+  private gap = new Float64Array(0);
+  private nx = new Float64Array(0);
+  private ny = new Float64Array(0);
+  private order = new Int32Array(0);
+  private fan = fanOutScratch(0);
+  private obstacles = new Float64Array(0);
+  private readonly placer = new LabelPlacer();
+  /** Every message was offered a label in the last frame (else only those asked about). */
   private labelled = false;
-  /** Whether a message's label is drawn (a label that would cover another is left out). */
+  /** Whether a message's label is drawn: 1 placed, 0 not (no room, or not offered). */
   private shown = new Uint8Array(0);
   private widths = new Map<string, number>();
   private image: ImageData | null = null;
@@ -103,6 +126,8 @@ export class MessageOverlay {
       for (const e of graph.edges)
         if (links.has(e.b * n + e.a)) this.reverse.add(e.a * n + e.b).add(e.b * n + e.a);
     }
+    this.crowded = graph.edges.length > CROWDED_DEGREE * n;
+    this.hovered = null;
     this.count = 0;
     this.source = null;
   }
@@ -116,6 +141,13 @@ export class MessageOverlay {
   isHead(seq: number): boolean {
     const i = this.indexOf(seq);
     return i >= 0 && this.prev[i] === -1;
+  }
+
+  /** The message under the pointer (labelled while hovered); true if that changed. */
+  setHovered(seq: number | null): boolean {
+    if (seq === this.hovered) return false;
+    this.hovered = seq;
+    return true;
   }
 
   /** The messages sent by the step at the cursor (they are ringed where they are drawn). */
@@ -151,6 +183,12 @@ export class MessageOverlay {
       this.lx = new Float64Array(size);
       this.ly = new Float64Array(size);
       this.p = new Float64Array(size);
+      this.q = new Float64Array(size);
+      this.gap = new Float64Array(size);
+      this.nx = new Float64Array(size);
+      this.ny = new Float64Array(size);
+      this.order = new Int32Array(size);
+      this.fan = fanOutScratch(size);
       this.shown = new Uint8Array(size);
     }
     // One array reused from frame to frame (80,000 entries copied anew each time were most of it).
@@ -205,41 +243,83 @@ export class MessageOverlay {
     this.stats.draws++;
     const layout = this.layout;
     const k = this.count;
+    this.shown.fill(0, 0, k);
     if (!layout || k === 0) {
       this.stats.drawn = 0;
       this.stats.labelled = 0;
+      this.stats.placeMs = 0;
       return;
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const zoom = this.cyOf().zoom();
     const pan = this.cyOf().pan();
     const nodeR = (layout.nodeSize / 2) * zoom;
-    const labels = k <= LABEL_LIMIT && nodeR >= 9;
-    const r = Math.max(2, Math.min(labels ? 7 : 9, nodeR * 0.42));
-    this.labelled = labels;
+    // Every message labelled on a sparse graph with few in flight; else only the current step's, the
+    // hovered and the selected one (the rest are dots in their kind's colour).
+    const all = k <= LABEL_LIMIT && !this.crowded && nodeR >= 9;
+    const r = Math.max(2, Math.min(all ? 7 : 9, nodeR * 0.42));
+    this.labelled = all;
     this.lastR = r;
+    this.colours = kindColours(document.documentElement.dataset.theme === 'dark');
     ctx.font = FONT;
+    this.layOut(clock, zoom, pan, nodeR, r);
+    const started = performance.now();
+    const labels = this.chooseLabels(all, selectedSeq);
+    if (labels > 0) this.placeLabels(labels, zoom, pan, nodeR, r);
+    this.stats.placeMs = performance.now() - started;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = '#000000';
+    if (k > DENSE_LIMIT) this.drawPixels(ctx, r, selectedSeq);
+    else this.drawDots(ctx, r, selectedSeq);
+    if (k <= DENSE_LIMIT) this.ringFresh(ctx, r);
+    if (this.choosing && k <= DENSE_LIMIT) this.ringHeads(ctx, r, labels > 0);
+    if (labels > 0) this.drawPills(ctx, r, selectedSeq);
+    this.stats.drawn = k;
+    let shown = 0;
+    if (labels > 0) for (let t = 0; t < labels; t++) shown += this.shown[this.order[t]!]!;
+    this.stats.labelled = shown;
+  }
+
+  /**
+   * Where each message's dot is at the clock: on its link at the fraction of its delay that has
+   * passed, behind the message ahead of it on its channel, the channel's queue spread along the link
+   * (fanOut.ts); the two directions of a link each on their own side.
+   */
+  private layOut(clock: number, zoom: number, pan: { x: number; y: number }, nodeR: number, r: number): void {
+    const layout = this.layout!;
+    const k = this.count;
     const n = this.graph!.ids.length;
     const msgs = this.msgs;
+    // Travel between the node borders, so a message is never hidden under a node.
+    const inner = (a: number, b: number) => {
+      const dx = (layout.x[b]! - layout.x[a]!) * zoom;
+      const dy = (layout.y[b]! - layout.y[a]!) * zoom;
+      return Math.max(1, Math.sqrt(dx * dx + dy * dy) - 2 * nodeR - 2 * r);
+    };
     for (let i = 0; i < k; i++) {
       const m = msgs[i]!;
+      const span = m.deliverAt - m.sendTime;
+      const p = span > 0 ? (clock - m.sendTime) / span : 1;
+      this.p[i] = p < 0 ? 0 : p > 1 ? 1 : p;
+      const a = this.from[i]!;
+      const b = this.to[i]!;
+      // Dots a little more than a dot apart.
+      this.gap[i] = a === b ? 0 : (2 * r + 4) / inner(a, b);
+    }
+    fanOut(k, this.prev, this.p, this.gap, this.q, this.fan);
+    for (let i = 0; i < k; i++) {
       const a = this.from[i]!;
       const b = this.to[i]!;
       const ax = layout.x[a]! * zoom + pan.x;
       const ay = layout.y[a]! * zoom + pan.y;
-      const w = labels ? this.textWidth(this.label(m)) + 12 : 2 * r;
-      this.sw[i] = w;
-      const span = m.deliverAt - m.sendTime;
-      let p = span > 0 ? (clock - m.sendTime) / span : 1;
-      p = p < 0 ? 0 : p > 1 ? 1 : p;
       if (a === b) {
         // A self-loop (n = 1): go round a circle beside the node.
-        const t = -Math.PI / 2 + 2 * Math.PI * p;
-        this.sx[i] = ax + nodeR * 1.8 * Math.cos(t) + nodeR * 1.8;
+        const t = -Math.PI / 2 + 2 * Math.PI * this.p[i]!;
+        const cx = ax + nodeR * 1.8;
+        this.sx[i] = cx + nodeR * 1.8 * Math.cos(t);
         this.sy[i] = ay + nodeR * 1.8 * Math.sin(t);
-        this.lx[i] = this.sx[i]! + r + 3 + w / 2;
-        this.ly[i] = this.sy[i]!;
-        this.p[i] = p;
+        this.nx[i] = Math.cos(t);
+        this.ny[i] = Math.sin(t);
         continue;
       }
       const bx = layout.x[b]! * zoom + pan.x;
@@ -253,38 +333,88 @@ export class MessageOverlay {
       // outside the ring, and the two directions of a link keep to opposite sides.
       const nx = uy;
       const ny = -ux;
-      // Travel between the node borders, so a message is never hidden under a node.
-      const inner = Math.max(1, len - 2 * nodeR - 2 * r);
-      // A label's extent along and across the link (an axis-aligned pill on a slanted link).
-      const along = labels ? Math.abs(ux) * w + Math.abs(uy) * PILL_H : 2 * r;
-      const across = labels ? (Math.abs(nx) * w + Math.abs(ny) * PILL_H) / 2 : 0;
-      const prev = this.prev[i]!;
-      if (prev >= 0) {
-        // FIFO: queue behind the message ahead on this link, a little more than a message apart.
-        const gap = (Math.max(along, 2 * r) * 1.1) / inner;
-        p = Math.max(0, Math.min(p, this.p[prev]! - gap));
-      }
-      this.p[i] = p;
-      const off = nodeR + r + inner * p;
+      const off = nodeR + r + Math.max(1, len - 2 * nodeR - 2 * r) * this.q[i]!;
       const lane = this.twoWay || this.reverse.has(a * n + b) ? r + 1 : 0;
       this.sx[i] = ax + ux * off + nx * lane;
       this.sy[i] = ay + uy * off + ny * lane;
-      // The label rides beside its dot, clear of the link.
-      this.lx[i] = this.sx[i]! + nx * (r + 3 + across);
-      this.ly[i] = this.sy[i]! + ny * (r + 3 + across);
+      this.nx[i] = nx;
+      this.ny[i] = ny;
     }
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = '#000000';
-    if (labels) this.placeLabels(selectedSeq, zoom, pan, nodeR);
-    if (k > DENSE_LIMIT) this.drawPixels(ctx, r, selectedSeq);
-    else this.drawDots(ctx, r, labels ? null : selectedSeq);
-    if (k <= DENSE_LIMIT) this.ringFresh(ctx, r);
-    if (this.choosing && k <= DENSE_LIMIT) this.ringHeads(ctx, r, labels);
-    if (labels) this.drawPills(ctx, selectedSeq);
-    this.stats.drawn = k;
-    let shown = 0;
-    if (labels) for (let i = 0; i < k; i++) shown += this.shown[i]!;
-    this.stats.labelled = shown;
+  }
+
+  /**
+   * Which messages get a label, in the order they are placed (the first get the best places): the
+   * selected, the hovered, the current step's, then (all) the rest in send order. Returns how many.
+   */
+  private chooseLabels(all: boolean, selectedSeq: number | null): number {
+    const k = this.count;
+    let count = 0;
+    const take = (i: number) => {
+      if (i < 0 || this.shown[i] === 2) return;
+      this.shown[i] = 2; // chosen (placement sets 1 or 0)
+      this.order[count++] = i;
+    };
+    take(this.indexOf(selectedSeq));
+    take(this.indexOf(this.hovered));
+    if (this.fresh.length <= MAX_FRESH_LABELS) for (const m of this.fresh) take(this.indexOf(m.seq));
+    if (all) for (let i = 0; i < k; i++) take(i);
+    for (let t = 0; t < count; t++) {
+      const i = this.order[t]!;
+      this.sw[i] = this.textWidth(this.label(this.msgs[i]!)) + 12;
+    }
+    return count;
+  }
+
+  /** Greedy placement of the chosen labels (labelPlace.ts), clear of node ids and other dots. */
+  private placeLabels(
+    count: number,
+    zoom: number,
+    pan: { x: number; y: number },
+    nodeR: number,
+    r: number,
+  ): void {
+    const layout = this.layout!;
+    const n = layout.x.length;
+    const k = this.count;
+    const dpr = window.devicePixelRatio || 1;
+    // Node ids (small graphs: a large graph is not read id by id) and dots (when few) stay visible.
+    const nodes = n <= 400 ? n : 0;
+    const dots = k <= 200 ? k : 0;
+    const size = 4 * (nodes + dots);
+    if (this.obstacles.length < size) this.obstacles = new Float64Array(size);
+    const ob = this.obstacles;
+    for (let v = 0; v < nodes; v++) {
+      ob[4 * v] = layout.x[v]! * zoom + pan.x;
+      ob[4 * v + 1] = layout.y[v]! * zoom + pan.y;
+      // The id in the middle of the disc: a label may cover the rim, never the id.
+      ob[4 * v + 2] = nodeR * 0.5;
+      ob[4 * v + 3] = nodeR * 0.45;
+    }
+    for (let i = 0; i < dots; i++) {
+      const q = 4 * (nodes + i);
+      ob[q] = this.sx[i]!;
+      ob[q + 1] = this.sy[i]!;
+      ob[q + 2] = r;
+      ob[q + 3] = r;
+    }
+    this.placer.place(
+      {
+        count,
+        order: this.order,
+        x: this.sx,
+        y: this.sy,
+        nx: this.nx,
+        ny: this.ny,
+        w: this.sw,
+        r,
+        h: PILL_H,
+        width: this.canvas.width / dpr,
+        height: this.canvas.height / dpr,
+        obstacles: ob,
+        obstacleCount: nodes + dots,
+      },
+      { shown: this.shown, lx: this.lx, ly: this.ly },
+    );
   }
 
   /** Every message as a square of about 2r CSS pixels (at most 3), its kind's colour, in one putImageData. */
@@ -304,7 +434,7 @@ export class MessageOverlay {
       const key = this.kind[i]! * 2 + this.dead[i]!;
       let c = colours.get(key);
       if (c === undefined) {
-        c = packed(kindColour(this.kind[i]!), this.dead[i] ? 115 : 255);
+        c = packed(this.colours(this.kind[i]!), this.dead[i] ? 115 : 255);
         colours.set(key, c);
       }
       const x0 = Math.round(this.sx[i]! * dpr) - half;
@@ -336,84 +466,41 @@ export class MessageOverlay {
         }
         if (!any) continue;
         ctx.globalAlpha = dead ? 0.45 : 1;
-        ctx.fillStyle = kindColour(kind);
+        ctx.fillStyle = this.colours(kind);
         ctx.fill();
         if (r >= 4) ctx.stroke();
       }
     }
     ctx.globalAlpha = 1;
+    // The selected message's ring goes round its label when it has one.
     const sel = this.indexOf(selectedSeq);
-    if (sel >= 0) this.ring(ctx, this.sx[sel]!, this.sy[sel]!, r + 4, r + 4);
+    if (sel >= 0 && this.shown[sel] !== 1) this.ring(ctx, this.sx[sel]!, this.sy[sel]!, r + 4, r + 4);
   }
 
-  /**
-   * Greedy label placement in send order: each label goes on the left of its link, else on the
-   * right, else it is left out (its dot stays; a click shows it). The selected message goes first.
-   */
-  private placeLabels(
-    selectedSeq: number | null,
-    zoom: number,
-    pan: { x: number; y: number },
-    nodeR: number,
-  ): void {
-    const placed: number[] = [];
-    const dpr = window.devicePixelRatio || 1;
-    const width = this.canvas.width / dpr;
-    const height = this.canvas.height / dpr;
-    const clash = (x: number, y: number, w: number) => {
-      // A label cut by the panel's edge is no label.
-      if (x - w / 2 < 2 || x + w / 2 > width - 2 || y - PILL_H / 2 < 2 || y + PILL_H / 2 > height - 2)
-        return true;
-      for (let q = 0; q < placed.length; q += 3)
-        if (
-          Math.abs(x - placed[q]!) < (w + placed[q + 2]!) / 2 + 3 &&
-          Math.abs(y - placed[q + 1]!) < PILL_H + 3
-        )
-          return true;
-      // Keep node ids readable: a label may touch a node but not cover its id (small graphs only).
-      const layout = this.layout!;
-      const n = layout.x.length;
-      if (n <= 400)
-        for (let v = 0; v < n; v++) {
-          const cx = layout.x[v]! * zoom + pan.x;
-          const cy = layout.y[v]! * zoom + pan.y;
-          if (Math.abs(x - cx) < w / 2 + nodeR * 0.45 && Math.abs(y - cy) < PILL_H / 2 + nodeR * 0.4)
-            return true;
-        }
-      return false;
-    };
-    const sel = this.indexOf(selectedSeq);
-    const order =
-      sel >= 0 ? [sel, ...Array.from({ length: this.count }, (_, i) => i).filter((i) => i !== sel)] : null;
-    for (let t = 0; t < this.count; t++) {
-      const i = order ? order[t]! : t;
-      const w = this.sw[i]!;
-      let x = this.lx[i]!;
-      let y = this.ly[i]!;
-      let ok = !clash(x, y, w);
-      if (!ok) {
-        // The mirror image across the dot: the other side of the link.
-        x = 2 * this.sx[i]! - x;
-        y = 2 * this.sy[i]! - y;
-        ok = !clash(x, y, w);
-      }
-      this.shown[i] = ok ? 1 : 0;
-      if (!ok) continue;
-      this.lx[i] = x;
-      this.ly[i] = y;
-      placed.push(x, y, w);
+  /** The placed labels: a leader line to each one moved off its dot, then the pills. */
+  private drawPills(ctx: CanvasRenderingContext2D, r: number, selectedSeq: number | null): void {
+    const k = this.count;
+    ctx.save();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = graphThemeOf().ink;
+    ctx.beginPath();
+    for (let i = 0; i < k; i++) {
+      if (this.shown[i] !== 1) continue;
+      const line = leaderLine(this.sx[i]!, this.sy[i]!, r, this.lx[i]!, this.ly[i]!, this.sw[i]!, PILL_H);
+      if (!line) continue;
+      ctx.moveTo(line.x1, line.y1);
+      ctx.lineTo(line.x2, line.y2);
     }
-  }
-
-  private drawPills(ctx: CanvasRenderingContext2D, selectedSeq: number | null): void {
+    ctx.stroke();
+    ctx.restore();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    for (let i = 0; i < this.count; i++) {
-      if (!this.shown[i]) continue;
+    for (let i = 0; i < k; i++) {
+      if (this.shown[i] !== 1) continue;
       const w = this.sw[i]!;
       const x = this.lx[i]! - w / 2;
       const y = this.ly[i]! - PILL_H / 2;
-      const fill = kindColour(this.kind[i]!);
+      const fill = this.colours(this.kind[i]!);
       ctx.globalAlpha = this.dead[i] ? 0.5 : 1;
       ctx.beginPath();
       ctx.roundRect(x, y, w, PILL_H, PILL_H / 2);
@@ -425,7 +512,8 @@ export class MessageOverlay {
     }
     ctx.globalAlpha = 1;
     const sel = this.indexOf(selectedSeq);
-    if (sel >= 0) this.ring(ctx, this.lx[sel]!, this.ly[sel]!, this.sw[sel]! / 2 + 4, PILL_H / 2 + 4);
+    if (sel >= 0 && this.shown[sel] === 1)
+      this.ring(ctx, this.lx[sel]!, this.ly[sel]!, this.sw[sel]! / 2 + 4, PILL_H / 2 + 4);
   }
 
   /** A halo round each message the current step sent (a handful: a step sends to its neighbours). */
@@ -490,11 +578,11 @@ export class MessageOverlay {
   } {
     const msgs = [];
     for (let i = 0; i < this.count; i++) {
-      const shown = this.labelled && this.shown[i] === 1;
+      const shown = this.shown[i] === 1;
       msgs.push({
         x: this.sx[i]!,
         y: this.sy[i]!,
-        colour: kindColour(this.kind[i]!),
+        colour: this.colours(this.kind[i]!),
         dead: this.dead[i] === 1,
         label: shown ? this.label(this.msgs[i]!) : null,
         lx: this.lx[i]!,
@@ -533,15 +621,9 @@ export class MessageOverlay {
 
   /** The message drawn under a point (CSS pixels in the panel), topmost first; null if none. */
   hitTest(x: number, y: number): number | null {
-    const zoom = this.cyOf().zoom();
-    const r =
-      Math.max(
-        3,
-        Math.min(this.labelled ? 7 : 9, (this.layout ? this.layout.nodeSize / 2 : 20) * zoom * 0.42),
-      ) + 3;
+    const r = Math.max(3, this.lastR) + 3;
     for (let i = this.count - 1; i >= 0; i--) {
       const onPill =
-        this.labelled &&
         this.shown[i] === 1 &&
         Math.abs(x - this.lx[i]!) <= this.sw[i]! / 2 + 2 &&
         Math.abs(y - this.ly[i]!) <= PILL_H / 2 + 2;
@@ -554,9 +636,38 @@ export class MessageOverlay {
   pointOf(seq: number): { x: number; y: number } | null {
     const i = this.indexOf(seq);
     if (i < 0) return null;
-    return this.labelled && this.shown[i]
-      ? { x: this.lx[i]!, y: this.ly[i]! }
-      : { x: this.sx[i]!, y: this.sy[i]! };
+    return this.shown[i] === 1 ? { x: this.lx[i]!, y: this.ly[i]! } : { x: this.sx[i]!, y: this.sy[i]! };
+  }
+
+  /**
+   * The last frame's messages as drawn (CSS pixels in the panel), for the tests: each dot with its
+   * channel, and its label's box where one was placed.
+   */
+  laidOut(): {
+    r: number;
+    all: boolean;
+    msgs: {
+      seq: number;
+      from: number;
+      to: number;
+      x: number;
+      y: number;
+      label: { x: number; y: number; w: number; h: number } | null;
+    }[];
+  } {
+    const msgs = [];
+    for (let i = 0; i < this.count; i++) {
+      const m = this.msgs[i]!;
+      msgs.push({
+        seq: m.seq,
+        from: m.from,
+        to: m.to,
+        x: this.sx[i]!,
+        y: this.sy[i]!,
+        label: this.shown[i] === 1 ? { x: this.lx[i]!, y: this.ly[i]!, w: this.sw[i]!, h: PILL_H } : null,
+      });
+    }
+    return { r: this.lastR, all: this.labelled, msgs };
   }
 }
 

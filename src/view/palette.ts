@@ -112,15 +112,64 @@ export function kindColour(index: number): string {
   return KIND_COLOURS[((index % KIND_COLOURS.length) + KIND_COLOURS.length) % KIND_COLOURS.length]!;
 }
 
-/** Black or white, whichever reads better on the given #rrggbb colour. */
-export function textOn(hex: string): string {
+/** The relative luminance of a #rrggbb colour (WCAG 2). */
+export function relativeLuminance(hex: string): number {
   const v = parseInt(hex.slice(1), 16);
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  const lum = 0.2126 * lin((v >> 16) & 255) + 0.7152 * lin((v >> 8) & 255) + 0.0722 * lin(v & 255);
-  return lum > 0.22 ? '#000000' : '#ffffff';
+  return 0.2126 * lin((v >> 16) & 255) + 0.7152 * lin((v >> 8) & 255) + 0.0722 * lin(v & 255);
+}
+
+/** The contrast ratio of two #rrggbb colours (WCAG 2): 1 (none) to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const la = relativeLuminance(a);
+  const lb = relativeLuminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** Mixes a #rrggbb colour with white by the fraction f. */
+export function lighten(hex: string, f: number): string {
+  const v = parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * f);
+  const r = mix((v >> 16) & 255);
+  const g = mix((v >> 8) & 255);
+  const b = mix(v & 255);
+  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+}
+
+/**
+ * What a graphic must reach against the background (WCAG 2.1's 3:1 for non-text contrast): Tol's
+ * darkest kinds (indigo #332288, wine) are 1.3:1 on the dark theme's paper and vanished there.
+ */
+export const MIN_GRAPHIC_CONTRAST = 3;
+
+/** Kind `index`'s colour on the theme's paper: on the dark theme lightened until it stands out 3:1. */
+export function kindColourOn(index: number, dark: boolean): string {
+  const base = kindColour(index);
+  if (!dark) return base;
+  const paper = GRAPH_THEMES.dark.paper;
+  let f = 0;
+  let c = base;
+  while (contrastRatio(c, paper) < MIN_GRAPHIC_CONTRAST && f < 1) {
+    f = Math.min(1, f + 0.05);
+    c = lighten(base, f);
+  }
+  return c;
+}
+
+const KIND_COLOURS_ON = { light: [] as string[], dark: [] as string[] };
+
+/** kindColourOn for one theme, remembered (the overlay asks per kind per frame). */
+export function kindColours(dark: boolean): (index: number) => string {
+  const cache = KIND_COLOURS_ON[dark ? 'dark' : 'light'];
+  return (index) => (cache[index] ??= kindColourOn(index, dark));
+}
+
+/** Black or white, whichever reads better on the given #rrggbb colour. */
+export function textOn(hex: string): string {
+  return relativeLuminance(hex) > 0.22 ? '#000000' : '#ffffff';
 }
 
 /** The algorithm's kinds plus any it sent without declaring, in a stable order. */

@@ -12,6 +12,7 @@ import {
   WAIT_NOTICE,
   type GraphTheme,
 } from './palette';
+import { leaderLine } from './labelPlace';
 
 /**
  * The graph view as an SVG file. Written here rather than with a Cytoscape SVG plugin: the picture
@@ -241,6 +242,10 @@ function message(m: SvgMessage, t: Theme): string {
   const fade = m.dead ? ' opacity="0.45"' : '';
   let out = `<g class="message${m.dead ? ' lost' : ''}"${fade}><circle cx="${num(m.x)}" cy="${num(m.y)}" r="${num(m.r)}" fill="${m.colour}" stroke="${t.border}" stroke-width="1.2"/>`;
   if (m.label !== null) {
+    // As on screen: a label moved off its dot is joined to it.
+    const line = leaderLine(m.x, m.y, m.r, m.lx, m.ly, m.w, m.h);
+    if (line)
+      out += `<line class="leader" x1="${num(line.x1)}" y1="${num(line.y1)}" x2="${num(line.x2)}" y2="${num(line.y2)}" stroke="${t.ink}" stroke-width="${num(m.r / 5)}"/>`;
     out += `<rect x="${num(m.lx - m.w / 2)}" y="${num(m.ly - m.h / 2)}" width="${num(m.w)}" height="${num(m.h)}" rx="${num(m.h / 2)}" fill="${m.colour}" stroke="${t.border}" stroke-width="1.2"/>`;
     out += `<text x="${num(m.lx)}" y="${num(m.ly)}" fill="${textOn(m.colour)}" font-size="${num(m.font)}" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(m.label)}</text>`;
   }

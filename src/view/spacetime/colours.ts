@@ -1,4 +1,4 @@
-import { kindColour } from '../palette';
+import { kindColours } from '../palette';
 
 /** The diagram's colours, read from the page's theme (CSS custom properties) once per draw. */
 export interface Ink {
@@ -11,7 +11,7 @@ export interface Ink {
   focus: string;
   bad: string;
   dark: boolean;
-  /** The colour of message kind `i` on this background (the overlay's palette, lifted on dark). */
+  /** The colour of message kind `i` on this background (the overlay's, kindColourOn). */
   kind(i: number): string;
 }
 
@@ -22,22 +22,12 @@ function luminance(hex: string): number {
   return (0.2126 * ((v >> 16) & 255) + 0.7152 * ((v >> 8) & 255) + 0.0722 * (v & 255)) / 255;
 }
 
-/** Mixes a #rrggbb colour with white: Tol's darkest kinds (indigo, wine) vanish on a dark panel. */
-export function lighten(hex: string, f: number): string {
-  const v = parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * f);
-  const r = mix((v >> 16) & 255);
-  const g = mix((v >> 8) & 255);
-  const b = mix(v & 255);
-  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
-}
-
 export function readInk(el: Element): Ink {
   const css = getComputedStyle(el);
   const get = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const panel = get('--panel', '#ffffff');
   const dark = luminance(panel) < 0.35;
-  const cache: string[] = [];
+  const kinds = kindColours(dark);
   return {
     ink: get('--ink', '#111111'),
     panel,
@@ -48,14 +38,6 @@ export function readInk(el: Element): Ink {
     focus: get('--focus', '#b35900'),
     bad: get('--bad', '#a40000'),
     dark,
-    kind(i) {
-      let c = cache[i];
-      if (c === undefined) {
-        const base = kindColour(i);
-        c = dark && luminance(base) < 0.45 ? lighten(base, 0.45) : base;
-        cache[i] = c;
-      }
-      return c;
-    },
+    kind: kinds,
   };
 }
