@@ -26,6 +26,14 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
   const leadBox = useRef<HTMLDivElement>(null);
   const [strip, setStrip] = useState<LeadershipStrip | null>(null);
   const mode = useSim((s) => s.scenario.timing.mode);
+  const run = useSim((s) => s.run);
+  // Mirrors the view's mode for the button: a window following the cursor, or the whole run.
+  const [fitted, setFitted] = useState(false);
+  useEffect(() => setFitted(false), [run]);
+  const zoom = (factor: number) => {
+    view.current?.zoomBy(factor);
+    setFitted(view.current?.fitted ?? false);
+  };
 
   useEffect(() => {
     const v = mountSpaceTime(box.current!, store);
@@ -58,23 +66,40 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
             type="button"
             aria-label="Zoom time out"
             title="Zoom the time axis out"
-            onClick={() => view.current?.zoomBy(0.5)}
+            onClick={() => zoom(0.5)}
           >
             −
           </button>
-          <button
-            type="button"
-            aria-label="Fit time"
-            title="Fit the whole run in the width"
-            onClick={() => view.current?.fit()}
-          >
-            Fit
-          </button>
+          {fitted ? (
+            <button
+              type="button"
+              aria-label="Follow the cursor"
+              title="A window round the current time that scrolls with it"
+              onClick={() => {
+                view.current?.follow();
+                setFitted(false);
+              }}
+            >
+              Follow
+            </button>
+          ) : (
+            <button
+              type="button"
+              aria-label="Fit time"
+              title="Fit the whole run in the width"
+              onClick={() => {
+                view.current?.fit();
+                setFitted(true);
+              }}
+            >
+              Fit
+            </button>
+          )}
           <button
             type="button"
             aria-label="Zoom time in"
             title="Zoom the time axis in (then scroll sideways)"
-            onClick={() => view.current?.zoomBy(2)}
+            onClick={() => zoom(2)}
           >
             +
           </button>

@@ -32,6 +32,10 @@ export interface SpaceTimeView {
   readonly index: TraceIndex | null;
   /** The time zoom: 1 = the whole run fits the width. */
   readonly zoom: number;
+  /** The whole run fits the width (Fit), rather than a window that follows the cursor. */
+  readonly fitted: boolean;
+  /** The span of time in view (the time axis's left and right ends), and the playback clock. */
+  timeWindow(): { from: number; to: number; clock: number };
   /** A point where a click reaches this message's arrow (CSS pixels relative to the container). */
   arrowPoint(seq: number): { x: number; y: number } | null;
   /** A point on a node's line (CSS pixels relative to the container), if its row is in view. */
@@ -40,7 +44,9 @@ export interface SpaceTimeView {
   timePoint(t: number): { x: number; y: number } | null;
   /** The message under the pointer, if any. */
   hovered(): number | null;
+  /** Narrows (factor > 1) or widens the window round the cursor; wide enough, it is the whole run. */
   zoomBy(factor: number): void;
+  /** The whole run in the width. */
   fit(): void;
   /**
    * The time axis as drawn in the last frame: pixels per time unit, the horizontal scroll and the
@@ -49,9 +55,20 @@ export interface SpaceTimeView {
   axis(): TimeAxis;
   /** Calls `f` after every frame the diagram draws; returns the function that stops it. */
   onPaint(f: () => void): () => void;
+  /** Back to a window round the cursor that scrolls with it while playing. */
+  follow(): void;
   /** Scales time to at least this span (two diagrams side by side share one time scale). */
   setMinSpan(span: number): void;
   destroy(): void;
+}
+
+/**
+ * How much time the window round the cursor shows: a dozen rounds, or a few of the longest delays —
+ * enough to see the messages in flight arrive, few enough that each step has room (mid-run on HS-16
+ * the whole run left all activity a 20-pixel sliver).
+ */
+export function windowSpan(timing: { mode: string; maxDelay: number }): number {
+  return timing.mode === 'sync' ? 12 : Math.max(12, 4 * timing.maxDelay);
 }
 
 /**
@@ -91,6 +108,9 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
   let index: TraceIndex | null = null;
   let zoom = 1;
   let minSpan = 0;
+  // A window of `span` time units round the cursor (the default), or the whole run (`fitted`).
+  let fitted = false;
+  let span = 0;
   let viewW = 0;
   let viewH = 0;
   let dpr = 1;
@@ -121,6 +141,7 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     if (!index) return;
     const maxTime = Math.max(index.maxTime, minSpan);
     const n = index.n;
+    zoom = fitted ? 1 : Math.max(1, maxTime / span);
     if (
       laidFor.maxTime === maxTime &&
       laidFor.n === n &&
@@ -138,6 +159,17 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     if (zoomed) setScroll(Math.max(0, xOfTime(scale, midT) - viewW / 2), st);
     else setScroll(sl, st);
     laidFor = { maxTime, n, w: viewW, h: viewH, zoom };
+    if (!fitted) centre(store.getState().clock);
+  };
+
+  /**
+   * Scrolls the window so "now" stands at 60% of its width: what just happened on the left, what
+   * is on its way on the right. While playing it scrolls with the clock.
+   */
+  const centre = (clock: number) => {
+    const plot = viewW - LABEL_W;
+    const left = Math.max(0, Math.min(scale.width - viewW, xOfTime(scale, clock) - LABEL_W - 0.6 * plot));
+    if (Math.abs(left - sl) >= 0.5) setScroll(left, st);
   };
 
   const showRun = (next: RunHandle) => {
@@ -148,6 +180,8 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     base.reset();
     live.reset();
     zoom = 1;
+    fitted = false;
+    span = windowSpan(sim.timing);
     laidFor = { maxTime: -1, n: -1, w: -1, h: -1, zoom: -1 };
     setScroll(0, 0);
     tip.hidden = true;
@@ -170,13 +204,9 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     invalidate();
   };
 
-  /** Keeps "now" in view while stepping or playing, and the selected node's row. */
+  /** Keeps "now" in the window while stepping or playing, and the selected node's row in view. */
   const follow = (s: SimState, prev: SimState | null) => {
-    if (zoom > 1 && (prev === null || s.clock !== prev.clock || s.cursor !== prev.cursor)) {
-      const x = xOfTime(scale, s.clock);
-      if (x < sl + LABEL_W + 8 || x > sl + viewW - 24)
-        setScroll(Math.max(0, x - LABEL_W - (viewW - LABEL_W) / 3), st);
-    }
+    if (!fitted && (prev === null || s.clock !== prev.clock || s.cursor !== prev.cursor)) centre(s.clock);
     if (prev && s.selection !== prev.selection && s.selection?.kind === 'node' && index) {
       const row = index.rowOf(s.selection.id);
       if (row >= 0) {
@@ -273,6 +303,10 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
 
   const observer = new ResizeObserver(resize);
   observer.observe(container);
+  // The colours come from the theme's CSS variables, read at each draw: a theme switched while
+  // paused must draw again, or the panel stays in the old theme until the next step.
+  const themes = new MutationObserver(invalidate);
+  themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   showRun(store.getState().run);
   resize();
 
@@ -283,6 +317,13 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
     },
     get zoom() {
       return zoom;
+    },
+    get fitted() {
+      return fitted;
+    },
+    timeWindow() {
+      const t = (x: number) => (x - LABEL_W - PAD) / scale.pxPerTime;
+      return { from: t(sl + LABEL_W), to: t(sl + viewW), clock: store.getState().clock };
     },
     arrowPoint(seq) {
       if (!index) return null;
@@ -323,9 +364,12 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
       return () => painted.delete(f);
     },
     zoomBy(factor) {
-      zoom = Math.max(1, Math.min(4096, zoom * factor));
+      if (!index) return;
+      const whole = Math.max(1, index.maxTime, minSpan);
+      span = Math.max(whole / 4096, Math.min(whole, (fitted ? whole : span) / factor));
+      // Widened to the whole run: that is Fit.
+      fitted = span >= whole;
       layout();
-      if (zoom > 1) follow(store.getState(), null);
       invalidate();
     },
     setMinSpan(span) {
@@ -335,14 +379,22 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
       invalidate();
     },
     fit() {
-      zoom = 1;
+      fitted = true;
       layout();
       setScroll(0, st);
+      invalidate();
+    },
+    follow() {
+      if (!run) return;
+      fitted = false;
+      span = windowSpan(run.sim.timing);
+      layout();
       invalidate();
     },
     destroy() {
       cancelAnimationFrame(raf);
       observer.disconnect();
+      themes.disconnect();
       unsubscribe();
       detachPointer();
       scroller.removeEventListener('scroll', onScroll);
