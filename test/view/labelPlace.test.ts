@@ -29,6 +29,30 @@ describe('reachAlong', () => {
   });
 });
 
+/** Places `k` labels 60 px wide on one dot at (200, 150) preferring the side above, in a 400 × 300 panel. */
+function onOneSpot(k: number) {
+  const out = { shown: new Uint8Array(k), lx: new Float64Array(k), ly: new Float64Array(k) };
+  new LabelPlacer().place(
+    {
+      count: k,
+      order: Int32Array.from({ length: k }, (_, i) => i),
+      x: new Float64Array(k).fill(200),
+      y: new Float64Array(k).fill(150),
+      nx: new Float64Array(k),
+      ny: new Float64Array(k).fill(-1),
+      w: new Float64Array(k).fill(60),
+      r: 7,
+      h: 22,
+      width: 400,
+      height: 300,
+      obstacles: new Float64Array(0),
+      obstacleCount: 0,
+    },
+    out,
+  );
+  return out;
+}
+
 describe('LabelPlacer', () => {
   /** A random scene: dots in a 400 × 300 panel, labels 30–110 px wide, a few obstacles. */
   const scene = fc.record({
@@ -106,26 +130,7 @@ describe('LabelPlacer', () => {
   });
 
   it('a lone label sits on its preferred side, against its dot, with no leader line', () => {
-    const placer = new LabelPlacer();
-    const out = { shown: new Uint8Array(1), lx: new Float64Array(1), ly: new Float64Array(1) };
-    placer.place(
-      {
-        count: 1,
-        order: Int32Array.of(0),
-        x: Float64Array.of(200),
-        y: Float64Array.of(150),
-        nx: Float64Array.of(0),
-        ny: Float64Array.of(-1),
-        w: Float64Array.of(60),
-        r: 7,
-        h: 22,
-        width: 400,
-        height: 300,
-        obstacles: new Float64Array(0),
-        obstacleCount: 0,
-      },
-      out,
-    );
+    const out = onOneSpot(1);
     // Straight above: centre x the dot's, bottom edge r + CLEAR above the dot's centre.
     expect(out.shown[0]).toBe(1);
     expect(out.lx[0]).toBeCloseTo(200);
@@ -134,27 +139,7 @@ describe('LabelPlacer', () => {
   });
 
   it('a label pushed off by a second one on the same spot moves to the other side, then further out with a leader line', () => {
-    const placer = new LabelPlacer();
-    const k = 3;
-    const out = { shown: new Uint8Array(k), lx: new Float64Array(k), ly: new Float64Array(k) };
-    placer.place(
-      {
-        count: k,
-        order: Int32Array.of(0, 1, 2),
-        x: Float64Array.of(200, 200, 200),
-        y: Float64Array.of(150, 150, 150),
-        nx: Float64Array.of(0, 0, 0),
-        ny: Float64Array.of(-1, -1, -1),
-        w: Float64Array.of(60, 60, 60),
-        r: 7,
-        h: 22,
-        width: 400,
-        height: 300,
-        obstacles: new Float64Array(0),
-        obstacleCount: 0,
-      },
-      out,
-    );
+    const out = onOneSpot(3);
     expect([...out.shown]).toEqual([1, 1, 1]);
     expect(out.ly[0]).toBeLessThan(150);
     expect(out.ly[1]).toBeGreaterThan(150);

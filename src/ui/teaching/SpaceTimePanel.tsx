@@ -70,31 +70,22 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
           >
             −
           </button>
-          {fitted ? (
-            <button
-              type="button"
-              aria-label="Follow the cursor"
-              title="A window round the current time that scrolls with it"
-              onClick={() => {
-                view.current?.follow();
-                setFitted(false);
-              }}
-            >
-              Follow
-            </button>
-          ) : (
-            <button
-              type="button"
-              aria-label="Fit time"
-              title="Fit the whole run in the width"
-              onClick={() => {
-                view.current?.fit();
-                setFitted(true);
-              }}
-            >
-              Fit
-            </button>
-          )}
+          <button
+            type="button"
+            aria-label={fitted ? 'Follow the cursor' : 'Fit time'}
+            title={
+              fitted
+                ? 'A window round the current time that scrolls with it'
+                : 'Fit the whole run in the width'
+            }
+            onClick={() => {
+              if (fitted) view.current?.follow();
+              else view.current?.fit();
+              setFitted(!fitted);
+            }}
+          >
+            {fitted ? 'Follow' : 'Fit'}
+          </button>
           <button
             type="button"
             aria-label="Zoom time in"
