@@ -59,8 +59,8 @@ export function drawAt(seed: number, position: number, k: number, lo: number, hi
 const LOSS_STREAM = 0x6c6f7373;
 
 /**
- * Whether the message with this seq is lost when each message is lost with probability `p` (C17): a
- * pure function of the seed and the seq, like the node draws, so the delays (C6) are drawn exactly as
+ * Whether the message with this send counter is lost when each is lost with probability `p` (C17): a
+ * pure function of the seed and the counter, like the node draws, so the delays (C6) are drawn exactly as
  * without loss, and a seek replays the same fate. The caller never asks when p = 0.
  */
 export function lostAt(seed: number, seq: number, p: number): boolean {

@@ -50,11 +50,11 @@ export class NetworkFaults {
     this.active = this.loss > 0 || this.down.size > 0 || this.parts.length > 0;
   }
 
-  /** Why the message `seq` sent at `time` from position a to position b is lost, or NOT_LOST. */
-  fate(a: number, b: number, time: number, seq: number): number {
+  /** Why the `sent`-th message (0-based) sent at `time` from position a to b is lost, or NOT_LOST. */
+  fate(a: number, b: number, time: number, sent: number): number {
     const why = this.cut(a, b, time);
     if (why !== NOT_LOST) return why;
-    return this.loss > 0 && lostAt(this.seed, seq, this.loss) ? LOST_AT_RANDOM : NOT_LOST;
+    return this.loss > 0 && lostAt(this.seed, sent, this.loss) ? LOST_AT_RANDOM : NOT_LOST;
   }
 
   /** Whether a link down or a partition separates positions a and b at `time` (no random draw). */

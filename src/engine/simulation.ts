@@ -94,6 +94,7 @@ interface Checkpoint {
   hashA: number;
   hashB: number;
   barrierProductive: boolean;
+  faultsLeft: number;
   lookedAt: number;
   plan: PlanState | null;
 }
@@ -234,6 +235,8 @@ export class Simulation {
   private frontier = 0;
   /** Whether the last barrier round (if any) made some node act: only then is another one held. */
   private barrierProductive = true;
+  /** Crashes and recoveries still queued (see the barrier in stepForward). */
+  private faultsLeft = 0;
   /** Messages sent when the failure detector last looked: it looks again only after more were sent. */
   private lookedAt = -1;
 
@@ -280,9 +283,11 @@ export class Simulation {
     }
     for (const f of cfg.faults.crashes) {
       this.push(eventKey(f.at, false), EV_CRASH, this.position.get(f.id), -1, 0, 0, null);
+      this.faultsLeft++;
     }
     for (const f of cfg.faults.recover ?? []) {
       this.push(eventKey(f.at, false), EV_RECOVER, this.position.get(f.id), -1, 0, 0, null);
+      this.faultsLeft++;
     }
     for (let i = 0; i < this.n; i++) {
       if (!this.crashed[i]) this.push(eventKey(0, false), EV_INIT, i, -1, 0, 0, null);
@@ -475,6 +480,10 @@ export class Simulation {
     let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
       if (this.stalled) return false;
+      // Crashes and recoveries still to come are not activity: the barrier is offered once only they
+      // are left, at the current time, before them. A fault added live (src/scenario/live.ts) must not
+      // move a barrier already taken.
+      if (q.size > 0 && q.size === this.faultsLeft) this.holdBarrier();
       if (q.size === 0 && !this.holdLook() && !this.holdBarrier()) {
         if (this.plan) this.checkPlan(Infinity);
         if (!this.stalled) this.finishMonitors();
@@ -501,6 +510,7 @@ export class Simulation {
       const sendStep = q.sendStep[slot]!;
       q.release(slot);
       this.journal.popped(seq, this.stepIndex + 1);
+      if (type === EV_CRASH || type === EV_RECOVER) this.faultsLeft--;
       if (type === EV_SUSPECT) {
         // The crashed node is in `payload`; the step is the observer's, chosen among the living now.
         node = this.observer();
@@ -693,7 +703,9 @@ export class Simulation {
         }
       }
       // The network decides a message's fate when it is sent (C17); it still travels until deliverAt.
-      const lost = this.net.active && this.net.fate(node, to, this.time, this.seq) !== 0;
+      // The draw reads the send counter, not the event seq: a crash or recovery added to the scenario
+      // (the live controls) queues one more event at the start, and must not move the draws before it.
+      const lost = this.net.active && this.net.fate(node, to, this.time, c.sent - 1) !== 0;
       const seq = this.push(
         eventKey(deliverAt, false),
         lost ? EV_LOSE : EV_DELIVER,
@@ -891,6 +903,7 @@ export class Simulation {
       hashA: this.hasher.a,
       hashB: this.hasher.b,
       barrierProductive: this.barrierProductive,
+      faultsLeft: this.faultsLeft,
       lookedAt: this.lookedAt,
       plan: this.plan ? this.plan.save() : null,
     };
@@ -929,6 +942,7 @@ export class Simulation {
     this.hasher.a = cp.hashA;
     this.hasher.b = cp.hashB;
     this.barrierProductive = cp.barrierProductive;
+    this.faultsLeft = cp.faultsLeft;
     this.lookedAt = cp.lookedAt;
     if (cp.plan) this.plan!.restore(cp.plan);
     this.stalled = null;
