@@ -16,13 +16,19 @@ import {
   SLICE_MS,
 } from './limits';
 import { clampSpeed, playFrame, timeScale } from './playback';
+import { catchUp, type ContinueFrom } from './continue';
 import { newRun, type RunHandle } from './run';
 import { afterNextFrame, type Schedule } from './schedule';
 
 export { clampSpeed, timeScale } from './playback';
 export type { RunHandle } from './run';
 
-export type Selection = { kind: 'node'; id: NodeId } | { kind: 'message'; seq: number } | null;
+export type Selection =
+  | { kind: 'node'; id: NodeId }
+  | { kind: 'message'; seq: number }
+  /** A link of the graph, by the ids of its ends (the live controls cut and heal it). */
+  | { kind: 'link'; a: NodeId; b: NodeId }
+  | null;
 
 export interface SimState {
   scenario: Scenario;
@@ -73,6 +79,12 @@ export interface SimState {
   tick(dt: number): void;
   /** Toggles a node in the algorithm's per-node option (src/scenario/toggle.ts) and restarts the run. */
   toggleNode(id: NodeId): void;
+  /**
+   * Runs `scenario` instead, from the cursor: it must agree with the run on screen up to there (a
+   * fault added at the current time, src/scenario/live.ts). The cursor, playback and selection stay;
+   * `notice` says what changed.
+   */
+  continueWith(scenario: Scenario, notice: string): boolean;
   /** Computes the rest of the run now (tests, benchmarks). */
   finishComputing(): void;
   dispose(): void;
@@ -154,7 +166,8 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       onSlice,
     );
 
-    const load = (scenario: Scenario): Result<RunHandle> => {
+    /** Loads a run at step 0, or with `from`, computed up to the cursor and shown there at once. */
+    const load = (scenario: Scenario, from?: ContinueFrom): Result<RunHandle> => {
       const spec = prepare(scenario);
       if (!spec.ok) {
         set({ errors: spec.errors });
@@ -165,25 +178,28 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       const prev = get();
       pendingStep = step !== undefined && step > 0 ? step : null;
       published = -Infinity;
-      const keep = prev.selection?.kind === 'node' && run.replay.positionOf(prev.selection.id) >= 0;
+      const { reached, failure } = from ? catchUp(run, from.step) : { reached: 0, failure: null };
+      const keep =
+        (prev.selection?.kind === 'node' && run.replay.positionOf(prev.selection.id) >= 0) ||
+        (from !== undefined && prev.selection !== null);
       set({
         scenario: rest,
         run,
         version: prev.version + 1,
-        cursor: 0,
-        knownSteps: 0,
-        computing: true,
+        cursor: reached,
+        knownSteps: reached,
+        computing: failure === null,
         complete: false,
         truncated: false,
         stopNote: null,
-        failure: null,
-        playing: false,
-        clock: 0,
+        failure,
+        playing: failure === null && from !== undefined && prev.playing,
+        clock: reached > 0 ? prev.clock : 0,
         selection: keep ? prev.selection : null,
         draft: scenarioToDraft(rest, prev.draft),
         errors: [],
       });
-      background.start(run);
+      if (failure === null) background.start(run);
       return { ok: true, value: run };
     };
 
@@ -334,6 +350,12 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         const r = load(t.scenario);
         if (r.ok) set({ notice: t.notice });
         else set({ notice: `${id} cannot be toggled: ${r.errors[0]!.message}` });
+      },
+
+      continueWith(scenario, notice) {
+        const r = load(scenario, { step: get().cursor });
+        if (r.ok) set({ notice });
+        return r.ok;
       },
 
       finishComputing() {

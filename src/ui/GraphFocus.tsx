@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSimStore, useSim } from '../store/react';
 import type { GraphView } from '../view/graphView';
+import { GRAPH_CONTEXT, type GraphContext } from '../view/taps';
 import { ROLE_LOOK } from '../view/palette';
 import { fmt } from './format';
 import './graphfocus.css';
@@ -70,6 +71,15 @@ export function GraphFocus({
         onFocus={() => setFocused(t)}
         onBlur={() => setFocused(null)}
         onClick={() => open(t)}
+        onContextMenu={(e) => {
+          // The menu key (Shift F10) on a node's stop opens the live menu there, as a right-click does.
+          if (t.kind !== 'node') return;
+          e.preventDefault();
+          open(t);
+          const p = view.current?.nodePoint(t.id);
+          const detail: GraphContext = { target: t, x: p?.x ?? 0, y: p?.y ?? 0 };
+          box.current?.dispatchEvent(new CustomEvent(GRAPH_CONTEXT, { detail, bubbles: true }));
+        }}
       />
     </li>
   );

@@ -6,6 +6,7 @@ import { followTheme } from '../view/graphTheme';
 import { mountGraphView, type GraphView } from '../view/graphView';
 import { followZoom } from '../view/labelScale';
 import { GraphFocus } from './GraphFocus';
+import { LiveMenu } from './live/LiveMenu';
 import { exposeView } from './testHook';
 
 /** The graph: Cytoscape and the message overlay, mounted once and driven by the store, not React. */
@@ -48,6 +49,7 @@ export function GraphPanel({
     <section className="graph-panel" aria-label="Graph">
       <div className="graph-box" ref={box} data-testid="graph" />
       <GraphFocus view={own} box={box} />
+      <LiveMenu box={box} />
       {onFit && (
         <button
           type="button"
@@ -70,9 +72,10 @@ export function GraphPanel({
       </p>
       <p
         className="hint"
-        title={`Click a node or a message to inspect it${toggles ? `; double-click a node to toggle it ${toggles} (this restarts the run)` : ''}. Scroll to zoom, drag to pan.`}
+        title={`Click a node, link or message to inspect it; right-click a node or link to crash, recover, cut or heal it now (the run goes on from this step)${toggles ? `; double-click a node to toggle it ${toggles} from the start (this restarts the run)` : ''}. Scroll to zoom, drag to pan.`}
       >
-        Click: inspect{toggles ? ` · double-click: toggle ${toggles} (restarts)` : ''} · scroll: zoom
+        Click: inspect · right-click: fault now{toggles ? ` · double-click: ${toggles} (restarts)` : ''} ·
+        scroll: zoom
       </p>
     </section>
   );

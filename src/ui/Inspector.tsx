@@ -4,6 +4,7 @@ import { useSimStore, useSim } from '../store/react';
 import type { RunHandle } from '../store/simStore';
 import { ROLE_LOOK } from '../view/palette';
 import { FieldList } from './inspector/FieldList';
+import { LinkLiveControls, NodeLiveControls } from './live/LiveControls';
 
 function labelOf(run: RunHandle, msg: { kind: string } | undefined): string {
   if (!msg) return '—';
@@ -60,11 +61,12 @@ function NodeInspector({ id, run }: { id: number; run: RunHandle }) {
           '—'
         )}
       </p>
+      <NodeLiveControls id={id} run={run} />
       {toggle && (
         <button
           type="button"
           onClick={() => store.getState().toggleNode(id)}
-          title="Changes the scenario and restarts the run (or double-click the node)"
+          title="Changes the scenario from the start and restarts the run (or double-click the node)"
         >
           Toggle {toggle.noun} (restarts)
         </button>
@@ -125,6 +127,19 @@ function MessageInspector({ seq, run }: { seq: number; run: RunHandle }) {
   );
 }
 
+function LinkInspector({ a, b, run }: { a: number; b: number; run: RunHandle }) {
+  const r = run.replay;
+  if (r.positionOf(a) < 0 || r.positionOf(b) < 0) return <p>That link is not in this run.</p>;
+  return (
+    <div>
+      <h3>
+        Link {a}–{b}
+      </h3>
+      <LinkLiveControls a={a} b={b} run={run} />
+    </div>
+  );
+}
+
 /** What is selected in the graph: a node's state and traffic, or a message's content and times. */
 export function Inspector() {
   const store = useSimStore();
@@ -134,9 +149,12 @@ export function Inspector() {
   return (
     <section className="inspector" aria-label="Inspector">
       <h2>Inspector</h2>
-      {selection === null && <p className="muted">Click a node or a message in the graph to inspect it.</p>}
+      {selection === null && (
+        <p className="muted">Click a node, a link or a message in the graph to inspect it.</p>
+      )}
       {selection?.kind === 'node' && <NodeInspector id={selection.id} run={run} />}
       {selection?.kind === 'message' && <MessageInspector seq={selection.seq} run={run} />}
+      {selection?.kind === 'link' && <LinkInspector a={selection.a} b={selection.b} run={run} />}
     </section>
   );
 }

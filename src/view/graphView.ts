@@ -11,6 +11,7 @@ import { adversaryOf } from '../store/adversary';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
 import { emptyStage, GroupColours, stageOf, TraceMarks, type Stage } from './drawing';
 import { markDownLinks } from './downLinks';
+import { markSelectedLink } from './selectedLink';
 import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
 import { graphElements } from './elements';
 import { fitViewport } from './fit';
@@ -418,6 +419,8 @@ export function mountGraphView(
     return snap;
   };
 
+  /** The selection last drawn (a selected link is marked, an unselected one cleared once). */
+  let prevSelection: SimState['selection'] = null;
   const syncNodes = (s: SimState) => {
     if (!run) return;
     const r = run.replay;
@@ -459,6 +462,9 @@ export function mountGraphView(
         }
         syncDrawing();
         markDownLinks(cy, sim, r.time);
+        if (s.selection?.kind === 'link' || s.selection !== prevSelection)
+          markSelectedLink(cy, sim.graph.ids, s.selection);
+        prevSelection = s.selection;
       });
     }
     overlay.setMessages(r);

@@ -129,5 +129,9 @@ export function graphStyle(big = false): StylesheetJson {
     // A link cut at the cursor's time (C17): dashed and red, readable from the back of the room; last,
     // so that an algorithm's edge look (a thick Branch) does not hide the cut.
     { selector: 'edge.down', style: { 'line-style': 'dashed', 'line-color': '#c62828', width: 4 } },
+    {
+      selector: 'edge.sel',
+      style: { width: 7, 'underlay-color': '#1565c0', 'underlay-opacity': 0.35, 'underlay-padding': 4 },
+    },
   ];
 }

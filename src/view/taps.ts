@@ -1,4 +1,4 @@
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { NodeId } from '../engine/types';
 import { adversaryOf, chooseDelivery } from '../store/adversary';
 import type { SimStore } from '../store/simStore';
@@ -15,6 +15,24 @@ export interface TapTargets {
   /** The ids of the shown run, by position (null before a run is shown). */
   ids(): readonly NodeId[] | null;
 }
+
+/** The ids at the ends of a Cytoscape edge (its source and target are `n<position>`). */
+function linkOf(e: EdgeSingular, ids: readonly NodeId[]): { a: NodeId; b: NodeId } {
+  const end = (k: 'source' | 'target') => ids[Number(String(e.data(k)).slice(1))]!;
+  return { a: end('source'), b: end('target') };
+}
+
+/**
+ * The live menu (src/ui/live/LiveMenu.tsx) opens where a node or link is right-clicked (or
+ * long-pressed): the graph's host element gets a `graph-context` event naming it.
+ */
+export interface GraphContext {
+  target: { kind: 'node'; id: NodeId } | { kind: 'link'; a: NodeId; b: NodeId };
+  /** Where, in pixels from the graph box's top left. */
+  x: number;
+  y: number;
+}
+export const GRAPH_CONTEXT = 'graph-context';
 
 /**
  * A tap selects what is under it — a message drawn on top wins over the node beneath it — or clears
@@ -36,6 +54,8 @@ export function bindTaps(c: Core, t: TapTargets): void {
     else if (seq !== null) st.select({ kind: 'message', seq });
     else if (e.target !== c && (e.target as NodeSingular).isNode?.())
       st.select({ kind: 'node', id: Number(e.target.data('nid')) });
+    else if (e.target !== c && ids && (e.target as EdgeSingular).isEdge?.())
+      st.select({ kind: 'link', ...linkOf(e.target as EdgeSingular, ids) });
     else if (dot >= 0 && ids) st.select({ kind: 'node', id: ids[dot]! });
     else st.select(null);
   });
@@ -48,5 +68,20 @@ export function bindTaps(c: Core, t: TapTargets): void {
     const dot = dotAt(p.x, p.y);
     const ids = t.ids();
     if (dot >= 0 && ids) t.store.getState().toggleNode(ids[dot]!);
+  });
+  c.on('cxttap', (e) => {
+    const p = e.renderedPosition;
+    const dot = dotAt(p.x, p.y);
+    const ids = t.ids();
+    let target: GraphContext['target'] | null = null;
+    if (e.target !== c && (e.target as NodeSingular).isNode?.())
+      target = { kind: 'node', id: Number(e.target.data('nid')) };
+    else if (e.target !== c && ids && (e.target as EdgeSingular).isEdge?.())
+      target = { kind: 'link', ...linkOf(e.target as EdgeSingular, ids) };
+    else if (dot >= 0 && ids) target = { kind: 'node', id: ids[dot]! };
+    if (!target) return;
+    t.store.getState().select(target);
+    const detail: GraphContext = { target, x: p.x, y: p.y };
+    c.container()?.dispatchEvent(new CustomEvent(GRAPH_CONTEXT, { detail, bubbles: true }));
   });
 }
