@@ -31,8 +31,11 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           </tbody>
         </table>
         <p>
-          In the graph: click a node or a message to inspect it; double-click a node to toggle its per-node
-          option (the graph's hint names it, e.g. crashed) and restart the run; scroll to zoom, drag to pan.
+          In the graph: click a node, a link or a message to inspect it. Right-click a node or a link (or use
+          the inspector's buttons) to crash, recover, cut or heal it now: the fault joins the scenario at the
+          next time unit and the run goes on from this step. Double-click a node to toggle its per-node option
+          from the start (the graph's hint names it, e.g. crashed from the start) and restart the run; scroll
+          to zoom, drag to pan.
         </p>
         <button type="button" ref={close} onClick={onClose}>
           Close

@@ -131,6 +131,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
     what: 'On a node or message: inspect it; on an event log line: go to that step',
   },
   {
+    keys: ['ContextMenu'],
+    label: 'Shift+F10',
+    what: 'On a node: the live menu — crash or recover it now, the run going on from this step',
+  },
+  {
     keys: ['ArrowUp', 'ArrowDown'],
     label: '↑ ↓',
     what: 'In the event log: the line before or after, shown in full',
