@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, traceHash, watchErrors } from './links-util';
+import { rememberOpen } from './folds';
 import { execFileSync } from 'node:child_process';
 import { CLI_NODE, cliArgs as launch } from '../util/cli';
 
@@ -177,4 +178,30 @@ test('phone: the inspector’s live buttons fit and work', async ({ page }) => {
   await page.getByTestId('graph').screenshot({ path: `${SHOTS}/crash-now-graph-390.png` });
   await inspector(page).screenshot({ path: `${SHOTS}/inspector-390.png` });
   await page.screenshot({ path: `${SHOTS}/crash-now-390.png`, fullPage: true });
+});
+
+test('the space-time diagram draws a crash as a dotted red line up to its recovery, then a green bar', async ({
+  page,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await rememberOpen(page, ['Space-time']);
+  const link = 'v=1&alg=lcr&ids=1,2,3,4,5,6&mode=sync&crashes=2@1&recover=2@3';
+  await open(page, link);
+  await page.getByRole('slider', { name: 'Timeline' }).press('End');
+  const diagram = page.getByRole('region', { name: 'Space-time diagram' });
+  await expect(diagram).toBeVisible();
+  // The recovery's green (#2e7d32) is on the canvas at the end of the run, and nowhere at step 0.
+  const greens = () =>
+    page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.st-canvas')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.abs(d[i]! - 46) < 12 && Math.abs(d[i + 1]! - 125) < 12 && Math.abs(d[i + 2]! - 50) < 12) n++;
+      return n;
+    });
+  await diagram.screenshot({ path: `${SHOTS}/spacetime-recover-1280.png` });
+  await expect.poll(greens).toBeGreaterThan(10);
+  await page.getByRole('slider', { name: 'Timeline' }).press('Home');
+  await expect.poll(greens).toBe(0);
 });

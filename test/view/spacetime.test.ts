@@ -26,6 +26,15 @@ function sim(flat: Flat): Simulation {
 }
 
 describe('the space-time index', () => {
+  it('knows when each node crashed and came back (C17): 2 crashes at round 1 and recovers at round 3', () => {
+    const s = sim({ alg: 'lcr', ids: '1,2,3,4,5,6', mode: 'sync', crashes: '2@1', recover: '2@3' });
+    s.runToEnd();
+    const ix = new TraceIndex(s.trace, s.graph.ids, s.algorithm.kinds);
+    // Row = position: ids 1..6 sit at rows 0..5.
+    expect([ix.crashAt[1], ix.recoverAt[1]]).toEqual([1, 3]);
+    expect([ix.crashAt[0], ix.recoverAt[0]]).toEqual([Infinity, Infinity]);
+  });
+
   it('lists every message of hand-worked LCR on 3 → 1 → 2 with its rows, times and steps', () => {
     const s = sim({ alg: 'lcr', ids: '3,1,2', mode: 'sync' });
     s.runToEnd();

@@ -151,22 +151,44 @@ function drawClockLabel({ ctx, ink }: Frame, label: string, xNow: number): void 
   ctx.fillText(label, xNow, AXIS_H / 2 + 0.5);
 }
 
-/** A node's line turns dotted red from its crash on, once the cursor has reached the crash. */
+/** Green: a process back after its crash (C17), like the graph's recovering ring. */
+const RECOVERED = '#2e7d32';
+
+/**
+ * A node's line turns dotted red from its crash on, once the cursor has reached the crash, up to its
+ * recovery if the cursor has reached that too; the recovery is a green bar across the line.
+ */
 function drawCrashes(f: Frame, run: RunHandle, xNow: number): void {
   const { ctx, ix, scale, sl, st } = f;
+  const now = run.replay.time;
+  const back: number[] = [];
   ctx.setLineDash([2, 4]);
   ctx.strokeStyle = f.ink.bad;
   ctx.lineWidth = 2;
   ctx.beginPath();
   for (let r = firstRow(f); r <= lastRow(f); r++) {
     const crash = ix.crashAt[r]!;
-    if (crash === Infinity || !run.replay.crashed[r]) continue;
+    if (crash === Infinity) continue;
+    const recovered = !run.replay.crashed[r] && ix.recoverAt[r]! <= now;
+    if (!run.replay.crashed[r] && !recovered) continue;
     const y = Math.round(yOfRow(scale, r) - st) + 0.5;
+    const end = recovered ? xOfTime(scale, ix.recoverAt[r]!) - sl : xNow;
     ctx.moveTo(Math.max(LABEL_W, xOfTime(scale, crash) - sl), y);
-    ctx.lineTo(xNow, y);
+    ctx.lineTo(Math.max(LABEL_W, end), y);
+    if (recovered) back.push(end, y);
   }
   ctx.stroke();
   ctx.setLineDash([]);
+  ctx.strokeStyle = RECOVERED;
+  ctx.lineWidth = 6;
+  ctx.beginPath();
+  for (let i = 0; i < back.length; i += 2) {
+    if (back[i]! < LABEL_W) continue;
+    // Left of the recovery time: the messages it sends from there start at its right edge.
+    ctx.moveTo(back[i]! - 3, back[i + 1]! - 11);
+    ctx.lineTo(back[i]! - 3, back[i + 1]! + 11);
+  }
+  ctx.stroke();
 }
 
 /** The content rectangle in view, in content coordinates, with CUT_MARGIN around it. */

@@ -25,6 +25,8 @@ export class TraceIndex {
   dropped = new Uint8Array(256);
   /** Per row (position): when the node crashed (0 = before the run), Infinity if it never did. */
   readonly crashAt: Float64Array;
+  /** Per row: when the node came back after its crash (C17), Infinity if it never did. */
+  readonly recoverAt: Float64Array;
   /** The longest delay seen: a message sent before t − maxSpan cannot reach past t. */
   maxSpan = 0;
   /** The latest time any step or delivery reaches. */
@@ -59,6 +61,7 @@ export class TraceIndex {
     this.inLen = new Int32Array(n);
     this.kindOf = kindIndex(kinds);
     this.crashAt = new Float64Array(ids.length).fill(Infinity);
+    this.recoverAt = new Float64Array(ids.length).fill(Infinity);
     for (const id of crashedAtStart) {
       const r = this.row.get(id);
       if (r !== undefined) this.crashAt[r] = 0;
@@ -103,6 +106,9 @@ export class TraceIndex {
       if (e.kind === 'crash') {
         const r = this.row.get(e.node);
         if (r !== undefined && this.crashAt[r] === Infinity) this.crashAt[r] = e.time;
+      } else if (e.kind === 'recover') {
+        const r = this.row.get(e.node);
+        if (r !== undefined && this.recoverAt[r] === Infinity) this.recoverAt[r] = e.time;
       }
       for (const m of e.sends) this.add(m.seq, m.from, m.to, m.sendTime, m.deliverAt, m.msg.kind, step);
     }
