@@ -132,7 +132,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: ['ContextMenu'],
-    label: 'Shift+F10',
+    label: 'Shift F10',
     what: 'On a node: the live menu — crash or recover it now, the run going on from this step',
   },
   {
