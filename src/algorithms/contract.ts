@@ -174,6 +174,8 @@ export interface DrawingDecl<State> {
    * rings that empty as their time runs out (Bully's waiting).
    */
   waits?: boolean;
+  /** Which pending timers `waits` draws (a lease: its remaining time, not its retry tick); absent: all. */
+  waitShown?(timer: unknown, s: State): boolean;
 }
 
 /**
@@ -213,6 +215,16 @@ export interface AlgorithmDef<
   topologies: readonly TopologyKind[];
   /** What it needs of the graph, in words (for --help and the docs), e.g. `a tree`. */
   requires: string;
+  /**
+   * Service nodes it runs against, by name (a lease's `store` and `storage`): added after the `--n`
+   * candidates (src/topology/services.ts), linked to each of them, drawn apart and named in words.
+   */
+  services?: readonly string[];
+  /**
+   * Rejects parameters that are each valid but clash (a renew deadline not shorter than the lease),
+   * naming the key the editor marks; null where they agree.
+   */
+  checkParams?(params: Params): { field: string; message: string } | null;
   /** Rejects a graph it cannot run on beyond its topology kind, in one sentence (e.g. not a tree). */
   checkGraph?(graph: Graph, params: Params): string | null;
   /** True where it reads edge weights (GHS): generated graphs then get random distinct ones. */

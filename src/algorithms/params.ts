@@ -17,6 +17,8 @@ export interface ParamContext {
   n: number;
   /** Whether an id names a node of this system (the id list, or 1..n). */
   isNode(id: NodeId): boolean;
+  /** Whether an id names a service node (a lease's store or storage: Graph.services), not a candidate. */
+  isService?(id: NodeId): boolean;
   /** Nodes crashed from the start (the `crashed` fault, read before any parameter). */
   crashed: readonly NodeId[];
   /** Crashes during the run (the `crashes` fault, read before `recover`). */

@@ -27,6 +27,7 @@ export function buildContexts(
     }
   }
   const allIds = [...graph.ids].sort((x, y) => x - y);
+  const services = graph.ids.slice(n - (graph.services?.length ?? 0));
   const crashedAtStart = new Set(faults.crashed);
   // A crash at time 0 comes before every start-up step (same event key, smaller seq).
   const downAtZero = new Set(faults.crashes.filter((c) => c.at === 0).map((c) => c.id));
@@ -42,6 +43,7 @@ export function buildContexts(
     cw: graph.ring ? graph.ids[(i + 1) % n]! : -1,
     ccw: graph.ring ? graph.ids[(i - 1 + n) % n]! : -1,
     allIds,
+    services,
     weights: weights[i]!,
     crashedAtStart,
     liveAtStart,

@@ -443,6 +443,20 @@ export class Simulation {
     return this.figuresMonitor?.figures(over ? this.until : this.time) ?? {};
   }
 
+  /**
+   * What the algorithm monitor's own safety rule found so far (RunMonitor.violations: a lease's split
+   * brain), each at the step where it began. Empty without one.
+   */
+  runViolations(): InvariantViolation[] {
+    const over = this.horizonReached || (this.terminated && this.until !== Infinity);
+    return this.figuresMonitor?.violations?.(over ? this.until : this.time) ?? [];
+  }
+
+  /** The candidates: every node but the service nodes (Graph.services). */
+  get candidates(): number {
+    return this.n - (this.graph.services?.length ?? 0);
+  }
+
   /** A stable identifier of the run so far (hash.ts: numbers of every step, version HASH_VERSION). */
   traceHash(): string {
     return this.hasher.hex();
@@ -616,7 +630,13 @@ export class Simulation {
     if (this.stepIndex > this.frontier) {
       // A node crashed before it started has no state to watch.
       if (this.figuresMonitor && this.states[node] !== null)
-        this.figuresMonitor.step(this.time, this.graph.ids[node]!, this.states[node], !this.crashed[node]);
+        this.figuresMonitor.step(
+          this.time,
+          this.graph.ids[node]!,
+          this.states[node],
+          !this.crashed[node],
+          this.stepIndex,
+        );
       this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
     if (this.record && !this.replaying && this.stepIndex > this.trace.length) {

@@ -93,6 +93,12 @@ export interface Graph {
   weighted: boolean;
   /** Rings: cw[i] is position i + 1 mod n, ccw[i] is i − 1 mod n (C1). */
   ring: boolean;
+  /**
+   * The service nodes' names (a lease's coordination store, the storage it protects), which take the
+   * last `services.length` positions: systems the candidates run against, not candidates themselves.
+   * They are drawn apart and named in words. Absent: every node is a candidate.
+   */
+  services?: readonly string[];
 }
 
 /** What a handler knows about the node it runs on. Static for the whole run. */
@@ -111,8 +117,10 @@ export interface NodeCtx {
    * pays for it.
    */
   readonly diam: number;
-  /** Every id in the system, ascending (Bully assumes all ids are known). */
+  /** Every id in the system, ascending (Bully assumes all ids are known); service nodes included. */
   readonly allIds: readonly NodeId[];
+  /** The service nodes' ids, in the order of Graph.services' names (empty where there are none). */
+  readonly services?: readonly NodeId[];
   /** Weight of the edge to a neighbour (1 where the graph is unweighted). */
   readonly weights: ReadonlyMap<NodeId, number>;
   /** Nodes crashed before the run starts (the `crashed` fault): every process may know them. */
@@ -291,10 +299,15 @@ export interface Algorithm<
  * not shown to it again), so what it sums is the run's from time 0 to the frontier.
  */
 export interface RunMonitor<State = unknown> {
-  /** After each step: the node it ran at, its state after the step and whether it is alive. */
-  step(time: number, node: NodeId, state: State, alive: boolean): void;
+  /** After each step: the node it ran at, its state after the step, whether it is alive, the step. */
+  step(time: number, node: NodeId, state: State, alive: boolean, step: number): void;
   /** The run's figures for the CLI's JSON, for the run from time 0 to `end`. */
   figures(end: number): Record<string, number>;
+  /**
+   * What the algorithm's own safety rule found (leases: a split brain, with its duration), for the run
+   * from time 0 to `end`: reported with the monitors' violations, each at the step where it began.
+   */
+  violations?(end: number): InvariantViolation[];
 }
 
 // Algorithms are registered with their own State/Msg/Params/Timer; the engine only passes values through.

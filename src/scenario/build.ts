@@ -5,6 +5,7 @@ import type { SimulationConfig } from '../engine/simulation';
 import type { Faults, Graph, Timing } from '../engine/types';
 import { buildGraph } from '../topology/build';
 import { assignIds } from '../topology/ids';
+import { addServices } from '../topology/services';
 import { channelName } from './schedule';
 import { scheduleBy } from './schedulers';
 import type { Result, Scenario } from './types';
@@ -21,10 +22,15 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   if (!algorithm)
     return { ok: false, errors: [{ field: 'alg', message: `unknown algorithm "${s.algorithm}"` }] };
   const ids = assignIds(s.ids, s.topology.n, s.seed);
-  const graph = buildGraph(s.topology, ids, s.seed, { weights: algorithm.weighted ? 'random' : 'unit' });
+  const built = buildGraph(s.topology, ids, s.seed, { weights: algorithm.weighted ? 'random' : 'unit' });
   const field = s.topology.edges ? 'edges' : 'topo';
-  if (!graph.ok) return { ok: false, errors: [{ field, message: graph.error }] };
+  if (!built.ok) return { ok: false, errors: [{ field, message: built.error }] };
+  const graph = algorithm.services
+    ? { ok: true as const, graph: addServices(built.graph, algorithm.services) }
+    : built;
   const params: unknown = { ...(algorithm.defaults as object), ...s.params };
+  const clash = algorithm.checkParams?.(params) ?? null;
+  if (clash) return { ok: false, errors: [clash] };
   const problem = algorithm.checkGraph?.(graph.graph, params) ?? null;
   if (problem) return { ok: false, errors: [{ field, message: problem }] };
   const stray = scheduleOffGraph(s.timing, graph.graph);

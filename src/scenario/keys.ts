@@ -12,6 +12,7 @@ import {
   type EdgeSpec,
   type IdSpec,
 } from '../topology/spec';
+import { serviceIds } from '../topology/services';
 import { optionsOf, ALL_OPTIONS } from './options';
 import { parseSchedule } from './schedule';
 import { SCHEDULERS } from './schedulers';
@@ -296,9 +297,12 @@ export function versusRefusal(name: string, runsOn: readonly TopologyKind[], kin
 function contextOf(r: Reading): ParamContext {
   const known = 'list' in r.ids ? new Set(r.ids.list) : null;
   const size = r.n!;
+  // A service node (a lease's store) may crash like any node: its id follows the candidates' (services.ts).
+  const services = new Set(serviceIds(known ? [...known] : [size], r.alg.services?.length ?? 0));
   return {
     n: size,
-    isNode: (x) => (known ? known.has(x) : x >= 1 && x <= size),
+    isNode: (x) => (known ? known.has(x) : x >= 1 && x <= size) || services.has(x),
+    isService: (x) => services.has(x),
     crashed: r.faults.crashed,
     crashes: r.faults.crashes,
   };

@@ -29,7 +29,8 @@ export function summarize(sim: Simulation): RunSummary {
   const out: RunSummary = {
     algorithm: sim.algorithm.id,
     mode: sim.timing.mode,
-    n: sim.n,
+    // The candidates: a lease's store and storage are service nodes beside them (Graph.services).
+    n: sim.candidates,
     leader: result.leader,
     messages: c.sent,
     messagesByKind: Object.fromEntries(
@@ -40,7 +41,7 @@ export function summarize(sim: Simulation): RunSummary {
       Object.entries(c.lostByKind).sort(([x], [y]) => kindOrder(sim, x) - kindOrder(sim, y)),
     ),
     // The monitors' (every run) and the engine's (the algorithm's own monitor, invariants), by step.
-    violations: [...(sim.monitors?.violations ?? []), ...sim.violations]
+    violations: [...(sim.monitors?.violations ?? []), ...sim.runViolations(), ...sim.violations]
       .sort((x, y) => x.step - y.step)
       .map(({ step, message }) => ({ step, message })),
     events: sim.step,

@@ -82,7 +82,10 @@ export function stallOf(s: Pick<SimState, 'run'>): string | null {
 
 /** What the monitors found in the run computed so far (docs/algorithms.md §2.1), wherever the cursor is. */
 export function monitorViolations(s: SimState): readonly InvariantViolation[] {
-  return s.run.sim.monitors?.violations ?? [];
+  const own = s.run.sim.runViolations();
+  const all = s.run.sim.monitors?.violations ?? [];
+  // The algorithm's own rule (a lease's split brain) beside the monitors of every run, by step.
+  return own.length === 0 ? all : [...all, ...own].sort((x, y) => x.step - y.step);
 }
 
 /** Invariant violations the run has reached at the cursor. */

@@ -1,5 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Graph } from '../engine/types';
+import { nodeName } from '../topology/services';
 import type { Layout } from './layout';
 
 /**
@@ -14,7 +15,7 @@ export function graphElements(graph: Graph, layout: Layout, withEdges = true): E
   for (let i = 0; i < n; i++) {
     out.push({
       group: 'nodes',
-      data: { id: `n${i}`, pos: i, nid: graph.ids[i]!, label: String(graph.ids[i]) },
+      data: { id: `n${i}`, pos: i, nid: graph.ids[i]!, label: nodeName(graph, i) },
       position: { x: layout.x[i]!, y: layout.y[i]! },
       classes: 'idle',
     });

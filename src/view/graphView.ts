@@ -10,6 +10,7 @@ import type { Role } from '../engine/types';
 import { adversaryOf } from '../store/adversary';
 import type { RunHandle, SimState, SimStore } from '../store/simStore';
 import { emptyStage, GroupColours, stageOf, TraceMarks, type Stage } from './drawing';
+import { nodeName } from '../topology/services';
 import { markDownLinks } from './downLinks';
 import { markSelectedLink } from './selectedLink';
 import { EdgeLayer, linkPairs, MAX_CY_EDGES } from './edgeLayer';
@@ -185,7 +186,7 @@ export function mountGraphView(
     const r = run!;
     const alg = r.sim.algorithm;
     // An anonymous algorithm names its nodes itself (Itai–Rodeh: the round's random identity).
-    const name = alg.nodeLabel ? alg.nodeLabel(r.replay.states[i] ?? null) : String(r.sim.graph.ids[i]!);
+    const name = alg.nodeLabel ? alg.nodeLabel(r.replay.states[i] ?? null) : nodeName(r.sim.graph, i);
     const marker = ROLE_LOOK[role].marker;
     return `${marker ? `${marker} ` : ''}${name}`;
   };
@@ -268,6 +269,7 @@ export function mountGraphView(
   const cancelled = (at: number, timer: unknown): boolean => {
     const alg = run!.sim.algorithm;
     const st = run!.replay.states[at];
+    if (decl?.waitShown && st !== null && st !== undefined && !decl.waitShown(timer, st)) return true;
     return !!alg.timerCancelled && st !== null && st !== undefined && alg.timerCancelled(st, timer);
   };
 

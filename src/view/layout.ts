@@ -20,6 +20,7 @@ const L = 80;
  * anything else a deterministic force layout started from a spiral in breadth-first order.
  */
 export function layoutGraph(graph: Graph): Layout {
+  if (graph.services?.length) return withServices(graph, graph.services.length);
   const n = graph.ids.length;
   if (graph.ring || graph.kind === 'complete') return circle(n);
   if (graph.kind === 'grid') return gridLayout(n);
@@ -27,6 +28,27 @@ export function layoutGraph(graph: Graph): Layout {
   if (graph.kind === 'path') return pathLayout(n, adj);
   if (isTree(n, adj)) return radialTree(n, adj);
   return force(n, adj);
+}
+
+/**
+ * Service nodes (a lease's store and storage: Graph.services) stand in a row below the candidates'
+ * circle, apart from it, so they never read as members of the election.
+ */
+function withServices(graph: Graph, k: number): Layout {
+  const n = graph.ids.length;
+  const { services: _, ...candidates } = graph;
+  const inner = layoutGraph({ ...candidates, ids: graph.ids.slice(0, n - k), edges: [] });
+  const out = make(n);
+  out.x.set(inner.x);
+  out.y.set(inner.y);
+  let bottom = 0;
+  for (const y of inner.y) bottom = Math.max(bottom, y);
+  const gap = 3 * NODE_SIZE;
+  for (let j = 0; j < k; j++) {
+    out.x[n - k + j] = (j - (k - 1) / 2) * gap;
+    out.y[n - k + j] = bottom + 2.5 * NODE_SIZE;
+  }
+  return out;
 }
 
 function make(n: number): Layout {
