@@ -82,8 +82,8 @@ export const heartbeatParam: ParamSpec<number> = {
 /** The contract name `--until T`: a run of a protocol that never terminates goes up to time T. */
 export const untilParam: ParamSpec<number | null> = {
   key: 'until',
-  label: 'Run until time (empty = faults + 4 timeouts)',
-  help: 'Raft never terminates: the run goes up to this time (default: the last fault, then 4 maximum election timeouts)',
+  label: 'Run until time (empty = faults + 4 cycles)',
+  help: 'Raft and leases never terminate: the run goes up to this time (default: the last fault, then 4 election cycles: maximum timeouts or lease durations)',
   control: 'number',
   default: null,
   cli: { flag: '--until', metavar: 'T' },

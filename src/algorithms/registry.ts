@@ -7,6 +7,7 @@ import { ghs } from './ghs';
 import { hs } from './hs';
 import { itaiRodeh } from './itai-rodeh';
 import { lcr } from './lcr';
+import { lease } from './lease';
 import { peterson } from './peterson';
 import { raft } from './raft';
 import { tree } from './tree';
@@ -28,6 +29,7 @@ const MODULES = [
   floodmax,
   itaiRodeh,
   raft,
+  lease,
 ] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;

@@ -147,7 +147,8 @@ describe.each(ALGORITHMS.map((a) => [a.id, a] as const))('the contract, for %s',
       const sim = new Simulation({ ...spec, algorithm: frozen(alg), checkInvariants: true }).runToEnd();
       return { spec, sim, hash: sim.traceHash() };
     });
-  });
+    // A protocol that never terminates (leases: retries every retry period) runs ~1,000 steps a case.
+  }, 120_000);
 
   it('declares itself completely', () => {
     expect(alg.id).toMatch(/^[a-z][a-z0-9-]*$/);
