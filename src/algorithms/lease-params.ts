@@ -93,9 +93,9 @@ function candidate(key: string, id: NodeId, ctx: ParamContext): string | null {
   return null;
 }
 
-/** A decimal rate: digits, an optional point and digits (`0.5`, `2`), nothing else. */
+/** A decimal rate: digits, an optional point and digits (`0.5`, `2`); a minus is read to be refused by name. */
 function rateOf(text: string): number | null {
-  if (!/^\d{1,6}(\.\d{1,6})?$/.test(text)) return null;
+  if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(text)) return null;
   return Number(text);
 }
 
