@@ -22,7 +22,10 @@ export function GraphPanel({
   const own = useRef<GraphView | null>(null);
   const alg = useSim((s) => s.scenario.algorithm);
   const algName = useSim((s) => s.run.sim.algorithm.name);
-  const n = useSim((s) => s.run.sim.n);
+  const n = useSim((s) => s.run.sim.candidates);
+  const services = useSim((s) => s.run.sim.graph.services);
+  // A lease's store and storage are not candidates (C19): named beside the count.
+  const nodes = `${n} nodes${services?.length ? ` + ${services.join(', ')}` : ''}`;
   const mode = useSim((s) => s.scenario.timing.mode);
 
   useEffect(() => {
@@ -63,11 +66,11 @@ export function GraphPanel({
       )}
       <p
         className="graph-title"
-        title={`${algName} · ${n} nodes · ${mode === 'sync' ? 'synchronous' : 'asynchronous'}`}
+        title={`${algName} · ${nodes} · ${mode === 'sync' ? 'synchronous' : 'asynchronous'}`}
       >
         {algName}{' '}
         <span className="muted">
-          · {n} nodes · {mode === 'sync' ? 'sync' : 'async'}
+          · {nodes} · {mode === 'sync' ? 'sync' : 'async'}
         </span>
       </p>
       <p

@@ -22,7 +22,7 @@ export function fitViewport(
     y1 = Math.max(y1, layout.y[i]!);
   }
   // Room for the leader's larger disc, and on small rings for message labels outside the ring.
-  const margin = layout.x.length <= 40 && ring ? layout.nodeSize * 1.8 : layout.nodeSize;
+  const margin = layout.margin ?? (layout.x.length <= 40 && ring ? layout.nodeSize * 1.8 : layout.nodeSize);
   const pad = layout.x.length > 200 ? 16 : 40;
   const bw = x1 - x0 + 2 * margin;
   const bh = y1 - y0 + 2 * margin;

@@ -6,6 +6,8 @@ export interface Layout {
   x: Float64Array;
   y: Float64Array;
   nodeSize: number;
+  /** Room the fit leaves round the nodes where badges stand out (service nodes); absent: fit.ts's own. */
+  margin?: number;
 }
 
 /** Model diameter of a node; Cytoscape's fit scales the whole picture to the panel. */
@@ -31,8 +33,9 @@ export function layoutGraph(graph: Graph): Layout {
 }
 
 /**
- * Service nodes (a lease's store and storage: Graph.services) stand in a row below the candidates'
- * circle, apart from it, so they never read as members of the election.
+ * Service nodes (a lease's store and storage: Graph.services) stand in a column to the right of the
+ * candidates' circle, apart from it, so they never read as members of the election; the picture stays
+ * wider than tall, as the graph panel is on a projector and on a phone.
  */
 function withServices(graph: Graph, k: number): Layout {
   const n = graph.ids.length;
@@ -41,13 +44,20 @@ function withServices(graph: Graph, k: number): Layout {
   const out = make(n);
   out.x.set(inner.x);
   out.y.set(inner.y);
-  let bottom = 0;
-  for (const y of inner.y) bottom = Math.max(bottom, y);
-  const gap = 3 * NODE_SIZE;
-  for (let j = 0; j < k; j++) {
-    out.x[n - k + j] = (j - (k - 1) / 2) * gap;
-    out.y[n - k + j] = bottom + 2.5 * NODE_SIZE;
+  let right = 0;
+  let reach = NODE_SIZE;
+  for (let i = 0; i < n - k; i++) {
+    right = Math.max(right, inner.x[i]!);
+    reach = Math.max(reach, Math.abs(inner.y[i]!));
   }
+  // Spread over the circle's full height, so that no link from a candidate to a service runs
+  // through another candidate (three candidates: one on top, two level at the bottom).
+  for (let j = 0; j < k; j++) {
+    out.x[n - k + j] = right + 3 * NODE_SIZE;
+    out.y[n - k + j] = k === 1 ? 0 : -reach + (2 * reach * j) / (k - 1);
+  }
+  // Their badges (the store's holder, the storage's last write) stand out to the right.
+  out.margin = 3 * NODE_SIZE;
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { nodeName } from '../../topology/services';
 import type { RunHandle, SimState, SimStore } from '../../store/simStore';
 import { BaseLayer } from './baseLayer';
 import { readInk, type Ink } from './colours';
@@ -175,7 +176,13 @@ export function mountSpaceTime(container: HTMLElement, store: SimStore): SpaceTi
   const showRun = (next: RunHandle) => {
     run = next;
     const sim = next.sim;
-    index = new TraceIndex(sim.trace, sim.graph.ids, sim.algorithm.kinds, sim.faults.crashed);
+    index = new TraceIndex(
+      sim.trace,
+      sim.graph.ids,
+      sim.algorithm.kinds,
+      sim.faults.crashed,
+      sim.graph.ids.map((_, i) => nodeName(sim.graph, i)),
+    );
     hover = null;
     base.reset();
     live.reset();

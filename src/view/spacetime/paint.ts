@@ -256,7 +256,7 @@ export function drawLabels(f: Frame, selectedRow: number): void {
     }
     ctx.font = `${sel ? 'bold ' : ''}${fontPx}px ${FONT}`;
     ctx.fillStyle = sel ? (ink.dark ? '#000000' : '#ffffff') : ink.ink;
-    ctx.fillText(String(ix.ids[r]), LABEL_W - 8, y + 0.5);
+    ctx.fillText(ix.names[r] ?? String(ix.ids[r]), LABEL_W - 8, y + 0.5);
   }
   ctx.restore();
 }

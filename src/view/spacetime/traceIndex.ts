@@ -52,6 +52,8 @@ export class TraceIndex {
     readonly ids: readonly NodeId[],
     kinds: readonly string[],
     crashedAtStart: readonly NodeId[] = [],
+    /** Each row's label: its id, or a service node's name (C19). */
+    readonly names: readonly string[] = ids.map(String),
   ) {
     ids.forEach((id, i) => this.row.set(id, i));
     const n = ids.length;
