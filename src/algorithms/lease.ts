@@ -237,14 +237,14 @@ export const lease = defineAlgorithm<LeaseState, LeaseMsg, LeaseParams, LeaseTim
       title: 'Lease: a paused holder writes late (no fencing)',
       watch:
         'Holder 3 checks its lease at 100 and pauses at 101 before writing; its lease expires at the store at 259 and 1 leads revision 2 from 272; 3 resumes at 401 and its revision-1 writes reach the storage at 411 and are accepted: split brain for 129 time units, 2 stale writes.',
-      link: 'v=1&alg=lease&n=3&ids=asc&mode=async&pause=3@101:300&fencing=off&until=600',
+      link: 'v=1&alg=lease&n=3&ids=asc&mode=async&until=600&fencing=off&pause=3@101:300',
     },
     {
       id: 'lease-pause-fenced',
       title: 'Lease: the same pause, fenced',
       watch:
         'The same pause of holder 3 from 101 to 401, but each write carries its lease revision: the storage has seen revision 2 from 1, so at 411 it rejects both revision-1 writes of 3.',
-      link: 'v=1&alg=lease&n=3&ids=asc&mode=async&pause=3@101:300&fencing=on&until=600',
+      link: 'v=1&alg=lease&n=3&ids=asc&mode=async&until=600&fencing=on&pause=3@101:300',
     },
   ],
   until: leaseUntilOf,

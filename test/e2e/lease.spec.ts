@@ -22,8 +22,8 @@ test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor']));
  */
 
 const SHOTS = process.env.SHOTS_DIR ?? 'artifacts/lease';
-const UNFENCED = 'v=1&alg=lease&n=3&ids=asc&mode=async&pause=3@101:300&fencing=off&until=600';
-const FENCED = 'v=1&alg=lease&n=3&ids=asc&mode=async&pause=3@101:300&fencing=on&until=600';
+const UNFENCED = 'v=1&alg=lease&n=3&ids=asc&mode=async&until=600&fencing=off&pause=3@101:300';
+const FENCED = 'v=1&alg=lease&n=3&ids=asc&mode=async&until=600&fencing=on&pause=3@101:300';
 
 /** The badges beside the nodes, by position (candidates 1–3, then store, storage). */
 const badges = (page: Page) => page.evaluate(() => window.__lel!.view!.stage.badges.map((b) => b ?? ''));

@@ -100,7 +100,9 @@ describe('Replay: the cursor view of a recorded run', () => {
       expect(r.sentByKind).toEqual(cli.messagesByKind);
       expect(r.lastDeliveryTime).toBe(cli.rounds);
       expect(r.result().leader).toBe(cli.leader);
-      expect(r.inFlight.size).toBe(0);
+      // A run that stops at its horizon (C18: Raft, leases) may leave sends that arrive after it.
+      const late = sim.trace.flatMap((e) => e.sends).filter((m) => m.deliverAt > sim.until).length;
+      expect(r.inFlight.size).toBe(late);
     });
   }
 
