@@ -36,7 +36,7 @@ function feed(f: Fed, e: TraceEntry): void {
   if (e.kind === 'crash') f.down.add(e.node);
   else if (e.kind === 'recover') f.down.delete(e.node);
   // A node crashed before it started has no state to watch (the engine skips it too).
-  if (e.after !== null) f.monitor.step(e.time, e.node, e.after, !f.down.has(e.node));
+  if (e.after !== null) f.monitor.step(e.time, e.node, e.after, !f.down.has(e.node), e.step);
 }
 
 /** The figures of the run from time 0 to the cursor; null where the algorithm keeps none. */
