@@ -4,6 +4,7 @@ import type { SimStore } from '../../store/simStore';
 import { countsOf, statusOf } from '../../store/status';
 import { followTheme } from '../../view/graphTheme';
 import { mountGraphView } from '../../view/graphView';
+import { followZoom } from '../../view/labelScale';
 import { fmt } from '../format';
 import { SpaceTimePanel } from '../teaching/SpaceTimePanel';
 
@@ -32,7 +33,7 @@ export function ComparePane({
         <PaneStatus />
         <PaneGraph />
         <div className="cmp-spacetime">
-          <SpaceTimePanel expose={false} minSpan={span} />
+          <SpaceTimePanel expose={false} minSpan={span} leadership={false} />
         </div>
       </section>
     </SimStoreContext.Provider>
@@ -47,7 +48,10 @@ function PaneGraph() {
     // Not driving: playback comes from the linked controls, not from this store's own clock.
     const view = mountGraphView(box.current!, store, { drive: false });
     const unfollow = view.onCy((cy) => followTheme(cy));
+    // Ids readable in a pane as on the main graph (after followTheme: see followZoom).
+    const unzoom = view.onCy((cy) => followZoom(cy));
     return () => {
+      unzoom();
       unfollow();
       view.destroy();
     };

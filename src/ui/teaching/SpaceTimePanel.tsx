@@ -19,7 +19,16 @@ declare global {
  * Host of the space-time diagram: the canvas view is mounted once and driven by the store, not by
  * React; this component only adds the title, the zoom buttons and a text summary for screen readers.
  */
-export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolean; minSpan?: number }) {
+export function SpaceTimePanel({
+  expose = true,
+  minSpan = 0,
+  leadership = true,
+}: {
+  expose?: boolean;
+  minSpan?: number;
+  /** The leadership timeline under the diagram (the compare panes leave it out: no room for both). */
+  leadership?: boolean;
+}) {
   const store = useSimStore();
   const box = useRef<HTMLDivElement>(null);
   const view = useRef<SpaceTimeView | null>(null);
@@ -38,20 +47,20 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
   useEffect(() => {
     const v = mountSpaceTime(box.current!, store);
     view.current = v;
-    const lead = mountLeadership(leadBox.current!, store, v);
+    const lead = leadership ? mountLeadership(leadBox.current!, store, v) : null;
     setStrip(lead);
     if (expose) {
       window.__lelSpaceTime = v;
       window.__lelLeadership = lead;
     }
     return () => {
-      lead.destroy();
-      if (expose && window.__lelLeadership === lead) window.__lelLeadership = null;
+      lead?.destroy();
+      if (expose && lead && window.__lelLeadership === lead) window.__lelLeadership = null;
       v.destroy();
       view.current = null;
       if (expose && window.__lelSpaceTime === v) window.__lelSpaceTime = null;
     };
-  }, [store, expose]);
+  }, [store, expose, leadership]);
 
   useEffect(() => view.current?.setMinSpan(minSpan), [minSpan]);
 
@@ -97,22 +106,30 @@ export function SpaceTimePanel({ expose = true, minSpan = 0 }: { expose?: boolea
         </span>
       </div>
       <div className="st-box" ref={box} data-testid="spacetime" />
-      <div className="lead-head">
-        <h3 id="lead-title">Leadership</h3>
-        <span className="lead-key">
-          <span className="lead-swatch" style={{ background: ROLE_LOOK.leader.fill }} aria-hidden="true" />{' '}
-          believes it leads
-          <span className="lead-swatch lead-two" aria-hidden="true" /> two at once
-        </span>
-      </div>
-      <div
-        className="lead-box"
-        ref={leadBox}
-        data-testid="leadership"
-        aria-labelledby="lead-title"
-        role="img"
-      />
-      <LeadershipCaption strip={strip} />
+      {leadership && (
+        <>
+          <div className="lead-head">
+            <h3 id="lead-title">Leadership</h3>
+            <span className="lead-key">
+              <span
+                className="lead-swatch"
+                style={{ background: ROLE_LOOK.leader.fill }}
+                aria-hidden="true"
+              />{' '}
+              believes it leads
+              <span className="lead-swatch lead-two" aria-hidden="true" /> two at once
+            </span>
+          </div>
+          <div
+            className="lead-box"
+            ref={leadBox}
+            data-testid="leadership"
+            aria-labelledby="lead-title"
+            role="img"
+          />
+          <LeadershipCaption strip={strip} />
+        </>
+      )}
       <p className="sr-only">
         One line per node, one arrow per message from its send time to its delivery time. Click an arrow to go
         to its delivery step, a line to select the node, the time axis to go to that time.
