@@ -44,17 +44,19 @@ const runToy = (alg: Algorithm<{ id: NodeId; lead: boolean }>, ids: NodeId[]) =>
   }).runToEnd();
 
 describe('monitors', () => {
-  it('every preset of every algorithm, without faults, keeps every monitor', () => {
+  it('every preset of every algorithm keeps every monitor, but the one that shows Bully’s takeover', () => {
     for (const p of PRESETS) {
       const s = decodeScenario(p.link);
       if (!s.ok) throw new Error(`${p.id}: ${s.errors[0]!.message}`);
       const run = buildRun(s.value);
       if (!run.ok) throw new Error(`${p.id}: ${run.errors[0]!.message}`);
       const sim = new Simulation({ ...run.value, record: false }).runToEnd();
-      expect({ preset: p.id, violations: sim.monitors!.violations }).toEqual({
-        preset: p.id,
-        violations: [],
-      });
+      const found = sim.monitors!.violations.map((v) => v.message);
+      // Bully with recovery (docs/algorithms.md §1.5): 6 comes back and declares while 5 still leads,
+      // so for the round COORDINATOR(6) is in flight both believe they lead — the textbook takeover,
+      // which the preset is there to show. Every other preset keeps every monitor.
+      const expected = p.id === 'bully-recovery' ? ['2 processes are leader at once: 5 and 6'] : [];
+      expect({ preset: p.id, violations: found }).toEqual({ preset: p.id, violations: expected });
     }
   });
 
