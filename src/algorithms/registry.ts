@@ -11,6 +11,7 @@ import { lease } from './lease';
 import { peterson } from './peterson';
 import { raft } from './raft';
 import { tree } from './tree';
+import { zookeeper } from './zookeeper';
 
 /**
  * Every algorithm, in the order the UI lists them. Adding an algorithm is one line here: the CLI,
@@ -30,6 +31,7 @@ const MODULES = [
   itaiRodeh,
   raft,
   lease,
+  zookeeper,
 ] as const;
 
 export const ALGORITHMS: readonly AnyModule[] = MODULES;
