@@ -166,7 +166,22 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
     bound: { ...formula('∞', () => Infinity), note: 'pings go on until the run stops' },
     curves: () => [lower(ZK_LEAST)],
   },
-  presets: [],
+  presets: [
+    {
+      id: 'zookeeper-leader-crash',
+      title: 'ZooKeeper: the leader crashes (one watcher woken)',
+      watch:
+        "3's znode n_0000000000 is the lowest: it leads from 19, crashes at 100, and the server expires its session at 147 (60 after its last ping), deletes the znode and notifies only 5, which watched it: 1 watch notification, and 5 leads from 163.",
+      link: 'v=1&alg=zookeeper&n=5&ids=asc&mode=async&crashes=3@100&until=340',
+    },
+    {
+      id: 'zookeeper-herd',
+      title: 'ZooKeeper: the same crash with the herd effect',
+      watch:
+        "The same crash of leader 3 at 100, but every client watches the leader's znode: at the expiry at 147 the server wakes all 4 others (4 = n − 1 watch notifications), all four list /election again, and still only 5 leads from 163.",
+      link: 'v=1&alg=zookeeper&n=5&ids=asc&mode=async&crashes=3@100&until=340&herd=1',
+    },
+  ],
   until: zkUntilOf,
   term: (s) => (s.kind === 'client' && s.leading ? s.seq! + 1 : 0),
   timerCancelled: cancelled,
