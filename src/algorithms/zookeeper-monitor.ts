@@ -1,4 +1,5 @@
 import type { InvariantViolation, NodeId, RunMonitor } from '../engine/types';
+import type { FigureDecl } from './contract';
 import type { ZkState } from './zookeeper-types';
 
 /**
@@ -10,6 +11,25 @@ import type { ZkState } from './zookeeper-types';
  * - `unavailableTime`: the time with no live client leading;
  * - a violation for each stretch in which two live clients lead at once.
  */
+export const ZK_FIGURES: readonly FigureDecl[] = [
+  {
+    key: 'watchNotifications',
+    label: 'Watch notifications',
+    help: 'NodeDeleted events the server sent: one per leader change with the recipe, one per waiting client with herd',
+  },
+  { key: 'leaderChanges', label: 'Leader changes', help: 'times a client began to lead, the first included' },
+  {
+    key: 'unavailableTime',
+    label: 'Time without a leader',
+    help: 'time with no live client leading (a crashed leader counts until its successor leads)',
+  },
+  {
+    key: 'electionsStarted',
+    label: 'Elections started',
+    help: "1 at the start, plus each time the lowest znode's session expired",
+  },
+];
+
 export class ZkMonitor implements RunMonitor<ZkState> {
   private readonly leading = new Map<NodeId, boolean>();
   private leaders = 0;

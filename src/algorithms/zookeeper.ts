@@ -1,6 +1,6 @@
 import type { NodeCtx, NodeId, Reaction, Role } from '../engine/types';
 import { defineAlgorithm, formula, lower } from './contract';
-import { ZkMonitor } from './zookeeper-monitor';
+import { ZK_FIGURES, ZkMonitor } from './zookeeper-monitor';
 import {
   checkZkParams,
   herdParam,
@@ -187,6 +187,7 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
   timerCancelled: cancelled,
   timerLabel: (t) => t.kind,
   monitor: () => new ZkMonitor(),
+  figures: ZK_FIGURES,
   drawing: {
     badge(s) {
       if (s.kind === 'server')
