@@ -154,7 +154,7 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
     'Apache ZooKeeper, "ZooKeeper Recipes and Solutions": Leader Election; Hunt et al., USENIX ATC 2010',
   topologies: ['complete'],
   requires: 'clients that talk only to the ZooKeeper server (added as an extra node)',
-  services: ['zookeeper'],
+  services: ['server'],
   kinds: ['create', 'created', 'children', 'list', 'watch', 'exists', 'notify', 'ping', 'pong'],
   roles: ['candidate', 'leader', 'nonLeader', 'relay'],
   faults: true,
@@ -195,7 +195,7 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
       if (s.lost) return 'disconnected';
       if (s.seq === null) return null;
       if (s.leading) return `n${s.seq} leads`;
-      return s.watching === null ? `n${s.seq}` : `n${s.seq} 👁 n${s.watching}`;
+      return s.watching === null ? `n${s.seq}` : `n${s.seq} · watch n${s.watching}`;
     },
     group(s) {
       if (s.kind === 'client' && s.lost) return { key: 'lost', label: 'disconnected (session lost)' };

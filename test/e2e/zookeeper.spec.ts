@@ -61,7 +61,7 @@ for (const [name, link, preset, notifications] of [
     await expect(page.getByRole('dialog', { name: 'Presets' })).toBeHidden();
     await expect(page.getByRole('combobox', { name: 'Algorithm' })).toHaveValue('zookeeper');
     await expectTraceHash(page, expected.traceHash);
-    expect(await nodeLabels(page)).toEqual(['1', '2', '3', '4', '5', 'zookeeper']);
+    expect(await nodeLabels(page)).toEqual(['1', '2', '3', '4', '5', 'server']);
 
     const k = await takeoverStep(page);
     expect(k).toBeGreaterThan(0);
