@@ -83,7 +83,7 @@ export const heartbeatParam: ParamSpec<number> = {
 export const untilParam: ParamSpec<number | null> = {
   key: 'until',
   label: 'Run until time (empty = faults + 4 cycles)',
-  help: 'Raft and leases never terminate: the run goes up to this time (default: the last fault, then 4 election cycles: maximum timeouts or lease durations)',
+  help: 'Raft, leases and ZooKeeper never terminate: the run goes up to this time (default: the last fault, then 4 election cycles: maximum timeouts, lease durations or session timeouts)',
   control: 'number',
   default: null,
   cli: { flag: '--until', metavar: 'T' },
