@@ -40,12 +40,14 @@ export const MAX_RATE = 100;
 const ok = <V>(value: V): Parsed<V> => ({ ok: true, value });
 const fail = <V>(message: string): Parsed<V> => ({ ok: false, message });
 
-function duration(
+/** A duration in whole time units, from `min` (1 unless given) to MAX_TIME; ZooKeeper's use it too. */
+export function duration(
   key: string,
   name: string,
   dflt: number,
   flag: string,
   examples: string[],
+  min = 1,
 ): ParamSpec<number> {
   return {
     key,
@@ -54,14 +56,14 @@ function duration(
     control: 'number',
     default: dflt,
     cli: { flag, metavar: 'T' },
-    range: { min: 1, max: MAX_TIME },
+    range: { min, max: MAX_TIME },
     placeholder: String(dflt),
     examples,
     parse: (text) => {
       const v = whole(text.trim());
-      return v === null || v < 1 || v > MAX_TIME
+      return v === null || v < min || v > MAX_TIME
         ? fail(
-            `${key} must be a whole number of time units from 1 to ${MAX_TIME}, not "${text.slice(0, 20)}"`,
+            `${key} must be a whole number of time units from ${min} to ${MAX_TIME}, not "${text.slice(0, 20)}"`,
           )
         : ok(v);
     },

@@ -1,9 +1,10 @@
 import type { Faults } from '../engine/types';
-import { flagParam, whole, type ParamSpec, type Parsed } from './params';
-import { CYCLES_AFTER_FAULTS, lastFaultTime, MAX_TIME, untilParam } from './raft-params';
+import { duration } from './lease-params';
+import { flagParam } from './params';
+import { CYCLES_AFTER_FAULTS, lastFaultTime, untilParam } from './raft-params';
 
 /**
- * ZooKeeper's parameters (§1.13). A time unit stands for 100 ms (C21), so the defaults — a session
+ * ZooKeeper's parameters (§1.13). A time unit stands for 100 ms (C22), so the defaults — a session
  * timeout of 6 s and a ping every 2 s, a third of it, as ZooKeeper's Java client pings — are 60 and 20.
  */
 export interface ZkParams {
@@ -14,35 +15,8 @@ export interface ZkParams {
   until: number | null;
 }
 
-const ok = <V>(value: V): Parsed<V> => ({ ok: true, value });
-const fail = <V>(message: string): Parsed<V> => ({ ok: false, message });
-
-function duration(key: string, name: string, dflt: number, flag: string, min: number): ParamSpec<number> {
-  return {
-    key,
-    label: `${name} (time units)`,
-    help: `${name.toLowerCase()} in time units of 100 ms (default ${dflt})`,
-    control: 'number',
-    default: dflt,
-    cli: { flag, metavar: 'T' },
-    range: { min, max: MAX_TIME },
-    placeholder: String(dflt),
-    examples: [String(dflt), String(dflt * 2)],
-    parse: (text) => {
-      const v = whole(text.trim());
-      return v === null || v < min || v > MAX_TIME
-        ? fail(
-            `${key} must be a whole number of time units from ${min} to ${MAX_TIME}, not "${text.slice(0, 20)}"`,
-          )
-        : ok(v);
-    },
-    format: (v) => String(v),
-    json: 'number',
-  };
-}
-
-export const sessionParam = duration('session', 'Session timeout', 60, '--session-timeout', 3);
-export const pingParam = duration('ping', 'Ping interval', 20, '--ping-interval', 1);
+export const sessionParam = duration('session', 'Session timeout', 60, '--session-timeout', ['60', '120'], 3);
+export const pingParam = duration('ping', 'Ping interval', 20, '--ping-interval', ['20', '10']);
 
 export const herdParam = flagParam({
   key: 'herd',
