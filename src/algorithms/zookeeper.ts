@@ -190,12 +190,16 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
   figures: ZK_FIGURES,
   drawing: {
     badge(s) {
-      if (s.kind === 'server')
-        return s.znodes.length ? s.znodes.map((z) => `n${z.seq}`).join(' ') : 'no znodes';
+      // Badges are short (12 characters): the lowest and the highest znode; the inspector lists them all.
+      if (s.kind === 'server') {
+        const z = s.znodes;
+        if (z.length === 0) return 'no znodes';
+        return z.length <= 2 ? z.map((x) => `n${x.seq}`).join(' ') : `n${z[0]!.seq}…n${z.at(-1)!.seq}`;
+      }
       if (s.lost) return 'disconnected';
       if (s.seq === null) return null;
       if (s.leading) return `n${s.seq} leads`;
-      return s.watching === null ? `n${s.seq}` : `n${s.seq} · watch n${s.watching}`;
+      return s.watching === null ? `n${s.seq}` : `n${s.seq} → n${s.watching}`;
     },
     group(s) {
       if (s.kind === 'client' && s.lost) return { key: 'lost', label: 'disconnected (session lost)' };
