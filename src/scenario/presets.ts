@@ -18,12 +18,24 @@ export function findPreset(id: string): Preset | undefined {
  * The gallery's shelves, in the order a course meets them. Every algorithm brings presets, so one
  * list would soon outgrow a 1280×720 screen; a shelf each keeps every card readable without scrolling.
  */
-export const PRESET_SHELVES = ['Rings', 'Graphs and trees', 'Failures and systems'] as const;
+export const PRESET_SHELVES = [
+  'Rings',
+  'Graphs and trees',
+  'Crashes',
+  'Consensus',
+  'Coordination services',
+] as const;
 export type PresetShelf = (typeof PRESET_SHELVES)[number];
 
-/** An algorithm's shelf, read from what it declares: faults or time first, then where it runs. */
+/**
+ * An algorithm's shelf, read from what it declares: one that runs against service nodes (a lease
+ * store, a ZooKeeper server), then a protocol that runs until a horizon (Raft), then one built around
+ * crashes or time (Bully), then where it runs. A shelf holds at most six cards: 1280×720 shows them.
+ */
 export function shelfOf(mod: AnyModule): PresetShelf {
-  if (mod.faults || mod.timed !== undefined || mod.until !== undefined) return 'Failures and systems';
+  if (mod.services !== undefined) return 'Coordination services';
+  if (mod.until !== undefined) return 'Consensus';
+  if (mod.faults || mod.timed !== undefined) return 'Crashes';
   if (mod.topologies.every((t) => t.startsWith('ring'))) return 'Rings';
   return 'Graphs and trees';
 }
