@@ -141,7 +141,7 @@ test('the per-node toggle is the declared one: hint, inspector button and notice
     await editor(page).getByRole('button', { name: 'Apply' }).click();
     await expect(page.locator('.graph-title')).toContainText(alg.name);
     const hint = page.locator('.graph-panel .hint');
-    if (toggle) await expect(hint).toContainText(`double-click: toggle ${toggle.noun} (restarts)`);
+    if (toggle) await expect(hint).toContainText(`double-click: ${toggle.noun} (restarts)`);
     else await expect(hint).not.toContainText('double-click');
   }
   // Chang–Roberts: the inspector's button takes node 3 out of the initiators (absent = everyone).

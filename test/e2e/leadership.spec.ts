@@ -66,7 +66,9 @@ test('Raft partition: two leaders’ bars overlap in red; a click seeks; figures
   expect(await overlaps(page)).toEqual([{ from: fresh.from, to: old.to }]);
   expect(old.to! - fresh.from).toBe(expected.splitBrainTime);
 
-  // The picture: both rows red in the overlap, green where one leads alone.
+  // The picture: both rows red in the overlap, green where one leads alone. The diagram (and the
+  // timeline on its axis) opens on a window round the cursor: Fit puts the whole run in view.
+  await page.getByRole('button', { name: 'Fit time' }).click();
   const mid = Math.round((fresh.from + old.to!) / 2);
   await expect.poll(() => colourAt(page, 5, mid).then(isRed)).toBe(true);
   expect(isRed(await colourAt(page, 3, mid))).toBe(true);
@@ -165,6 +167,7 @@ test.describe('on a phone (390×844)', () => {
     await expectTraceHash(page, expected.traceHash);
     await toEnd(page);
     const o = (await overlaps(page))[0]!;
+    await page.getByRole('button', { name: 'Fit time' }).click();
     const mid = Math.round((o.from + o.to!) / 2);
     await expect.poll(() => colourAt(page, 5, mid).then(isRed)).toBe(true);
     await page.getByTestId('leadership').scrollIntoViewIfNeeded();
