@@ -71,7 +71,8 @@ function cliError(alg: AnyModule, o: ScenarioOption, value: string): string {
  */
 async function controls(page: Page): Promise<string[]> {
   const snap = await editor(page).ariaSnapshot();
-  const found = [...snap.matchAll(/- (checkbox|combobox|spinbutton|textbox) "([^"]*)"/g)].map(
+  // A name with a colon makes the line a quoted YAML string: - 'checkbox "Herd: everyone …"'.
+  const found = [...snap.matchAll(/- '?(checkbox|combobox|spinbutton|textbox) "([^"]*)"/g)].map(
     (m) => `${m[1]} ${m[2]}`,
   );
   // The snapshot's format is Playwright's: if it changed, say so rather than pass on an empty list.
