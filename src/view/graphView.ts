@@ -19,12 +19,24 @@ import { fitViewport } from './fit';
 import { layoutGraph, NODE_SIZE, type Layout } from './layout';
 import { NodeLayer } from './nodeLayer';
 import { MessageOverlay } from './overlay';
-import { kindColour, kindIndex, ROLE_LOOK } from './palette';
+import { kindColour, kindColourOn, kindIndex, ROLE_LOOK } from './palette';
 import { NO_STEP, StageLayer } from './stageLayer';
 import { graphStyle } from './style';
 import { snapshotOf, type SvgGraph } from './svgExport';
 import { bindTaps } from './taps';
 import { canvasLayer } from './canvas';
+import { CUT_PAD, FaultLayer, type CutShape } from './faultLayer';
+import {
+  cutLabel,
+  cutsAt,
+  hasFaults,
+  nextPuffs,
+  puffAlpha,
+  puffPoint,
+  Recoveries,
+  type Loss,
+  type Puff,
+} from './faults';
 
 /**
  * Past this many nodes the graph is drawn on canvas layers (EdgeLayer, NodeLayer) and Cytoscape is
@@ -43,6 +55,8 @@ export interface GraphView {
   roleOf(id: number): string | null;
   /** What the algorithm's drawing declaration shows at the cursor (drawing.ts). */
   readonly stage: Stage;
+  /** The faults drawn at the cursor (faultLayer.ts): partitions, puffs, nodes re-joining (positions). */
+  readonly faults: { cuts: readonly CutShape[]; puffs: readonly Puff[]; recovering: readonly number[] };
   /** The picture of the current step for a slide: what is shown, messages included (svgExport.ts). */
   slide(caption: string): SvgGraph;
   /** The node's centre in CSS pixels relative to the panel (tests click it). */
@@ -85,13 +99,16 @@ export function mountGraphView(
   const under = canvasLayer('edge-layer');
   const dots = canvasLayer('node-layer');
   const marks = canvasLayer('stage-layer');
+  const cuts = canvasLayer('fault-cuts');
+  const faultMarks = canvasLayer('fault-marks');
   const canvas = canvasLayer('message-overlay');
-  // Bottom to top: edges and nodes of large graphs, Cytoscape (it also takes the pointer), the
-  // algorithm's marks and the current step, messages.
-  container.append(under, dots, host, marks, canvas);
+  // Bottom to top: edges and nodes of large graphs, the partitions' shading, Cytoscape (it also takes
+  // the pointer), the algorithm's marks and the current step, the faults' marks, messages.
+  container.append(under, dots, cuts, host, marks, faultMarks, canvas);
   const edges = new EdgeLayer(under);
   const nodeLayer = new NodeLayer(dots);
   const stageLayer = new StageLayer(marks);
+  const faultLayer = new FaultLayer(cuts, faultMarks);
 
   let cy: Core = createCy([], false);
   const overlay = new MessageOverlay(canvas, () => cy);
@@ -114,6 +131,13 @@ export function mountGraphView(
   let shownColour: (string | null)[] = [];
   let shownEdge: string[] = [];
   let kindOf: (kind: string) => number = () => 0;
+  // The faults drawn (faults.ts): only for a small graph whose run has any.
+  let recoveries: Recoveries | null = null;
+  let puffs: Puff[] = [];
+  let recovering: number[] = [];
+  let puffCursor = 0;
+  let faultsDirty = true;
+  let drawnTheme: string | undefined = '';
   /** A large graph: nodes and edges on the canvas layers, Cytoscape empty (pan, zoom, taps). */
   let big = false;
   /** Links on the canvas layer: every large graph, and dense ones (a complete graph of 400 nodes). */
@@ -263,6 +287,50 @@ export function mountGraphView(
     kindOf = kindIndex(next.sim.algorithm.kinds);
     stage = emptyStage(n, 0);
     stageLayer.setGraph(big ? null : layout, next.replay.roles);
+    const faulty = !big && hasFaults(next.sim.faults);
+    faultLayer.setGraph(faulty ? layout : null, next.replay.roles);
+    recoveries = faulty ? new Recoveries((id) => next.replay.positionOf(id)) : null;
+    puffs = [];
+    recovering = [];
+    puffCursor = 0;
+    faultsDirty = true;
+  };
+
+  /**
+   * The faults at the cursor: the partitions holding, the nodes back from a crash within a time unit,
+   * and a puff for each message lost by the steps just passed (only the cursor's own after a jump).
+   */
+  const syncFaults = () => {
+    if (!recoveries) return;
+    const r = run!.replay;
+    const sim = run!.sim;
+    const sync = sim.timing.mode === 'sync';
+    const now = performance.now();
+    faultLayer.setCuts(
+      cutsAt(sim.faults, (id) => r.positionOf(id), r.time).map((c) => ({
+        side: c.side,
+        label: cutLabel(c, sync),
+      })),
+    );
+    recoveries.index(r.trace);
+    recovering = recoveries.recoveringAt(r.step, r.time, r.crashed);
+    faultLayer.setRecovering(recovering);
+    const losses: Loss[] = [];
+    const first = r.step > puffCursor && r.step - puffCursor <= 64 ? puffCursor + 1 : r.step;
+    for (let k = Math.max(1, first); k <= r.step; k++) {
+      const e = r.trace[k - 1];
+      if (e?.kind === 'drop' && e.from !== undefined && e.msg)
+        losses.push({
+          step: k,
+          from: r.positionOf(e.from),
+          to: r.positionOf(e.node),
+          kind: kindOf(e.msg.kind),
+        });
+    }
+    puffs = nextPuffs(puffs, puffCursor, r.step, losses, now);
+    puffCursor = r.step;
+    faultLayer.setPuffs(puffs);
+    faultsDirty = true;
   };
 
   /** A timer the node has reset since it was set (Raft's election timer): no ring for it. */
@@ -387,6 +455,7 @@ export function mountGraphView(
     const X = (i: number) => layout!.x[i]!;
     const Y = (i: number) => layout!.y[i]!;
     snap.names = stage.names;
+    faultsOnSlide(snap, r);
     const from = entry?.kind === 'deliver' && entry.from !== undefined ? r.positionOf(entry.from) : -1;
     if (actor >= 0 && from >= 0 && from !== actor && entry?.msg) {
       const dx = X(from) - X(actor);
@@ -419,6 +488,36 @@ export function mountGraphView(
     snap.caption = caption;
     snap.theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
     return snap;
+  };
+
+  /** The faults as the fault layer draws them, in graph coordinates (zoom 1). */
+  const faultsOnSlide = (snap: SvgGraph, r: RunHandle['replay']) => {
+    if (!recoveries || !layout) return;
+    const lay = layout;
+    for (const i of recovering) if (snap.nodes[i]) snap.nodes[i].recovering = true;
+    snap.cuts = faultLayer.shapes.map((c) => ({
+      nodes: c.side.map((i) => ({ x: lay.x[i]!, y: lay.y[i]! })),
+      hull: c.hull,
+      pad: CUT_PAD,
+      label: c.label,
+      at: c.at,
+    }));
+    const dark = document.documentElement.dataset.theme === 'dark';
+    const now = performance.now();
+    snap.puffs = puffs
+      .filter((p) => puffAlpha(p, now) > 0)
+      .map((p) => {
+        const size = NODE_R * 0.55;
+        const rb = NODE_R * ROLE_LOOK[r.roles[p.to] ?? 'idle'].scale;
+        const at = puffPoint(lay.x[p.from]!, lay.y[p.from]!, lay.x[p.to]!, lay.y[p.to]!, rb + size * 1.3);
+        return {
+          ...at,
+          size,
+          colour: kindColourOn(p.kind, dark),
+          from: run!.sim.graph.ids[p.from]!,
+          to: run!.sim.graph.ids[p.to]!,
+        };
+      });
   };
 
   /** The selection last drawn (a selected link is marked, an unselected one cleared once). */
@@ -463,6 +562,7 @@ export function mountGraphView(
           selectedNode = sel;
         }
         syncDrawing();
+        syncFaults();
         markDownLinks(cy, sim, r.time);
         if (s.selection?.kind === 'link' || s.selection !== prevSelection)
           markSelectedLink(cy, sim.graph.ids, s.selection);
@@ -498,6 +598,7 @@ export function mountGraphView(
     edges.resize(rect.width, rect.height);
     nodeLayer.resize(rect.width, rect.height);
     stageLayer.resize(rect.width, rect.height);
+    faultLayer.resize(rect.width, rect.height);
     cy.resize();
     if (autoFit) fit();
     dirty = true;
@@ -525,11 +626,17 @@ export function mountGraphView(
     // The stage's waits empty with the clock; its pulse runs a few beats after each step.
     if (stageLayer.needsFrame(now) || dirty || stageDirty || drawnClock !== s.clock)
       stageLayer.draw(cy.zoom(), cy.pan(), s.clock, now);
+    // A theme switch repaints the shading, which is drawn in opaque tints of the paper.
+    const theme = document.documentElement.dataset.theme;
+    if (faultLayer.needsFrame(now) || dirty || faultsDirty || theme !== drawnTheme) {
+      faultLayer.draw(cy.zoom(), cy.pan(), now);
+      drawnTheme = theme;
+    }
     if (dirty || messagesDirty || drawnClock !== s.clock) {
       overlay.draw(s.clock, selSeq);
       drawnClock = s.clock;
     }
-    dirty = nodesDirty = messagesDirty = stageDirty = false;
+    dirty = nodesDirty = messagesDirty = stageDirty = faultsDirty = false;
     if (pendingPaint) {
       const { n } = pendingPaint;
       pendingPaint = null;
@@ -551,6 +658,10 @@ export function mountGraphView(
     frames,
     get stage() {
       return stage;
+    },
+    get faults() {
+      const now = performance.now();
+      return { cuts: faultLayer.shapes, puffs: puffs.filter((p) => puffAlpha(p, now) > 0), recovering };
     },
     slide(caption) {
       const s = store.getState();
@@ -595,6 +706,8 @@ export function mountGraphView(
       cy.destroy();
       host.remove();
       marks.remove();
+      cuts.remove();
+      faultMarks.remove();
       canvas.remove();
     },
   };

@@ -212,7 +212,8 @@ export class MessageOverlay {
       this.from[i] = a;
       this.to[i] = b;
       this.kind[i] = this.kindOf(m.msg.kind);
-      this.dead[i] = replay.crashed[b] ? 1 : 0;
+      // Doomed: its receiver is down, or the network lost it when it was sent (C17 fixes that then).
+      this.dead[i] = replay.crashed[b] || m.lost ? 1 : 0;
       const link = a * n + b;
       if (table) {
         this.prev[i] = table[link]! - 1;

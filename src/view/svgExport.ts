@@ -13,6 +13,7 @@ import {
   type GraphTheme,
 } from './palette';
 import { leaderLine } from './labelPlace';
+import { LOST_HUE, mix, PARTITION_HUE, RECOVERING_HUE } from './faults';
 
 /**
  * The graph view as an SVG file. Written here rather than with a Cytoscape SVG plugin: the picture
@@ -35,6 +36,8 @@ export interface SvgNode {
   actor?: boolean;
   /** What is left of a wait running on it (0…1), and whether it is the failure detector's notice. */
   waits?: { left: number; notice: boolean }[];
+  /** Back from its crash within the last time unit (C17): a dashed green ring and "back". */
+  recovering?: boolean;
 }
 
 export interface SvgEdge {
@@ -52,6 +55,29 @@ export interface SvgEdge {
   colour?: string | null;
   /** The convergecast's arrow: at the source end or the target end. */
   up?: 'source' | 'target' | null;
+  /** Cut at the step shown (C17: down, or across a partition): dashed red. */
+  down?: boolean;
+}
+
+/** A partition holding at the step shown: its side's node centres, shaded as a hull or one halo each. */
+export interface SvgCut {
+  nodes: { x: number; y: number }[];
+  /** The hull's corners (faults.ts cutHull), or null for a halo round each node. */
+  hull: { x: number; y: number }[] | null;
+  pad: number;
+  label: string;
+  at: { x: number; y: number };
+}
+
+/** A message lost at the step shown (or just before): its puff's centre, size and kind's colour. */
+export interface SvgPuff {
+  x: number;
+  y: number;
+  size: number;
+  colour: string;
+  /** Its link's ends, by id. */
+  from: number;
+  to: number;
 }
 
 /** A message in flight, where it is drawn, in the graph's coordinates. */
@@ -60,7 +86,7 @@ export interface SvgMessage {
   y: number;
   r: number;
   colour: string;
-  /** Sent to a crashed node: it will be lost. */
+  /** Sent to a crashed node, or lost by the network when sent (C17): it will be lost. */
   dead: boolean;
   /** Its label pill, where one is shown: centre, width and height, font size. */
   label: string | null;
@@ -78,6 +104,9 @@ export interface SvgGraph {
   messages?: SvgMessage[];
   /** The groups' legend (GHS's fragments): name, colour, number of nodes. */
   names?: readonly { text: string; colour: string; size: number }[];
+  /** The network's faults (faults.ts): partitions holding, and the messages just lost. */
+  cuts?: SvgCut[];
+  puffs?: SvgPuff[];
   /** The delivered message's trail: from a point on its link to the receiver's rim. */
   trail?: { x1: number; y1: number; x2: number; y2: number; colour: string } | null;
   /** For a slide: the step number and its sentence, written under the graph. */
@@ -129,6 +158,7 @@ export function snapshotOf(cy: Core, title: string): SvgGraph {
       fwd: e.hasClass('fwd'),
       back: e.hasClass('back'),
       label: e.hasClass('weighted') ? String(e.data('w') ?? '') : null,
+      ...(e.hasClass('down') ? { down: true } : {}),
     });
   });
   return { nodes, edges, title };
@@ -187,6 +217,12 @@ function shape(n: SvgNode, t: Theme, centre: { x: number; y: number }): string {
     else if (wt.left > 0)
       out += `<path class="wait" d="M${num(x1)},${num(y1)} A${num(q)},${num(q)} 0 ${wt.left > 0.5 ? 1 : 0} 1 ${num(x2)},${num(y2)}" fill="none" stroke="${wt.notice ? WAIT_NOTICE : t.ink}" stroke-width="4"/>`;
   }
+  if (n.recovering) {
+    const green = RECOVERING_HUE[t === THEMES.dark ? 'dark' : 'light'];
+    out += `<g class="recovering"><circle cx="${num(n.x)}" cy="${num(n.y)}" r="${num(r + 11)}" fill="none" stroke="${green}" stroke-width="5" stroke-dasharray="10 6"/>`;
+    const at = badgeCentre(n.x, n.y, r + 7, 50, 22, 2 * n.x - centre.x, 2 * n.y - centre.y);
+    out += `<rect x="${num(at.x - 25)}" y="${num(at.y - 11)}" width="50" height="22" rx="11" fill="${green}"/><text x="${num(at.x)}" y="${num(at.y)}" fill="${t === THEMES.dark ? '#000000' : '#ffffff'}" font-size="15" font-weight="bold" text-anchor="middle" dominant-baseline="central">back</text></g>`;
+  }
   if (n.badge) {
     const h = 22;
     const bw = badgeWidth(n.badge);
@@ -216,9 +252,15 @@ function line(g: SvgGraph, e: SvgEdge, t: Theme): string {
   const x2 = b.x - (dx / len) * rb;
   const y2 = b.y - (dy / len) * rb;
   const look = e.look ? EDGE_LOOK[e.look] : null;
-  const colour = e.look === 'thick' ? (e.colour ?? t.ink) : t.edge;
-  const width = look ? look.width : 2.5;
-  const style = look?.dash ? ` stroke-dasharray="${look.dash.join(' ')}"` : '';
+  // A cut link is dashed red over any look of the algorithm's, as on screen.
+  const cut = LOST_HUE[t === THEMES.dark ? 'dark' : 'light'];
+  const colour = e.down ? cut : e.look === 'thick' ? (e.colour ?? t.ink) : t.edge;
+  const width = e.down ? 4 : look ? look.width : 2.5;
+  const style = e.down
+    ? ' stroke-dasharray="12 8"'
+    : look?.dash
+      ? ` stroke-dasharray="${look.dash.join(' ')}"`
+      : '';
   const opacity = look && look.opacity < 1 ? ` stroke-opacity="${look.opacity}"` : '';
   const end = e.fwd ? ' marker-end="url(#arrow)"' : e.up === 'target' ? ' marker-end="url(#up)"' : '';
   const start = e.back
@@ -226,7 +268,7 @@ function line(g: SvgGraph, e: SvgEdge, t: Theme): string {
     : e.up === 'source'
       ? ' marker-start="url(#up-back)"'
       : '';
-  const cls = ['edge', e.state ?? '', e.up ? 'up' : ''].filter(Boolean).join(' ');
+  const cls = ['edge', e.state ?? '', e.up ? 'up' : '', e.down ? 'down' : ''].filter(Boolean).join(' ');
   let out = `<line class="${cls}"${ids} x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${colour}" stroke-width="${num(width)}"${style}${opacity}${end}${start}/>`;
   if (e.label) {
     const mx = (a.x + b.x) / 2;
@@ -250,6 +292,46 @@ function message(m: SvgMessage, t: Theme): string {
     out += `<text x="${num(m.lx)}" y="${num(m.ly)}" fill="${textOn(m.colour)}" font-size="${num(m.font)}" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(m.label)}</text>`;
   }
   return `${out}</g>`;
+}
+
+/** A partition's shading: the rim, then the inside in an opaque tint, then its label. */
+function cutSvg(c: SvgCut, t: Theme, dark: boolean): string {
+  const hue = PARTITION_HUE[dark ? 'dark' : 'light'];
+  const shape = (pad: number, colour: string) => {
+    if (!c.hull)
+      return c.nodes
+        .map((p) => `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(pad)}" fill="${colour}"/>`)
+        .join('');
+    const d = `M${c.hull.map((p) => `${num(p.x)},${num(p.y)}`).join(' L')} Z`;
+    return `<path d="${d}" fill="${colour}" stroke="${colour}" stroke-width="${num(2 * pad)}" stroke-linejoin="round" stroke-linecap="round"/>`;
+  };
+  const w = c.label.length * 9.5 + 16;
+  const ink = dark ? hue : mix(hue, '#000000', 0.25);
+  return (
+    `<g class="partition">${shape(c.pad + 4, hue)}${shape(c.pad, mix(t.paper, hue, dark ? 0.3 : 0.2))}` +
+    `<rect class="partition-label" x="${num(c.at.x - w / 2)}" y="${num(c.at.y - 13)}" width="${num(w)}" height="26" rx="13" fill="${t.paper}" stroke="${hue}" stroke-width="2.5"/>` +
+    `<text x="${num(c.at.x)}" y="${num(c.at.y)}" fill="${ink}" font-size="17" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(c.label)}</text></g>`
+  );
+}
+
+/** A lost message's puff, as the fault layer draws it: a cloud with a red rim and a burst. */
+function puffSvg(p: SvgPuff, dark: boolean): string {
+  const rim = LOST_HUE[dark ? 'dark' : 'light'];
+  let lobes = '';
+  for (let k = 0; k < 6; k++) {
+    const a = (2 * Math.PI * k) / 6;
+    lobes += `<circle cx="${num(p.x + Math.cos(a) * p.size * 0.5)}" cy="${num(p.y + Math.sin(a) * p.size * 0.5)}" r="${num(p.size * 0.5)}"/>`;
+  }
+  let burst = '';
+  for (let k = 0; k < 8; k++) {
+    const a = (2 * Math.PI * (k + 0.5)) / 8;
+    burst += `M${num(p.x + Math.cos(a) * p.size * 1.25)},${num(p.y + Math.sin(a) * p.size * 1.25)} L${num(p.x + Math.cos(a) * p.size * 1.7)},${num(p.y + Math.sin(a) * p.size * 1.7)} `;
+  }
+  return (
+    `<g class="lost puff" data-from="${p.from}" data-to="${p.to}">` +
+    `<g fill="none" stroke="${rim}" stroke-width="4">${lobes}</g><g fill="${p.colour}">${lobes}</g>` +
+    `<path d="${burst.trim()}" stroke="${rim}" stroke-width="3" stroke-linecap="round"/></g>`
+  );
 }
 
 /** Splits a sentence into lines of at most `width` characters, at spaces where it can. */
@@ -300,6 +382,10 @@ export function graphSvg(g: SvgGraph): string {
       take(c.x - bw / 2 - 4, c.y - 15, c.x + bw / 2 + 4, c.y + 15);
     }
   }
+  for (const c of g.cuts ?? [])
+    for (const p of c.nodes) take(p.x - c.pad - 4, p.y - c.pad - 4, p.x + c.pad + 4, p.y + c.pad + 4);
+  for (const p of g.puffs ?? [])
+    take(p.x - p.size * 1.8, p.y - p.size * 1.8, p.x + p.size * 1.8, p.y + p.size * 1.8);
   for (const m of g.messages ?? []) {
     take(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r);
     if (m.label !== null) take(m.lx - m.w / 2, m.ly - m.h / 2, m.lx + m.w / 2, m.ly + m.h / 2);
@@ -363,6 +449,9 @@ export function graphSvg(g: SvgGraph): string {
     `<title>${xmlEscape(g.title)}</title>`,
     `<defs>${marker('arrow', 'auto', t.arrow)}${marker('arrow-back', 'auto-start-reverse', t.arrow)}${upMarker('up', 'auto')}${upMarker('up-back', 'auto-start-reverse')}</defs>`,
     `<rect x="${num(minX)}" y="${num(minY)}" width="${num(w)}" height="${num(h)}" fill="${t.paper}"/>`,
+    g.cuts?.length
+      ? `<g class="cuts">${g.cuts.map((c) => cutSvg(c, t, g.theme === 'dark')).join('')}</g>`
+      : '',
     `<g class="edges">${g.edges.map((e) => line(g, e, t)).join('')}</g>`,
     trail,
     `<g class="nodes">${[...g.nodes]
@@ -371,6 +460,9 @@ export function graphSvg(g: SvgGraph): string {
       .join('')}</g>`,
     legend.length ? `<g class="legend">${legend.join('')}</g>` : '',
     g.messages?.length ? `<g class="messages">${g.messages.map((m) => message(m, t)).join('')}</g>` : '',
+    g.puffs?.length
+      ? `<g class="puffs">${g.puffs.map((p) => puffSvg(p, g.theme === 'dark')).join('')}</g>`
+      : '',
     caption ? `<g class="caption">${caption}</g>` : '',
     '</svg>',
     '',

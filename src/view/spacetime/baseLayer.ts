@@ -1,5 +1,6 @@
 import type { RunHandle, SimState } from '../../store/simStore';
 import { AXIS_H, LABEL_W } from './geometry';
+import { drawFaultBands } from './faultBands';
 import { Hits } from './hits';
 import {
   DELIVERED,
@@ -90,6 +91,7 @@ export class BaseLayer {
     const cursor = s.cursor;
     f.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawBackground(f, selectedRow);
+    drawFaultBands(f, run.sim.faults);
     const r0 = firstRow(f);
     const r1 = lastRow(f);
     const t0 = timeFrom(f);

@@ -151,7 +151,7 @@ export function drawArrows(f: Frame, hits: Hits, from: number): void {
     }
   }
   ctx.setLineDash([]);
-  // A lost message (its receiver had crashed) ends in a cross.
+  // A lost message ends in a cross where its drop step is: at a crashed receiver or in the network (C17).
   ctx.strokeStyle = f.ink.bad;
   ctx.lineWidth = 2.5;
   ctx.beginPath();
