@@ -78,7 +78,16 @@ export class FaultLayer {
       side: c.side,
       label: c.label,
       hull: cutHull(x, y, c.side, CUT_PAD, nodeSize / 2),
-      at: cutLabelAt(x, y, c.side, this.centre.x, this.centre.y, nodeSize / 2 + CUT_PAD),
+      // On the slide the label is 17 px type, about 9.5 px a character (svgExport.ts).
+      at: cutLabelAt(
+        c.side.map((i) => ({ x: x[i]!, y: y[i]! })),
+        Array.from(x, (xi, i) => ({ x: xi, y: y[i]! })),
+        this.centre.x,
+        this.centre.y,
+        (c.label.length * 9.5 + 16) / 2,
+        13,
+        nodeSize / 2 + 6,
+      ),
     }));
   }
 
@@ -107,6 +116,8 @@ export class FaultLayer {
   draw(zoom: number, pan: Point, now: number): void {
     const dprU = clearCanvas(this.under, this.underCanvas);
     const dpr = clearCanvas(this.over, this.overCanvas);
+    const width = this.overCanvas.width / dpr;
+    const height = this.overCanvas.height / dpr;
     const layout = this.layout;
     if (!layout) return;
     const dark = document.documentElement.dataset.theme === 'dark';
@@ -141,8 +152,16 @@ export class FaultLayer {
       const hue = PARTITION_HUE[theme];
       const w = o.measureText(c.label).width + 14;
       const h = font + 8;
-      const cx = c.at.x * zoom + pan.x;
-      const cy = c.at.y * zoom + pan.y;
+      const { x: cx, y: cy } = cutLabelAt(
+        c.side.map((i) => ({ x: X(i), y: Y(i) })),
+        Array.from(layout.x, (_, i) => ({ x: X(i), y: Y(i) })),
+        this.centre.x * zoom + pan.x,
+        this.centre.y * zoom + pan.y,
+        w / 2,
+        h / 2,
+        base * ROLE_LOOK.leader.scale + 4,
+        [4, 4, width - 4, height - 4],
+      );
       o.fillStyle = paper;
       o.strokeStyle = hue;
       o.lineWidth = 2.5;
@@ -181,7 +200,7 @@ export class FaultLayer {
     for (const p of this.puffs) {
       const alpha = puffAlpha(p, now);
       if (alpha <= 0) continue;
-      const size = Math.max(11, base * 0.55) * puffGrowth(p, now);
+      const size = Math.max(14, base * 0.7) * puffGrowth(p, now);
       const at = puffPoint(X(p.from), Y(p.from), X(p.to), Y(p.to), R(p.to) + size * 1.3);
       o.globalAlpha = alpha;
       drawPuff(o, at.x, at.y, size, colour(p.kind), LOST_HUE[theme]);

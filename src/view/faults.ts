@@ -124,36 +124,68 @@ export function cutHull(
   return hull;
 }
 
+/** The distance from q to the box centred on (x, y) with half sizes hw, hh (0 inside). */
+export function boxDistance(q: Point, x: number, y: number, hw: number, hh: number): number {
+  const dx = Math.max(0, Math.abs(q.x - x) - hw);
+  const dy = Math.max(0, Math.abs(q.y - y) - hh);
+  return Math.hypot(dx, dy);
+}
+
+/** A rectangle the label must stay inside: left, top, right, bottom. */
+export type Bounds = readonly [number, number, number, number];
+
 /**
- * Where a cut's label goes: the middle of its side's nodes, moved toward the picture's centre (cx, cy)
- * until it is `clear` from each of them (on a ring: just inside the arc).
+ * Where a cut's label (a box of half sizes hw × hh) goes: from the middle of its side's nodes, moved
+ * outward (away from the picture's centre cx, cy), inward, up or down — the first way that gets it
+ * `clear` of its side's nodes and leaves it `clear` of every node and inside `bounds`; where none
+ * does, the one that keeps farthest from the nodes.
  */
 export function cutLabelAt(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
-  side: readonly number[],
+  side: readonly Point[],
+  all: readonly Point[],
   cx: number,
   cy: number,
+  hw: number,
+  hh: number,
   clear: number,
+  bounds: Bounds = [-Infinity, -Infinity, Infinity, Infinity],
 ): Point {
-  let x = 0;
-  let y = 0;
-  for (const i of side) {
-    x += xs[i]!;
-    y += ys[i]!;
+  let mx = 0;
+  let my = 0;
+  for (const p of side) {
+    mx += p.x;
+    my += p.y;
   }
-  x /= side.length;
-  y /= side.length;
-  let ux = cx - x;
-  let uy = cy - y;
-  const len = Math.hypot(ux, uy);
-  [ux, uy] = len < 1e-6 ? [0, 1] : [ux / len, uy / len];
-  const near = () => side.some((i) => Math.hypot(xs[i]! - x, ys[i]! - y) < clear);
-  for (let k = 0; k < 40 && near(); k++) {
-    x += ux * (clear / 4);
-    y += uy * (clear / 4);
+  mx /= side.length;
+  my /= side.length;
+  const len = Math.hypot(cx - mx, cy - my);
+  const [ux, uy] = len < 1e-6 ? [0, 1] : [(cx - mx) / len, (cy - my) / len];
+  const stride = Math.max(1, clear / 4);
+  let best: Point = { x: mx, y: my };
+  let bestRoom = -Infinity;
+  for (const [dx, dy] of [
+    [-ux, -uy],
+    [ux, uy],
+    [0, -1],
+    [0, 1],
+  ] as const) {
+    let x = mx;
+    let y = my;
+    for (let k = 0; k < 400 && side.some((p) => boxDistance(p, x, y, hw, hh) < clear); k++) {
+      x += dx * stride;
+      y += dy * stride;
+    }
+    const inside = x - hw >= bounds[0] && y - hh >= bounds[1] && x + hw <= bounds[2] && y + hh <= bounds[3];
+    let room = Infinity;
+    for (const p of all) room = Math.min(room, boxDistance(p, x, y, hw, hh));
+    if (inside && room >= clear) return { x, y };
+    const score = inside ? room : room - 1e6;
+    if (score > bestRoom) {
+      bestRoom = score;
+      best = { x, y };
+    }
   }
-  return { x, y };
+  return best;
 }
 
 /**

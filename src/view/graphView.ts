@@ -507,7 +507,7 @@ export function mountGraphView(
     snap.puffs = puffs
       .filter((p) => puffAlpha(p, now) > 0)
       .map((p) => {
-        const size = NODE_R * 0.55;
+        const size = NODE_R * 0.7;
         const rb = NODE_R * ROLE_LOOK[r.roles[p.to] ?? 'idle'].scale;
         const at = puffPoint(lay.x[p.from]!, lay.y[p.from]!, lay.x[p.to]!, lay.y[p.to]!, rb + size * 1.3);
         return {
