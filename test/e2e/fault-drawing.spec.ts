@@ -18,6 +18,10 @@ const LOSSY = 'v=1&alg=lcr&n=8&ids=random&mode=async&seed=3&loss=0.3';
 const RECOVERY = 'v=1&alg=bully&n=6&ids=asc&mode=sync&crashes=6@3&recover=6@12';
 const SHOTS = 'artifacts/fault-drawing';
 
+// Each test loads a run, seeks, exports the slide twice and takes screenshots at two sizes: on the
+// shared 2-core machine that can pass the default minute; nothing here is timed.
+test.describe.configure({ timeout: 180_000 });
+
 async function slideSvg(page: Page): Promise<string> {
   const panel = await openPanel(page, 'Files');
   const [d] = await Promise.all([
