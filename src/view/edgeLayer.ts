@@ -1,9 +1,10 @@
 import type { Graph } from '../engine/types';
 import type { Layout } from './layout';
-import { clearCanvas, sizeCanvas } from './canvas';
+import { sizeCanvas } from './canvas';
+import { edgePath, MAX_CY_EDGES, paintEdges } from './edgePaint';
+import type { EdgeWorkerMessage } from './edgeLayer.worker';
 
-/** Past this many linked pairs, links are drawn here rather than as Cytoscape edges. */
-export const MAX_CY_EDGES = 4_000;
+export { MAX_CY_EDGES };
 
 /**
  * Each linked unordered pair once, as [lo, hi, lo, hi, …] positions (self-loops left out). A bitmap
@@ -40,31 +41,50 @@ export function linkPairs(graph: Graph): Int32Array {
  * once per graph in model coordinates and redrawn (through the viewport's transform) only when the
  * viewport moves. Dense graphs get thinner, fainter lines, so the picture shows the structure
  * (nodes on their circle, the messages above) instead of a grey disc.
+ *
+ * Where the browser can, the canvas is painted by a worker (edgeLayer.worker.ts): stroking 79,800
+ * lines is a long task the page would otherwise spend while a click waits. Elsewhere (no
+ * OffscreenCanvas) the same painting runs here.
  */
 export class EdgeLayer {
-  private readonly ctx: CanvasRenderingContext2D;
+  private readonly worker: Worker | null = null;
+  private readonly ctx: CanvasRenderingContext2D | null = null;
   private path: Path2D | null = null;
   private count = 0;
-  private layout: Layout | null = null;
+  private nodeSize = 1;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
-    this.ctx = canvas.getContext('2d')!;
+    if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+      const offscreen = canvas.transferControlToOffscreen();
+      this.worker = new Worker(new URL('./edgeLayer.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      this.post({ type: 'canvas', canvas: offscreen }, [offscreen]);
+    } else {
+      this.ctx = canvas.getContext('2d')!;
+    }
+  }
+
+  private post(m: EdgeWorkerMessage, transfer: Transferable[] = []): void {
+    this.worker!.postMessage(m, transfer);
   }
 
   /** The links to draw (from linkPairs), or none when Cytoscape draws them. */
   setGraph(pairs: Int32Array | null, layout: Layout | null): void {
-    this.path = null;
-    this.count = 0;
-    this.layout = layout;
-    if (!pairs || !layout) return;
-    const p = pairs;
-    const path = new Path2D();
-    for (let k = 0; k < p.length; k += 2) {
-      path.moveTo(layout.x[p[k]!]!, layout.y[p[k]!]!);
-      path.lineTo(layout.x[p[k + 1]!]!, layout.y[p[k + 1]!]!);
+    const links = pairs && layout ? pairs.length / 2 : 0;
+    const coords = new Float32Array(links * 4);
+    for (let k = 0; k < links; k++) {
+      const a = pairs![2 * k]!;
+      const b = pairs![2 * k + 1]!;
+      coords[4 * k] = layout!.x[a]!;
+      coords[4 * k + 1] = layout!.y[a]!;
+      coords[4 * k + 2] = layout!.x[b]!;
+      coords[4 * k + 3] = layout!.y[b]!;
     }
-    this.path = path;
-    this.count = p.length / 2;
+    this.count = links;
+    this.nodeSize = layout?.nodeSize ?? 1;
+    if (this.worker) this.post({ type: 'graph', coords, nodeSize: this.nodeSize }, [coords.buffer]);
+    else this.path = links ? edgePath(coords) : null;
   }
 
   /** Links drawn (0 when Cytoscape draws them). */
@@ -73,23 +93,33 @@ export class EdgeLayer {
   }
 
   resize(width: number, height: number): void {
-    sizeCanvas(this.canvas, width, height);
+    if (!this.worker) {
+      sizeCanvas(this.canvas, width, height);
+      return;
+    }
+    // The canvas's bitmap belongs to the worker now: the page sets only its CSS size.
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.post({
+      type: 'resize',
+      width: Math.max(1, Math.round(width * dpr)),
+      height: Math.max(1, Math.round(height * dpr)),
+    });
   }
 
   draw(zoom: number, pan: { x: number; y: number }): void {
-    const ctx = this.ctx;
-    const dpr = clearCanvas(ctx, this.canvas);
-    const layout = this.layout;
-    if (!layout || !this.path) return;
-    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * pan.x, dpr * pan.y);
-    // Screen widths, in model units: up to 2.5 px for sparse graphs, a hairline for dense ones.
-    const dense = this.count > MAX_CY_EDGES;
-    const px = dense ? 0.6 : Math.max(0.75, Math.min(2.5, layout.nodeSize * zoom * 0.06));
-    ctx.lineWidth = px / zoom;
-    ctx.strokeStyle = '#8a8a8a';
-    // Fainter as links crowd: about the same ink for 5,000 links as for 80,000.
-    ctx.globalAlpha = dense ? Math.max(0.05, Math.min(1, 6_000 / this.count)) : 1;
-    ctx.stroke(this.path);
-    ctx.globalAlpha = 1;
+    const view = { zoom, pan: { x: pan.x, y: pan.y }, dpr: window.devicePixelRatio || 1 };
+    if (this.worker) {
+      this.post({ type: 'draw', view });
+      return;
+    }
+    const { width, height } = this.canvas;
+    paintEdges(this.ctx!, width, height, this.path, this.count, this.nodeSize, view);
+  }
+
+  /** Stops the painting worker (the graph view is gone). */
+  destroy(): void {
+    this.worker?.terminate();
   }
 }

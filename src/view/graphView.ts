@@ -704,6 +704,7 @@ export function mountGraphView(
       unsubscribe();
       unchoose();
       cy.destroy();
+      edges.destroy();
       host.remove();
       marks.remove();
       cuts.remove();
