@@ -21,9 +21,13 @@ export function serviceIds(candidates: readonly NodeId[], count: number): NodeId
   return Array.from({ length: count }, (_, j) => top + 1 + j);
 }
 
+/** Whether the node at `position` is a service (a store, a server, a storage), not a candidate. */
+export function isService(graph: Graph, position: number): boolean {
+  return position >= graph.ids.length - (graph.services?.length ?? 0);
+}
+
 /** How the graph names the node at `position`: a service by its name, a candidate by its id. */
 export function nodeName(graph: Graph, position: number): string {
-  const k = graph.services?.length ?? 0;
-  const first = graph.ids.length - k;
-  return position >= first ? graph.services![position - first]! : String(graph.ids[position]);
+  const first = graph.ids.length - (graph.services?.length ?? 0);
+  return isService(graph, position) ? graph.services![position - first]! : String(graph.ids[position]);
 }

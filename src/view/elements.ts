@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Graph } from '../engine/types';
-import { nodeName } from '../topology/services';
+import { isService, nodeName } from '../topology/services';
 import type { Layout } from './layout';
 
 /**
@@ -17,7 +17,8 @@ export function graphElements(graph: Graph, layout: Layout, withEdges = true): E
       group: 'nodes',
       data: { id: `n${i}`, pos: i, nid: graph.ids[i]!, label: nodeName(graph, i) },
       position: { x: layout.x[i]!, y: layout.y[i]! },
-      classes: 'idle',
+      // A service's name ("storage") is wider than the disc: style.ts writes it under the disc.
+      classes: isService(graph, i) ? 'idle service' : 'idle',
     });
   }
   if (!withEdges) return out;

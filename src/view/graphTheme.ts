@@ -10,6 +10,7 @@ const DARK: StylesheetJson = [
     style: { 'line-color': '#b4bcc4', 'target-arrow-color': '#d5dade', 'source-arrow-color': '#d5dade' },
   },
   { selector: 'edge.weighted', style: { color: '#f2f2f2', 'text-background-color': '#1b1f24' } },
+  { selector: 'node.service', style: { color: '#f2f2f2', 'text-background-color': '#1b1f24' } },
   ...drawingRules('#e6e6e6'),
   // after `edge`: a cut link stays red on the dark theme too (C17)
   { selector: 'edge.down', style: { 'line-color': '#ff6b6b' } },

@@ -77,6 +77,18 @@ export function graphStyle(big = false): StylesheetJson {
     },
     ...roles,
     {
+      // A service's name is a word, wider than the disc: written under it, in ink on the paper.
+      selector: 'node.service',
+      style: {
+        'text-valign': 'bottom',
+        'text-margin-y': 5,
+        color: '#222222',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+      },
+    },
+    {
       // The selected node: a dark halo behind it.
       selector: 'node.sel',
       style: {

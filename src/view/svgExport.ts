@@ -38,6 +38,8 @@ export interface SvgNode {
   waits?: { left: number; notice: boolean }[];
   /** Back from its crash within the last time unit (C17): a dashed green ring and "back". */
   recovering?: boolean;
+  /** A service (store, server, storage): its name is a word, written under the disc. */
+  service?: boolean;
 }
 
 export interface SvgEdge {
@@ -145,6 +147,7 @@ export function snapshotOf(cy: Core, title: string): SvgGraph {
       label: String(n.data('label') ?? ''),
       role: role as Role,
       ...(id === undefined ? {} : { id }),
+      ...(n.hasClass('service') ? { service: true } : {}),
     });
   });
   const edges: SvgEdge[] = [];
@@ -201,7 +204,14 @@ function shape(n: SvgNode, t: Theme, centre: { x: number; y: number }): string {
   if (look.borderStyle === 'double')
     out += outline(look.borderWidth - w / 2, `fill="none" stroke="${t.border}" stroke-width="${num(w)}"`);
   const size = look.scale > 1 ? 24 : 18;
-  out += `<text x="${num(n.x)}" y="${num(n.y)}" fill="${look.text}" font-size="${size}" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(n.label)}</text>`;
+  if (n.service) {
+    // As on screen (style.ts): the name under the disc, in ink on a pill of paper.
+    const y = n.y + r + 16;
+    const w = n.label.length * 11 + 8;
+    out += `<rect x="${num(n.x - w / 2)}" y="${num(y - 12)}" width="${num(w)}" height="24" rx="4" fill="${t.paper}" fill-opacity="0.85"/>`;
+    out += `<text x="${num(n.x)}" y="${num(y)}" fill="${t.ink}" font-size="${size}" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(n.label)}</text>`;
+  } else
+    out += `<text x="${num(n.x)}" y="${num(n.y)}" fill="${look.text}" font-size="${size}" font-weight="bold" text-anchor="middle" dominant-baseline="central">${xmlEscape(n.label)}</text>`;
   if (n.actor)
     out += `<circle cx="${num(n.x)}" cy="${num(n.y)}" r="${num(r + 5)}" fill="none" stroke="${t.ink}" stroke-width="3"/>`;
   for (const wt of n.waits ?? []) {

@@ -1,6 +1,8 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/topology/build';
+import { addServices } from '../../../src/topology/services';
+import { NODE_SIZE } from '../../../src/view/layout';
 import { graphElements } from '../../../src/view/elements';
 import { layoutGraph } from '../../../src/view/layout';
 import { ROLE_LOOK } from '../../../src/view/palette';
@@ -52,6 +54,25 @@ describe('graphSvg', () => {
     );
     expect(count(svg, /marker-end=/g)).toBe(4);
     expect(count(svg, /marker-start=/g)).toBe(4);
+  });
+
+  it("a service's name (wider than the disc) is written under its disc; a candidate's id inside", () => {
+    const graph = addServices(ring(3, 'ring-bi'), ['store', 'storage']);
+    const cy = cytoscape({ headless: true, elements: graphElements(graph, layoutGraph(graph)) });
+    const snap = snapshotOf(cy, 'lease');
+    expect(snap.nodes.map((n) => Boolean(n.service))).toEqual([false, false, false, true, true]);
+    const svg = graphSvg(snap);
+    for (const [k, name] of [
+      [3, 'store'],
+      [4, 'storage'],
+    ] as const) {
+      const n = snap.nodes[k]!;
+      const y = Number(new RegExp(`y="([-\\d.]+)"[^>]*>${name}</text>`).exec(svg)![1]);
+      // Below the disc's bottom edge (radius NODE_SIZE / 2), not at its centre.
+      expect(y).toBeGreaterThan(n.y + NODE_SIZE / 2);
+    }
+    const one = snap.nodes[0]!;
+    expect(svg).toMatch(new RegExp(`y="${one.y}"[^>]*>1</text>`));
   });
 
   it('labels and titles are text, never markup', () => {
