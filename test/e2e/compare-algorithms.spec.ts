@@ -115,3 +115,31 @@ test('phone: LCR vs HS one pane above the other, Play reachable, both end at 152
   await page.screenshot({ path: 'artifacts/compare/lcr-vs-hs-390.png' });
   await page.screenshot({ path: 'artifacts/compare/lcr-vs-hs-390-full.png', fullPage: true });
 });
+
+test('1280×720: the panes give their graphs the height, the space-time diagrams open on demand and stay open', async ({
+  page,
+}) => {
+  await page.goto('about:blank');
+  await page.goto(`./#${LINK}&screen=compare&vs=hs`);
+  await expect(page.getByTestId('compare')).toBeVisible();
+  const toggle = page.getByRole('button', { name: 'Space-time' });
+  // Folded by default (the simulator's Space-time fold): each graph takes most of its pane's height.
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const graphHeight = async (which: 'first' | 'second') =>
+    (await pane(page, which).locator('.cmp-graph').boundingBox())!.height;
+  const folded = await graphHeight('first');
+  // 720 px less the header, the controls and the pane's status lines (~260 px): over 400 px of ring.
+  expect(folded).toBeGreaterThan(400);
+  expect(await graphHeight('second')).toBeCloseTo(folded, 0);
+  await expect(pane(page, 'first').locator('.cmp-spacetime')).toHaveCount(0);
+  await page.screenshot({ path: 'artifacts/compare/lcr-vs-hs-folded-1280.png' });
+  // Opened: a diagram under each graph, the graphs shorter; remembered on the next visit.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  for (const which of ['first', 'second'] as const)
+    await expect(pane(page, which).locator('.cmp-spacetime canvas').first()).toBeVisible();
+  expect(await graphHeight('first')).toBeLessThan(folded - 100);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Space-time' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(pane(page, 'second').locator('.cmp-spacetime canvas').first()).toBeVisible();
+});

@@ -15,6 +15,7 @@ export function ComparePane({
   detail,
   testId,
   span,
+  spaceTime,
 }: {
   store: SimStore;
   title: string;
@@ -22,19 +23,30 @@ export function ComparePane({
   testId: string;
   /** The longer run's duration: both diagrams share one time scale. */
   span: number;
+  /**
+   * The space-time diagrams open (the reader's Space-time fold, shared with the simulator): folded,
+   * the graph takes the pane's height, and a 16-node ring's ids stay readable at 1280×720.
+   */
+  spaceTime: boolean;
 }) {
   return (
     <SimStoreContext.Provider value={store}>
-      <section className="cmp-pane" aria-label={title} data-testid={testId}>
+      <section
+        className={`cmp-pane${spaceTime ? ' with-spacetime' : ''}`}
+        aria-label={title}
+        data-testid={testId}
+      >
         <header className="cmp-pane-head">
           <h2>{title}</h2>
           <span className="muted">{detail}</span>
         </header>
         <PaneStatus />
         <PaneGraph />
-        <div className="cmp-spacetime">
-          <SpaceTimePanel expose={false} minSpan={span} leadership={false} />
-        </div>
+        {spaceTime && (
+          <div className="cmp-spacetime" id={`${testId}-spacetime`}>
+            <SpaceTimePanel expose={false} minSpan={span} leadership={false} />
+          </div>
+        )}
       </section>
     </SimStoreContext.Provider>
   );

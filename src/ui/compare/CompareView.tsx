@@ -7,6 +7,8 @@ import type { SimStore } from '../../store/simStore';
 import { fmtSpeed } from '../format';
 import { PlaybackButtons } from '../PlaybackButtons';
 import { SLIDER_MAX, sliderToSpeed, speedToSlider } from '../speedScale';
+import { FoldToggle } from '../layout/FoldToggle';
+import { useFolds } from '../layout/useFolds';
 import { ComparePane } from './ComparePane';
 import { MessageGap } from './MessageGap';
 import { timingPair, versusPair, type Pair } from './pairs';
@@ -81,6 +83,7 @@ function CompareRuns({
   refusal: string | null;
 }) {
   const link = pair.link;
+  const { folds, toggle } = useFolds();
   const playing = useStore(link, (s) => s.playing);
   const linkBy = useStore(link, (s) => s.linkBy);
   const speed = useStore(link, (s) => s.speed);
@@ -182,6 +185,13 @@ function CompareRuns({
               {fmtSpeed(speed)} {unit}
             </span>
           </label>
+          <FoldToggle
+            panel="spacetime"
+            name="Space-time"
+            open={folds.spacetime}
+            onToggle={toggle}
+            controls={[pair.left, pair.right].map((side) => `${side.testId}-spacetime`).join(' ')}
+          />
           <span className="cmp-now" data-testid="linked-position">
             {linkBy === 'time'
               ? `time ${time < 0 ? 0 : Number.isInteger(time) ? time : time.toFixed(1)}`
@@ -229,6 +239,7 @@ function CompareRuns({
             detail={side.detail}
             testId={side.testId}
             span={span}
+            spaceTime={folds.spacetime}
           />
         ))}
       </div>

@@ -7,19 +7,22 @@ export function FoldToggle({
   open,
   onToggle,
   className,
+  controls,
 }: {
   panel: PanelId;
   name: string;
   open: boolean;
   onToggle(panel: PanelId): void;
   className?: string;
+  /** The ids of the elements it opens, where they are not the one `panel-<panel>`. */
+  controls?: string;
 }) {
   return (
     <button
       type="button"
       className={`fold-toggle${className ? ` ${className}` : ''}`}
       aria-expanded={open}
-      aria-controls={`panel-${panel}`}
+      aria-controls={controls ?? `panel-${panel}`}
       title={open ? `Fold the ${name.toLowerCase()} away` : `Open the ${name.toLowerCase()}`}
       onClick={() => onToggle(panel)}
     >
