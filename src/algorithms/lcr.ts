@@ -136,6 +136,21 @@ export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
         'Every uid but the largest is swallowed after one hop, so the election costs 2n − 1 = 15 messages instead of 36; the rounds stay n = 8 (16 with the announcement).',
       link: 'v=1&alg=lcr&n=8&ids=asc&mode=sync',
     },
+    // Side by side (the compare screen: `screen=compare`, and `vs` for a second algorithm).
+    {
+      id: 'lcr-vs-hs-16',
+      title: 'LCR vs HS on 16 nodes: both send 152',
+      watch:
+        'On 16 nodes with ids decreasing clockwise, LCR pays n(n+1)/2 + n = 152 and HS 5n + 2^(⌈log n⌉+2) − 8 + n = 152: the same count, though HS is O(n log n) and LCR O(n²) — HS pulls ahead only on larger rings.',
+      link: 'v=1&alg=lcr&n=16&ids=desc&mode=sync&screen=compare&vs=hs',
+    },
+    {
+      id: 'lcr-sync-vs-async',
+      title: 'LCR in both timing models: the same 44 messages',
+      watch:
+        'The worst case on 8 nodes sends 36 + 8 = 44 messages in both models, as LCR’s count does not depend on the schedule; the asynchronous run takes longer, each hop costing 1 to maxDelay time units instead of one round.',
+      link: 'v=1&alg=lcr&n=8&ids=desc&mode=sync&screen=compare',
+    },
   ],
 
   init(node) {

@@ -24,6 +24,7 @@ export const PRESET_SHELVES = [
   'Crashes',
   'Consensus',
   'Coordination services',
+  'Side by side',
 ] as const;
 export type PresetShelf = (typeof PRESET_SHELVES)[number];
 
@@ -40,18 +41,31 @@ export function shelfOf(mod: AnyModule): PresetShelf {
   return 'Graphs and trees';
 }
 
+/** A preset that opens the compare screen (`screen=compare`): two runs side by side. */
+export function sideBySide(p: Preset): boolean {
+  return new URLSearchParams(p.link).get('screen') === 'compare';
+}
+
+/** The shelf of one preset: its algorithm's, or 'Side by side' for a comparison. */
+function shelfOfIn(mod: AnyModule, p: Preset): PresetShelf {
+  return sideBySide(p) ? 'Side by side' : shelfOf(mod);
+}
+
 /** The shelves with their presets, empty shelves left out. */
 export function presetShelves(): { shelf: PresetShelf; presets: readonly Preset[] }[] {
   return PRESET_SHELVES.map((shelf) => ({
     shelf,
-    presets: ALGORITHMS.filter((a) => shelfOf(a) === shelf).flatMap((a) => a.presets),
+    presets: ALGORITHMS.flatMap((a) => a.presets.filter((p) => shelfOfIn(a, p) === shelf)),
   })).filter((s) => s.presets.length > 0);
 }
 
 /** The shelf a preset is on. */
 export function shelfOfPreset(id: string): PresetShelf | undefined {
-  const mod = ALGORITHMS.find((a) => a.presets.some((p) => p.id === id));
-  return mod ? shelfOf(mod) : undefined;
+  for (const a of ALGORITHMS) {
+    const p = a.presets.find((q) => q.id === id);
+    if (p) return shelfOfIn(a, p);
+  }
+  return undefined;
 }
 
 /** The shelf the gallery opens on: the one of the algorithm on screen. */

@@ -32,9 +32,18 @@ export type { Screen };
 interface ScreenApi {
   screen: Screen;
   open(screen: Screen): void;
+  /** Shows the screen a link just opened names (a side-by-side preset: `screen=compare&vs=hs`). */
+  follow(link: string): void;
 }
 
-const ScreenContext = createContext<ScreenApi>({ screen: 'simulator', open: () => {} });
+const ScreenContext = createContext<ScreenApi>({
+  screen: 'simulator',
+  open: () => {},
+  follow: () => {},
+});
+
+/** The screens' controls, for what opens a link in the simulator (the presets gallery). */
+export const useScreens = (): ScreenApi => useContext(ScreenContext);
 
 /**
  * The app's screens: the simulator (the shell), sync vs async side by side, and the experiments.
@@ -81,7 +90,9 @@ export function Screens({ simulator }: { simulator: ReactNode }) {
       window.removeEventListener('hashchange', onNavigate);
     };
   }, [show]);
-  const api = useMemo(() => ({ screen, open }), [screen, open]);
+  // The link is in the address bar already (the URL sync pushed it): only the screen changes.
+  const follow = useCallback((link: string) => show(screenOf(link), versusOf(link)), [show]);
+  const api = useMemo(() => ({ screen, open, follow }), [screen, open, follow]);
   return (
     <ScreenContext.Provider value={api}>
       {screen === 'simulator' && simulator}

@@ -143,3 +143,22 @@ test('1280×720: the panes give their graphs the height, the space-time diagrams
   await expect(page.getByRole('button', { name: 'Space-time' })).toHaveAttribute('aria-expanded', 'true');
   await expect(pane(page, 'second').locator('.cmp-spacetime canvas').first()).toBeVisible();
 });
+
+test('the "Side by side" preset opens LCR vs HS on 16 nodes, and both end at 152', async ({ page }) => {
+  await page.goto('about:blank');
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Presets' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Presets' });
+  await gallery.getByRole('tab', { name: /^Side by side / }).click();
+  await gallery.getByRole('link', { name: 'LCR vs HS on 16 nodes: both send 152' }).click();
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('LCR vs HS');
+  await expect(page).toHaveURL(/screen=compare&vs=hs/);
+  // The fastest playback: the counts at the end are what this test reads.
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await speed.fill((await speed.getAttribute('max'))!);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(pane(page, 'first').getByTestId('pane-messages')).toHaveText(String(LCR), { timeout: 30_000 });
+  await expect(pane(page, 'second').getByTestId('pane-messages')).toHaveText(String(HS), { timeout: 30_000 });
+  await expect(page.getByTestId('message-gap')).toHaveText(`HS sent ${HS}, LCR ${LCR}: the same`);
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PRESETS, presetShelves } from '../../src/scenario/presets';
+import { PRESETS, presetShelves, sideBySide } from '../../src/scenario/presets';
 import { cli, expectTraceHash, openPanel, presetLink, toEnd, watchErrors } from './links-util';
 
 test('the gallery lists every preset with its title, what to watch, and a real link', async ({ page }) => {
@@ -43,6 +43,13 @@ test('every preset loads in one click and runs to the CLI’s leader', async ({ 
       expect(expected.leader, `${p.id} elects a leader`).not.toBeNull();
       await (await presetLink(page, p.id)).click();
       await expect(page.getByRole('dialog', { name: 'Presets' })).toBeHidden();
+      if (sideBySide(p)) {
+        // A comparison opens the compare screen on this run; Esc comes back to it in the simulator.
+        await expect(page.getByTestId('compare')).toBeVisible();
+        await expect(page.getByTestId('pane-first').or(page.getByTestId('pane-sync'))).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('compare')).toHaveCount(0);
+      }
       await expect(page.getByTestId('step')).toHaveText('0');
       await expectTraceHash(page, expected.traceHash);
       await toEnd(page);

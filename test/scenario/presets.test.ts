@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ALGORITHMS, findAlgorithm } from '../../src/algorithms/registry';
 import { Simulation } from '../../src/engine/simulation';
 import { buildRun } from '../../src/scenario/build';
-import { findPreset, PRESETS } from '../../src/scenario/presets';
+import { findPreset, presetShelves, PRESETS, sideBySide } from '../../src/scenario/presets';
+import type { Scenario } from '../../src/scenario/types';
+import { versusScenario } from '../../src/scenario/versus';
 import { summarize, type RunSummary } from '../../src/scenario/summary';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url';
 
@@ -49,7 +51,9 @@ describe('presets', () => {
     const algs = PRESETS.map((p) => algOf(p.link));
     for (const a of ['bully', 'chang-roberts', 'ghs', 'hs', 'lcr', 'peterson', 'tree'])
       expect(algs).toContain(a);
-    expect(algs.filter((a) => a === 'lcr')).toHaveLength(2);
+    // LCR's worst and best case, and two comparisons from LCR's ring (the compare screen).
+    expect(PRESETS.filter((p) => algOf(p.link) === 'lcr' && !sideBySide(p))).toHaveLength(2);
+    expect(PRESETS.filter((p) => algOf(p.link) === 'lcr' && sideBySide(p))).toHaveLength(2);
     for (const a of ALGORITHMS) expect(algs).toContain(a.id);
   });
 
@@ -62,7 +66,12 @@ describe('presets', () => {
       const d = decodeScenario(p.link);
       expect(d.ok).toBe(true);
       if (!d.ok) return;
-      expect(encodeScenario(d.value)).toBe(p.link);
+      // The viewer's keys (the compare screen and its second algorithm) come last, after the run.
+      const viewer = /^(screen|vs)=/;
+      const keys = p.link.split('&');
+      const first = keys.findIndex((k) => viewer.test(k));
+      if (first >= 0) expect(keys.slice(first).every((k) => viewer.test(k))).toBe(true);
+      expect(encodeScenario(d.value)).toBe(keys.filter((k) => !viewer.test(k)).join('&'));
       const r = buildRun(d.value);
       expect(r.ok ? [] : r.errors).toEqual([]);
     });
@@ -71,6 +80,43 @@ describe('presets', () => {
 
 describe('presets do what their sentence says', () => {
   const has = (alg: string) => Boolean(findAlgorithm(alg));
+
+  /** A preset's run, changed: another algorithm on the same ring (`vs`) or the other timing model. */
+  function runOf(id: string, change: (s: Scenario) => Scenario): RunSummary {
+    const d = decodeScenario(findPreset(id)!.link);
+    if (!d.ok) throw new Error(d.errors[0]!.message);
+    const r = buildRun(change(d.value));
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    return summarize(new Simulation({ ...r.value, record: false }).runToEnd());
+  }
+
+  it('side by side: LCR vs HS on 16 nodes, ids decreasing: both n(n+1)/2 + n = 5n + 2^(⌈log n⌉+2) − 8 + n = 152', () => {
+    const n = 16;
+    const lcr = (n * (n + 1)) / 2 + n;
+    const hs = 5 * n + 2 ** (Math.ceil(Math.log2(n)) + 2) - 8 + n;
+    expect([lcr, hs]).toEqual([152, 152]);
+    expect(
+      presetShelves()
+        .find((s) => s.shelf === 'Side by side')!
+        .presets.map((p) => p.id),
+    ).toContain('lcr-vs-hs-16');
+    expect(runOf('lcr-vs-hs-16', (s) => s).messages).toBe(lcr);
+    const other = (s: Scenario) => {
+      const v = versusScenario(s, new URLSearchParams(findPreset('lcr-vs-hs-16')!.link).get('vs')!);
+      if (!v.ok) throw new Error(v.errors[0]!.message);
+      return v.value.scenario;
+    };
+    const h = runOf('lcr-vs-hs-16', other);
+    expect(h.messages).toBe(hs);
+    expect(h.leader).toBe(16);
+  });
+
+  it('side by side: LCR worst case on 8 nodes sends 36 + 8 = 44 in both timing models', () => {
+    for (const mode of ['sync', 'async'] as const) {
+      const s = runOf('lcr-sync-vs-async', (sc) => ({ ...sc, timing: { ...sc.timing, mode } }));
+      expect(s.messagesByKind).toEqual({ election: (8 * 9) / 2, elected: 8 });
+    }
+  });
 
   it('LCR worst case: n(n+1)/2 = 36 election messages on 8 nodes, + n announcement', () => {
     const s = run('lcr-worst');

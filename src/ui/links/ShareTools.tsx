@@ -3,6 +3,7 @@ import { shelfOfAlgorithm } from '../../scenario/presets';
 import { salvage } from '../../scenario/salvage';
 import { useSimStore, useSim } from '../../store/react';
 import type { GraphView } from '../../view/graphView';
+import { useScreens } from '../Screens';
 import type { Problem } from './check';
 import { DropZone } from './DropZone';
 import { problemDraft } from './editorDraft';
@@ -42,6 +43,7 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
   const [shown, setShown] = useState<Shown>(null);
   const [includeStep, setIncludeStep] = useState(true);
   const sync = useRef<UrlSync | null>(null);
+  const screens = useScreens();
   const root = useRef<HTMLDivElement>(null);
   const run = useSim((s) => s.run);
   const complete = useSim((s) => s.complete);
@@ -196,7 +198,7 @@ export function ShareTools({ view }: { view: { current: GraphView | null } }) {
             <PresetsGallery
               initial={shelfOfAlgorithm(run.scenario.algorithm)}
               onOpen={(link) => {
-                sync.current?.open(link);
+                if (sync.current?.open(link)) screens.follow(link);
                 setOpen(null);
               }}
             />
