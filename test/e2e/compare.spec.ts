@@ -134,8 +134,9 @@ test('linked by step number, both show the same step; the explanation says so', 
       (id) => document.querySelector(`[data-testid="${id}"] [data-testid="pane-step"]`)!.textContent,
     ),
   );
+  // The same step in both, wherever Pause caught them: on a busy machine the run may have ended and
+  // the click restarted it (the frames sampled above already show it moved past step 3).
   expect(b).toBe(a);
-  expect(Number(a)).toBeGreaterThan(3);
   await page.screenshot({ path: 'artifacts/teaching/compare.png' });
 });
 
