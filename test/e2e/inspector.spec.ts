@@ -25,15 +25,20 @@ async function fields(page: Page, label: string): Promise<Record<string, string>
 
 /** Clicks the first message in flight on the overlay; returns its raw content from the store. */
 async function clickMessage(page: Page, pick: string): Promise<Record<string, unknown>> {
-  const found = await page.evaluate((kind) => {
-    const s = window.__lel!.store.getState();
-    for (const [seq, m] of s.run.replay.inFlight) {
-      if ((m.msg as { kind: string }).kind !== kind) continue;
-      return { p: window.__lel!.view!.overlay.pointOf(seq), msg: m.msg as Record<string, unknown> };
-    }
-    return null;
-  }, pick);
-  expect(found?.p, `a ${pick} message in flight`).toBeTruthy();
+  const find = () =>
+    page.evaluate((kind) => {
+      const s = window.__lel!.store.getState();
+      for (const [seq, m] of s.run.replay.inFlight) {
+        if ((m.msg as { kind: string }).kind !== kind) continue;
+        return { p: window.__lel!.view!.overlay.pointOf(seq), msg: m.msg as Record<string, unknown> };
+      }
+      return null;
+    }, pick);
+  // The overlay places a message at its next frame after a seek, which a busy machine delays.
+  await expect
+    .poll(async () => Boolean((await find())?.p), { message: `a ${pick} message in flight` })
+    .toBe(true);
+  const found = await find();
   await page.getByTestId('graph').click({ position: found!.p! });
   return found!.msg;
 }
