@@ -266,6 +266,8 @@ export const bully = defineAlgorithm<BullyState, BullyMsg, BullyParams, BullyTim
   summary: 'The highest live id bullies its way in: ELECTION up, OK down, COORDINATOR to all below.',
   underLoss:
     'Assumes reliable channels and a perfect failure detector: a lost OK or COORDINATOR can leave two coordinators, or processes following the wrong one.',
+  underDuplicates:
+    'Tolerates duplicates: ELECTION, OK and COORDINATOR say the same thing twice, and a process that hears one again does what it already did.',
   citation:
     'Garcia-Molina, IEEE Trans. Computers C-31(1):48–59, 1982; textbook form as in Coulouris et al. §15.3',
   topologies: ['complete'],

@@ -58,6 +58,8 @@ export const changRoberts = defineAlgorithm<ChangRobertsState, ChangRobertsMsg, 
   summary: 'Initiators send their uid; participants swallow smaller ones; n·H_n messages on average.',
   underLoss:
     'Assumes reliable channels: a lost uid or announcement is never sent again, so under loss the run may end with no leader, or with processes that never learn it.',
+  underDuplicates:
+    'Tolerates duplicates: a copy of a uid or an announcement is handled like the original, so the largest uid is still the one leader and everyone learns it; only the message count grows, as every copy is forwarded.',
   citation: 'Chang and Roberts, CACM 22(5):281–283, 1979 (participant form, as in Coulouris et al.)',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',

@@ -209,6 +209,11 @@ export interface AlgorithmDef<
    * reliable channels and fail under loss — with no leader, or stuck — and say so here.
    */
   underLoss?: string;
+  /**
+   * Whether it tolerates duplicates (a message delivered twice, C26), in one sentence: what a copy
+   * does to it, as the runs with `--duplicate` show (test/algorithms/duplicates.test.ts checks it).
+   */
+  underDuplicates: string;
   /** Where it comes from, e.g. `Lynch, Distributed Algorithms, §3.3`. */
   citation: string;
   /** The topologies it runs on; the first is the default. */

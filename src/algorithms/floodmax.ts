@@ -126,6 +126,8 @@ export const floodmax = defineAlgorithm<FloodMaxState, MaxMsg, FloodMaxParams>({
     'Every process floods the largest uid it has seen to all neighbours for diam rounds; 2|E|·diam messages.',
   underLoss:
     'Floods every path, so it survives some loss on dense graphs; but a process the largest uid never reaches in diam rounds elects itself, or nobody is elected.',
+  underDuplicates:
+    'Tolerates duplicates: a process keeps the largest uid it has seen, and seeing one again changes nothing, so the count of messages sent is the same and the leader too.',
   citation: 'Lynch, Distributed Algorithms, §4.1.2 (FloodMax)',
   topologies: ['grid', 'ring-bi', 'complete', 'path', 'star', 'tree', 'hypercube', 'random', 'custom'],
   requires: 'a connected graph (every process knows its diameter)',

@@ -115,6 +115,8 @@ export const franklin = defineAlgorithm<FranklinState, FranklinMsg, FranklinPara
     'Active processes compare their uid with the nearest active one on each side; local maxima stay active. ≤ 2n(⌊log n⌋ + 1) messages.',
   underLoss:
     'Assumes reliable channels: an active process waits for an id from each side, so one lost message stalls it and the run ends with no leader.',
+  underDuplicates:
+    'Tolerates duplicates in the runs tried (one leader, the largest uid), but each copy is compared and forwarded like a message of its own, so the message count grows many times over.',
   citation:
     'Franklin, On an improved algorithm for decentralized extrema finding in circular configurations of processors, CACM 25(5):336–337, 1982',
   topologies: ['ring-bi'],

@@ -70,6 +70,8 @@ export const ghs = defineAlgorithm<GhsState, GhsMsg, GhsParams, DecideTimer>({
   summary: 'Fragments merge along their lightest outgoing edges into the MST; its tree then elects a leader.',
   underLoss:
     'Assumes reliable FIFO channels: a lost message can leave a fragment waiting for good, so under loss the run may end with no leader.',
+  underDuplicates:
+    'Does not tolerate duplicates: a copied connect, report or changeroot is taken as a new one, so fragments merge wrongly; the runs end with two leaders or a message a process cannot handle, which the monitor reports.',
   citation: 'Gallager, Humblet and Spira, TOPLAS 5(1):66–77, 1983; then the tree convergecast of §1.7',
   weighted: true,
   topologies: ['random', 'custom', 'grid', 'hypercube', 'complete', 'tree', 'path', 'star'],

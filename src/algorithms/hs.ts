@@ -136,6 +136,8 @@ export const hs = defineAlgorithm<HsState, HsMsg, HsParams>({
   summary: 'Candidates probe 2^l hops both ways in phase l; O(n log n) messages on a bidirectional ring.',
   underLoss:
     'Assumes reliable channels: a candidate waits for both its probes to come back, so one lost message stalls it and the run usually ends with no leader.',
+  underDuplicates:
+    'Tolerates duplicates in the runs tried (one leader, the largest uid), but a copied probe or reply travels and is answered like the original, so the message count grows far past the bound.',
   citation: 'Hirschberg and Sinclair, CACM 23(11):627–628, 1980; as in Lynch, Distributed Algorithms, §3.4',
   topologies: ['ring-bi'],
   requires: 'a bidirectional ring (ids listed clockwise, C1)',

@@ -213,6 +213,8 @@ export const itaiRodeh = defineAlgorithm<ItaiRodehState, ItaiRodehMsg, ItaiRodeh
     'Processes without ids draw random identities each round; ties start a new round. No deterministic algorithm can elect on an anonymous ring (Angluin 1980), but coin flips break the symmetry.',
   underLoss:
     'Assumes reliable channels: a lost token ends its round without an outcome, so under loss the run may end with no leader.',
+  underDuplicates:
+    'A copy of a token travels as a token of its own: in the runs tried one leader was still elected, but after many more rounds (one run of 8 sent 1,850 messages instead of 52).',
   citation:
     'Itai and Rodeh, Information and Computation 88(1), 1990 (FOCS 1981); as in Fokkink, Distributed Algorithms: An Intuitive Approach, §9.1',
   topologies: ['ring-uni'],

@@ -106,6 +106,8 @@ export const lcr = defineAlgorithm<LcrState, LcrMsg, LcrParams>({
   summary: 'Every uid travels clockwise until a larger one swallows it; O(n²) messages.',
   underLoss:
     'Assumes reliable channels: a lost uid or announcement is never sent again, so under loss the run may end with no leader, or with processes that never learn it.',
+  underDuplicates:
+    'Tolerates duplicates: a copy of a uid or an announcement is handled like the original, so the largest uid is still the one leader and everyone learns it; only the message count grows, as every copy is forwarded.',
   citation: 'Le Lann 1977; Chang and Roberts, CACM 22(5), 1979; as in Lynch, Distributed Algorithms, §3.3',
   topologies: ['ring-uni'],
   requires: 'a unidirectional ring (ids listed clockwise, C1)',

@@ -199,6 +199,8 @@ export const lease = defineAlgorithm<LeaseState, LeaseMsg, LeaseParams, LeaseTim
   shortName: 'Lease',
   summary:
     'Candidates compete for a lease key in a coordination store by compare-and-swap; the holder renews it every retry period and gives up after the renew deadline; a paused or drifting holder can act on an expired lease unless the storage checks a fencing token.',
+  underDuplicates:
+    "Tolerates duplicates in the runs tried: the store's compare-and-swap turns a repeated request into one that fails, so a copy never grants a second lease; the monitor found no split brain.",
   citation:
     'Kubernetes client-go leaderelection (lease 15 s, renew deadline 10 s, retry 2 s); Kleppmann, How to do distributed locking (2016) on fencing tokens',
   topologies: ['complete'],

@@ -101,6 +101,8 @@ export const peterson = defineAlgorithm<PetersonState, PetersonMsg, PetersonPara
   summary: 'Active processes keep a neighbour’s id only if it is a local maximum; ≤ 2n⌊log n⌋ + n messages.',
   underLoss:
     'Assumes reliable FIFO channels: after a lost message the next one arrives in its place, the process refuses it (a violation) and no leader is elected.',
+  underDuplicates:
+    "Does not tolerate duplicates: its FIFO reasoning expects one message per phase, so a copy arrives where the next phase's message should, the process refuses it (a violation), as the monitor reports.",
   citation:
     'Peterson, TOPLAS 4(4):758–762, 1982; Dolev, Klawe and Rodeh, J. Algorithms 3:245–260, 1982; as Lynch’s PetersonLeader, §15.1.3',
   topologies: ['ring-uni'],

@@ -154,6 +154,8 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
   shortName: 'Raft',
   summary:
     'Servers time out at random, stand for a new term and win with a majority of votes (one vote per term); the leader keeps the others quiet with heartbeats.',
+  underDuplicates:
+    'Tolerates duplicates by design: a vote request of a term is answered the same way twice (votedFor) and a repeated heartbeat changes nothing, so a copy never makes a second leader in a term.',
   citation: 'Ongaro & Ousterhout, In Search of an Understandable Consensus Algorithm, USENIX ATC 2014, §5.2',
   topologies: ['complete'],
   requires: 'a complete graph: every server talks to every server',

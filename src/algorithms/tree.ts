@@ -238,6 +238,8 @@ export const tree = defineAlgorithm<Saturation, TreeMsg, TreeParams, DecideTimer
     'Leaves send up toward the middle; the saturated node (or the larger of two) leads; n − 1 or n messages.',
   underLoss:
     'Assumes reliable channels: a lost message stops the saturation where it was lost, so under loss the run may end with no leader.',
+  underDuplicates:
+    'Does not tolerate duplicates: a process counts the up messages it has received, so a copy counts as a second child and it may decide early; the runs then end with two leaders at once, which the monitor reports.',
   citation: 'the saturation technique, as in Santoro, Design and Analysis of Distributed Algorithms',
   topologies: ['tree', 'path', 'star', 'custom'],
   requires: 'a tree: connected and without a cycle',

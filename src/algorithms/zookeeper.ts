@@ -150,6 +150,8 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
   shortName: 'ZooKeeper',
   summary:
     "Each client creates an ephemeral sequential znode on a ZooKeeper server; the lowest leads, each other watches only its predecessor and re-checks when it is deleted — a crashed client's znode goes when its session expires. With herd, everyone watches the leader and every change wakes them all.",
+  underDuplicates:
+    'Does not tolerate duplicates: a copied create makes a second sequential znode the client does not know of, so it may watch its own orphan forever and nobody leads (the run shows the time without a leader).',
   citation:
     'Apache ZooKeeper, "ZooKeeper Recipes and Solutions": Leader Election; Hunt et al., USENIX ATC 2010',
   topologies: ['complete'],

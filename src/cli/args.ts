@@ -40,7 +40,12 @@ export const MAX_DELAY_IN_SYNC =
   '--max-delay applies only to --mode async (delays uniform in [1, D]); in sync mode every message takes one round';
 
 /** The fault options that may be given more than once, with what joins them (their list separators). */
-const REPEATABLE: Record<string, string> = { '--link-down': ',', '--partition': ';', '--recover': ',' };
+const REPEATABLE: Record<string, string> = {
+  '--link-down': ',',
+  '--partition': ';',
+  '--recover': ',',
+  '--drop': ',',
+};
 
 /** The experiment's own options, refused by name on a single run. */
 const EXPERIMENT_ONLY = ['--csv', '--seeds'];
@@ -120,6 +125,7 @@ export function usage(): string {
       `      Runs on ${a.requires}: --topology ${a.topologies.join(' | ')}.`,
       ...(a.faults ? [`      Built around crashes: its counts speak for ${faults}.`] : []),
       ...(a.underLoss ? [`      Under loss: ${a.underLoss}`] : []),
+      `      Under duplicates: ${a.underDuplicates}`,
       ...opts.map((o) => column(usageOf(o.spec), o.spec.help)),
     ];
   });

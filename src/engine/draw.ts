@@ -67,3 +67,25 @@ export function lostAt(seed: number, seq: number, p: number): boolean {
   const x = hash4(seed >>> 0, LOSS_STREAM, seq % TWO32, Math.floor(seq / TWO32));
   return x < p * TWO32;
 }
+
+/** The words that keep the duplicate draws apart from the loss draws and every node's draws. */
+const DUP_STREAM = 0x64757031;
+const COPY_DELAY_STREAM = 0x64757032;
+
+/**
+ * Whether the message with this send counter is delivered twice when each is with probability `p`
+ * (C26): a pure function of the seed and the counter, like `lostAt`, on a stream of its own, so the
+ * delays (C6) and the loss draws are the same with or without duplicates. Never asked when p = 0.
+ */
+export function duplicatedAt(seed: number, seq: number, p: number): boolean {
+  const x = hash4(seed >>> 0, DUP_STREAM, seq % TWO32, Math.floor(seq / TWO32));
+  return x < p * TWO32;
+}
+
+/**
+ * How long after the original (or after the channel's last queued delivery) the copy of the message
+ * with this send counter arrives in an async run (C26): uniform in [1, maxDelay], from its own stream.
+ */
+export function copyDelay(seed: number, seq: number, maxDelay: number): number {
+  return drawAt(seed, COPY_DELAY_STREAM, seq, 1, Math.max(1, maxDelay));
+}

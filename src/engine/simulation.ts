@@ -5,7 +5,8 @@ import { canonicalMessage } from './messageText';
 import { StateHistory } from './history';
 import { EventJournal } from './journal';
 import { Monitors } from './monitors';
-import { LOST_DOWN, LOST_PARTITION, NetworkFaults } from './network';
+import { copyDelay, duplicatedAt } from './draw';
+import { LOST_BY_NAME, LOST_DOWN, LOST_PARTITION, NetworkFaults } from './network';
 import { DeliveryPlan, type PlanState } from './plan';
 import { Prng, type PrngState } from './prng';
 import {
@@ -68,6 +69,8 @@ export interface Counters {
   /** Messages that never arrived: lost in the network or dropped at a crashed receiver (C2, C17). */
   lost: number;
   lostByKind: Record<string, number>;
+  /** Second copies the network made (C26): each is delivered or lost besides its original. */
+  duplicated: number;
   /** Time (round in sync mode) of the last delivery. */
   lastDeliveryTime: number;
 }
@@ -97,6 +100,8 @@ interface Checkpoint {
   faultsLeft: number;
   lookedAt: number;
   plan: PlanState | null;
+  /** The send counts of the links with drops (C25); null where the run has none. */
+  net: Int32Array | null;
 }
 
 /** Where a delivery schedule ran out: its step `step` names a channel with nothing in flight. */
@@ -133,6 +138,7 @@ const cloneCounters = (c: Counters): Counters => ({
   deliveredByKind: { ...c.deliveredByKind },
   lost: c.lost,
   lostByKind: { ...c.lostByKind },
+  duplicated: c.duplicated,
   lastDeliveryTime: c.lastDeliveryTime,
 });
 
@@ -187,6 +193,10 @@ export class Simulation {
   /** Per position: the step that brought it back after its crash (NEVER: none). */
   private readonly recoverAt: Int32Array;
   private readonly net: NetworkFaults;
+  /** The probability of a second copy (C26); 0: the engine never asks. */
+  private readonly dup: number;
+  /** Event seqs of the messages dropped by name (C25): the lost step's note says so. */
+  private readonly droppedByName = new Set<number>();
   /**
    * Messages may be lost or a process may come back afresh (C17): an algorithm that assumes reliable
    * channels may then meet a message it has no rule for, which is the run failing, not the program.
@@ -218,6 +228,7 @@ export class Simulation {
     deliveredByKind: {},
     lost: 0,
     lostByKind: {},
+    duplicated: 0,
     lastDeliveryTime: 0,
   };
   /** Per link: the latest delivery time queued on it (async FIFO horizon). */
@@ -273,8 +284,10 @@ export class Simulation {
     this.crashed = new Uint8Array(this.n);
     this.crashAt = new Int32Array(this.n).fill(NEVER);
     this.recoverAt = new Int32Array(this.n).fill(NEVER);
-    this.net = new NetworkFaults(cfg.faults, this.position, this.n, cfg.seed);
-    this.unreliable = this.net.active || (cfg.faults.recover?.length ?? 0) > 0;
+    this.net = new NetworkFaults(cfg.faults, this.position, this.n, cfg.seed, this.links);
+    this.dup = cfg.faults.dup ?? 0;
+    // A duplicate is a message a handler may have no rule for, as a loss is (tryMessage).
+    this.unreliable = this.net.active || this.dup > 0 || (cfg.faults.recover?.length ?? 0) > 0;
     this.monitors = (cfg.monitor ?? true) ? new Monitors(cfg.algorithm, cfg.params, cfg.graph.ids) : null;
 
     for (const id of cfg.faults.crashed) {
@@ -653,7 +666,7 @@ export class Simulation {
         lines: r?.lines ?? [],
         note:
           type === EV_LOSE
-            ? this.lossNote(node, from, payload, sendTime)
+            ? this.lossNote(node, from, payload, sendTime, seq)
             : kind === 'recover' && r?.note
               ? `${this.defaultNote(kind, node, from, payload)}: ${r.note}`
               : r?.note || this.defaultNote(kind, node, from, payload),
@@ -725,7 +738,11 @@ export class Simulation {
       // The network decides a message's fate when it is sent (C17); it still travels until deliverAt.
       // The draw reads the send counter, not the event seq: a crash or recovery added to the scenario
       // (the live controls) queues one more event at the start, and must not move the draws before it.
-      const lost = this.net.active && this.net.fate(node, to, this.time, c.sent - 1) !== 0;
+      // Drops by name (C25) count the sends per channel: only then is the link looked up for it.
+      const fate = this.net.active
+        ? this.net.fate(node, to, this.time, c.sent - 1, this.links.id(node, to))
+        : 0;
+      const lost = fate !== 0;
       const seq = this.push(
         eventKey(deliverAt, false),
         lost ? EV_LOSE : EV_DELIVER,
@@ -735,14 +752,58 @@ export class Simulation {
         this.stepIndex,
         s.msg,
       );
+      if (fate === LOST_BY_NAME && this.record) this.droppedByName.add(seq);
       if (h) h.send(s.to, deliverAt, s.msg);
       if (out) {
         const m: SentMessage = { seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt };
         if (lost) m.lost = true;
         out.push(m);
       }
+      // A message that arrives may arrive twice (C26); a lost one is lost with its copy.
+      if (this.dup > 0 && !lost && duplicatedAt(this.seed, c.sent - 1, this.dup))
+        this.sendCopy(node, to, s.msg, deliverAt, c.sent - 1, out);
     }
     return out;
+  }
+
+  /**
+   * The network's second copy of a message that arrives at `original` (C26): on the same channel, after
+   * it and FIFO kept. Sync: in the same round, right after the original (the next seq). A schedule:
+   * the channel's next scheduled step, as for any message on it. Async: `copyDelay` after the
+   * original or the channel's last queued delivery, whichever is later, and later sends wait for it.
+   */
+  private sendCopy(
+    node: number,
+    to: number,
+    msg: { kind: string },
+    original: number,
+    sent: number,
+    out: SentMessage[] | null,
+  ): void {
+    const link = this.links.id(node, to);
+    let deliverAt = original;
+    if (this.timing.mode === 'async') {
+      if (this.plan) deliverAt = this.plan.deliverAt(link, this.time);
+      else {
+        const last = link >= 0 ? this.linkLast[link]! : original;
+        deliverAt = Math.max(original, last) + copyDelay(this.seed, sent, this.timing.maxDelay);
+        if (link >= 0) this.linkLast[link] = deliverAt;
+      }
+    }
+    this.counters.duplicated++;
+    const seq = this.push(eventKey(deliverAt, false), EV_DELIVER, to, node, this.time, this.stepIndex, msg);
+    const toId = this.graph.ids[to]!;
+    if (this.hashing) this.hasher.send(toId, deliverAt, msg);
+    if (out)
+      out.push({
+        seq,
+        from: this.graph.ids[node]!,
+        to: toId,
+        msg,
+        sendTime: this.time,
+        deliverAt,
+        copy: true,
+      });
   }
 
   /**
@@ -836,14 +897,33 @@ export class Simulation {
   }
 
   /** Why the network lost this message (C17), in one sentence. */
-  private lossNote(node: number, from: number, payload: unknown, sendTime: number): string {
+  private lossNote(node: number, from: number, payload: unknown, sendTime: number, seq: number): string {
     const a = this.graph.ids[from]!;
     const b = this.graph.ids[node]!;
     const what = `${canonicalMessage(payload as { kind: string })} from ${a} to ${b} is lost`;
     const why = this.net.cut(from, node, sendTime);
+    if (why === 0 && this.droppedByName.has(seq))
+      return `${what}: the scenario drops it by name (drop ${a}-${b}#${this.nameOf(from, node, seq)})`;
     if (why === LOST_DOWN) return `${what}: the link ${a}–${b} was down when it was sent (t = ${sendTime})`;
     if (why === LOST_PARTITION) return `${what}: a partition separated ${a} and ${b} when it was sent`;
     return `${what} (each message is lost with probability ${this.net.loss})`;
+  }
+
+  /**
+   * The number k of the message with event seq `seq` on its channel (C25), from the recorded trace:
+   * the sends from→to up to it, copies aside. Only a lost step's note asks, once per drop.
+   */
+  private nameOf(from: number, to: number, seq: number): number {
+    const a = this.graph.ids[from]!;
+    const b = this.graph.ids[to]!;
+    let k = 0;
+    for (const e of this.trace)
+      for (const m of e.sends) {
+        if (m.from !== a || m.to !== b || m.copy) continue;
+        k++;
+        if (m.seq === seq) return k;
+      }
+    return k;
   }
 
   /** Runs the end-of-run monitors once, when the run reaches its end at the frontier. */
@@ -926,6 +1006,7 @@ export class Simulation {
       faultsLeft: this.faultsLeft,
       lookedAt: this.lookedAt,
       plan: this.plan ? this.plan.save() : null,
+      net: this.net.save(),
     };
   }
 
@@ -965,6 +1046,7 @@ export class Simulation {
     this.faultsLeft = cp.faultsLeft;
     this.lookedAt = cp.lookedAt;
     if (cp.plan) this.plan!.restore(cp.plan);
+    this.net.restore(cp.net);
     this.stalled = null;
     this.budgetExceeded = false;
     this.horizonReached = false;

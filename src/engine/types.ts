@@ -80,6 +80,20 @@ export interface Faults {
   down?: LinkDown[];
   /** Partitions during an interval (C17). */
   part?: Partition[];
+  /** Chosen messages the network loses, each named by its channel and number on it (C25). */
+  drop?: MessageDrop[];
+  /** Each message is delivered twice with this probability: a later copy on its channel (C26). */
+  dup?: number;
+}
+
+/**
+ * One message named by where it goes and when (C25): the k-th message (1-based) `from` sends to `to`,
+ * counting every send on that directed channel, lost or not, copies (C26) aside.
+ */
+export interface MessageDrop {
+  from: NodeId;
+  to: NodeId;
+  k: number;
 }
 
 /** An undirected or directed graph over positions 0..n-1; `ids[i]` names position i. */
@@ -327,6 +341,11 @@ export interface SentMessage {
   deliverAt: number;
   /** Set on a message the network loses (C17): at `deliverAt` it is dropped, not delivered. */
   lost?: true;
+  /**
+   * Set on the network's second copy of a message (C26): the algorithm sent it once, so it counts in
+   * `duplicated`, not in `sent`; it is delivered (or dropped at a crashed receiver) like any other.
+   */
+  copy?: true;
 }
 
 /** One step of a run, as a labelled change (what the log, graph and diagram read). */

@@ -37,6 +37,8 @@ export function buildRun(s: Scenario): Result<RunSpec> {
   if (stray) return { ok: false, errors: [{ field: 'sched', message: stray }] };
   const cut = downOffGraph(s.faults, graph.graph);
   if (cut) return { ok: false, errors: [{ field: 'down', message: cut }] };
+  const dropped = dropOffGraph(s.faults, graph.graph);
+  if (dropped) return { ok: false, errors: [{ field: 'drop', message: dropped }] };
   let timing = s.timing;
   if (timing.scheduler && timing.mode === 'async') {
     // The scheduler's choices become a schedule after the scenario's own: the engine only replays.
@@ -87,6 +89,23 @@ function downOffGraph(faults: Faults, graph: Graph): string | null {
     const b = position.get(d.b);
     if (a < 0 || b < 0 || (links.id(a, b) < 0 && links.id(b, a) < 0))
       return `down: ${d.a}-${d.b} is not a link of this graph (${d.a} and ${d.b} are not neighbours)`;
+  }
+  return null;
+}
+
+/**
+ * A drop (C25) names a directed channel: no message goes from a to b where no link does (on a
+ * one-way ring, 2-1 is no channel). Said before the run, like a link down off the graph.
+ */
+function dropOffGraph(faults: Faults, graph: Graph): string | null {
+  if (!faults.drop?.length) return null;
+  const position = new IdIndex(graph.ids);
+  const links = new LinkIndex(graph);
+  for (const d of faults.drop) {
+    const a = position.get(d.from);
+    const b = position.get(d.to);
+    if (a < 0 || b < 0 || links.id(a, b) < 0)
+      return `drop: ${d.from}-${d.to}#${d.k} names no channel: no link of this graph goes from ${d.from} to ${d.to}`;
   }
   return null;
 }

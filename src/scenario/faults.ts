@@ -9,7 +9,7 @@ import {
   type Parsed,
 } from '../algorithms/params';
 import type { CrashFault, Faults, NodeId } from '../engine/types';
-import { downParam, lossParam, partParam } from './network';
+import { downParam, dropParam, dupParam, lossParam, partParam } from './network';
 
 /**
  * The crash faults, declared like an algorithm's parameters so the CLI, links, files, editor and the
@@ -145,6 +145,8 @@ export const FAULT_PARAMS: readonly AnyParamSpec[] = [
   lossParam,
   downParam,
   partParam,
+  dropParam,
+  dupParam,
 ];
 
 /**
@@ -157,12 +159,14 @@ export function boundSpeaksFor(alg: AnyModule, f: Faults): boolean {
   return alg.counts.holds?.(f) !== false;
 }
 
-/** The faults no bound of the counts panel speaks for: the network's, and recoveries (C17). */
+/** The faults no bound of the counts panel speaks for: the network's (C17, C25, C26), and recoveries. */
 export function networkMisbehaves(f: Faults): boolean {
   return (
     (f.loss ?? 0) > 0 ||
     (f.down?.length ?? 0) > 0 ||
     (f.part?.length ?? 0) > 0 ||
+    (f.drop?.length ?? 0) > 0 ||
+    (f.dup ?? 0) > 0 ||
     (f.recover?.length ?? 0) > 0
   );
 }

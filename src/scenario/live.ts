@@ -1,4 +1,5 @@
-import type { CrashFault, LinkDown, NodeId, TraceEntry } from '../engine/types';
+import type { CrashFault, LinkDown, MessageDrop, NodeId, TraceEntry } from '../engine/types';
+import { dropName } from './network';
 import { toFlat } from './encode';
 import { parseFlat } from './parse';
 import type { Scenario } from './types';
@@ -92,4 +93,49 @@ function endAt(list: readonly LinkDown[], a: NodeId, b: NodeId, at: number): Lin
     else if (d.from < at) out.push({ ...d, to: at });
   }
   return out;
+}
+
+/**
+ * The name (C25) of the message with event seq `seq` sent at step `sendStep`: its channel and its
+ * number k on it, counting the sends from→to in the steps up to it, the network's copies (C26) aside.
+ * Null where the trace has no such message, or it is a copy (a copy has no name of its own).
+ */
+export function messageName(trace: readonly TraceEntry[], seq: number, sendStep: number): MessageDrop | null {
+  const m = trace[sendStep - 1]?.sends.find((x) => x.seq === seq);
+  if (!m || m.copy) return null;
+  let k = 0;
+  for (let i = 0; i < sendStep; i++)
+    for (const x of trace[i]!.sends) {
+      if (x.from !== m.from || x.to !== m.to || x.copy) continue;
+      k++;
+      if (x.seq === seq) return { from: m.from, to: m.to, k };
+    }
+  return null;
+}
+
+const sameDrop = (x: MessageDrop, y: MessageDrop) => x.from === y.from && x.to === y.to && x.k === y.k;
+
+/**
+ * The message `d` is dropped (C25): it joins the scenario's drops, and the run goes on without it.
+ * Its fate is read when it arrives, so the steps up to the cursor stay the same while it is in flight.
+ */
+export function dropNow(s: Scenario, d: MessageDrop): LiveResult {
+  const before = s.faults.drop ?? [];
+  if (before.some((x) => sameDrop(x, d))) return { ok: false, message: `${dropName(d)} is dropped already` };
+  const drop = [...before, d].sort((x, y) => x.from - y.from || x.to - y.to || x.k - y.k);
+  return validated(
+    withFaults(s, { drop }),
+    `message ${d.k} from ${d.from} to ${d.to} is dropped (drop ${dropName(d)}); the run goes on`,
+  );
+}
+
+/** The drop `d` is taken back: the message arrives after all. */
+export function undropNow(s: Scenario, d: MessageDrop): LiveResult {
+  const before = s.faults.drop ?? [];
+  if (!before.some((x) => sameDrop(x, d))) return { ok: false, message: `${dropName(d)} is not dropped` };
+  const drop = before.filter((x) => !sameDrop(x, d));
+  return validated(
+    withFaults(s, { drop }),
+    `message ${d.k} from ${d.from} to ${d.to} is delivered again (drop ${dropName(d)} removed)`,
+  );
 }

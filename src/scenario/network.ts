@@ -1,5 +1,5 @@
 import { int, nodeSubset, whole, type ParamSpec, type Parsed } from '../algorithms/params';
-import type { LinkDown, Partition } from '../engine/types';
+import type { LinkDown, MessageDrop, Partition } from '../engine/types';
 
 /**
  * The network's faults as scenario options (C17), declared like the crash faults (faults.ts): message
@@ -31,6 +31,76 @@ export const lossParam: ParamSpec<number> = {
   },
   format: (v) => String(v),
   json: 'fraction',
+};
+
+/**
+ * Duplicates (C26): each message that arrives is delivered a second time with this probability, the
+ * copy a later delivery on the same channel. The same reader as `loss`: 0 is the run without it.
+ */
+export const dupParam: ParamSpec<number> = {
+  key: 'dup',
+  label: 'Duplicates (probability)',
+  help: 'each message is delivered twice with this probability, e.g. 0.2; the copy comes later on the same channel (C26)',
+  control: 'text',
+  default: 0,
+  cli: { flag: '--duplicate', metavar: '0.2' },
+  placeholder: '0',
+  parse: (text) => {
+    const t = text.trim();
+    if (!PROBABILITY.test(t))
+      return fail(`dup must be a probability from 0 to 1, e.g. 0.2, not "${text.slice(0, 20)}"`);
+    return { ok: true, value: Number(t) };
+  },
+  format: (v) => String(v),
+  json: 'fraction',
+};
+
+/** The largest message number a drop may name (as for a time: a typo past it, not a run). */
+export const MAX_DROP_K = 1_000_000_000;
+
+/** `5-2#3`: the drop's text form, as the CLI, the link and the editor write it. */
+export const dropName = (d: MessageDrop): string => `${d.from}-${d.to}#${d.k}`;
+
+/**
+ * Chosen messages dropped (C25): `5-2#3` is the 3rd message 5 sends to 2. The ids are checked here;
+ * whether a link goes from 5 to 2 once the graph is built (build.ts).
+ */
+export const dropParam: ParamSpec<MessageDrop[]> = {
+  key: 'drop',
+  label: 'Drop messages (from-to#k, …)',
+  help: 'the k-th message from one node to another is lost, e.g. 5-2#3 (C25); counted in lost like any loss',
+  control: 'text',
+  default: [],
+  cli: { flag: '--drop', metavar: '5-2#3' },
+  placeholder: 'e.g. 5-2#3',
+  parse: (text, ctx) => {
+    const parts = text.split(',').filter((p) => p.trim());
+    if (parts.length === 0) return fail('drop is empty: give messages as from-to#k, e.g. 5-2#3');
+    const out: MessageDrop[] = [];
+    const seen = new Set<string>();
+    for (const part of parts) {
+      const m = /^\s*(-?\d{1,16})\s*-\s*(-?\d{1,16})\s*#\s*(-?\d{1,16})\s*$/.exec(part);
+      const from = m ? int(m[1]!) : null;
+      const to = m ? int(m[2]!) : null;
+      const k = m ? int(m[3]!) : null;
+      if (from === null || to === null || k === null)
+        return fail(
+          `drop: "${part.trim().slice(0, 30)}" is not from-to#k, e.g. 5-2#3 (the 3rd message 5 sends to 2)`,
+        );
+      const stray = [from, to].find((x) => !ctx.isNode(x));
+      if (stray !== undefined) return fail(`drop names ${stray}, not a node of this system`);
+      if (from === to) return fail(`drop: ${from}-${to} is not a link (a node sends nothing to itself)`);
+      if (k < 1 || k > MAX_DROP_K)
+        return fail(`drop: ${from}-${to}#${k}: k counts the messages on the link from 1 to ${MAX_DROP_K}`);
+      const name = dropName({ from, to, k });
+      if (seen.has(name)) return fail(`drop: ${name} is named twice`);
+      seen.add(name);
+      out.push({ from, to, k });
+    }
+    return { ok: true, value: out };
+  },
+  format: (v) => v.map(dropName).join(','),
+  json: 'text',
 };
 
 /**

@@ -36,6 +36,8 @@ export function schedulerRefusal(alg: AnyModule, faults: Faults): string | null 
     return 'a scheduler follows a run without crashes: leave out crashed, crash-at and recover, or give the order as sched';
   if (faults.loss !== undefined || faults.down?.length || faults.part?.length)
     return 'a scheduler follows a reliable network: leave out loss, down and part, or give the order as sched';
+  if (faults.drop?.length || faults.dup !== undefined)
+    return 'a scheduler follows a reliable network: leave out drop and dup, or give the order as sched';
   return null;
 }
 

@@ -13,6 +13,8 @@ export interface RunSummary {
   /** Messages sent and never delivered: lost in the network or dropped at a crashed receiver (C2, C17). */
   lost: number;
   lostByKind: Record<string, number>;
+  /** Second copies the network made (C26); present where the scenario gives `dup`, 0 included. */
+  duplicated?: number;
   /** What the monitors found (docs/algorithms.md §2.1); empty when every one holds. */
   violations: { step: number; message: string }[];
   rounds?: number;
@@ -52,6 +54,8 @@ export function summarize(sim: Simulation): RunSummary {
   for (const [k, v] of Object.entries(c.sentByKind))
     if (!(k in out.messagesByKind)) out.messagesByKind[k] = v;
   if (c.delivered !== c.sent) out.messagesDelivered = c.delivered;
+  // Only where asked for: a run without duplicates keeps its JSON byte for byte.
+  if (sim.faults.dup !== undefined) out.duplicated = c.duplicated;
   if (sim.timing.mode === 'sync') out.rounds = c.lastDeliveryTime;
   else out.time = c.lastDeliveryTime;
   if (result.extra) Object.assign(out, result.extra);

@@ -33,6 +33,8 @@ export class Replay {
   private deliveredPrefix = new Float64Array(1024);
   /** Messages that never arrived (drop steps: lost in the network or at a crashed receiver, C17). */
   private lostPrefix = new Float64Array(1024);
+  /** The network's second copies (C26): in a step's sends, counted here and not as sent. */
+  private copyPrefix = new Float64Array(1024);
   /** [k] = the last step ≤ k that delivered a message (0 = none). */
   private lastDeliver = new Int32Array(1024);
   private indexed = 0;
@@ -65,12 +67,15 @@ export class Replay {
       this.sentPrefix = grow(this.sentPrefix, size);
       this.deliveredPrefix = grow(this.deliveredPrefix, size);
       this.lostPrefix = grow(this.lostPrefix, size);
+      this.copyPrefix = grow(this.copyPrefix, size);
       this.lastDeliver = grow(this.lastDeliver, size);
     }
     for (let k = this.indexed; k < len; k++) {
       const e = trace[k]!;
       const step = k + 1;
-      this.sentPrefix[step] = this.sentPrefix[k]! + e.sends.length;
+      const copies = this.sim.faults.dup ? copiesIn(e) : 0;
+      this.sentPrefix[step] = this.sentPrefix[k]! + e.sends.length - copies;
+      this.copyPrefix[step] = this.copyPrefix[k]! + copies;
       const delivers = e.kind === 'deliver';
       this.deliveredPrefix[step] = this.deliveredPrefix[k]! + (delivers ? 1 : 0);
       this.lostPrefix[step] = this.lostPrefix[k]! + (e.kind === 'drop' ? 1 : 0);
@@ -96,6 +101,11 @@ export class Replay {
   /** Messages lost up to the cursor (the CLI's `lost` once the run is over). */
   get lost(): number {
     return this.lostPrefix[this.step]!;
+  }
+
+  /** Second copies made up to the cursor (the CLI's `duplicated` once the run is over, C26). */
+  get duplicated(): number {
+    return this.copyPrefix[this.step]!;
   }
 
   /** `rounds` (sync) or `time` (async) at the cursor: when the last message so far arrived. */
@@ -155,7 +165,7 @@ export class Replay {
     if (e.kind === 'deliver') bump(this.deliveredByKind, e.msg!.kind, 1);
     for (const s of e.sends) {
       this.inFlight.set(s.seq, s);
-      bump(this.sentByKind, s.msg.kind, 1);
+      if (!s.copy) bump(this.sentByKind, s.msg.kind, 1);
     }
     this.step++;
   }
@@ -165,7 +175,7 @@ export class Replay {
     const pos = this.position.get(e.node)!;
     for (const s of e.sends) {
       this.inFlight.delete(s.seq);
-      bump(this.sentByKind, s.msg.kind, -1);
+      if (!s.copy) bump(this.sentByKind, s.msg.kind, -1);
     }
     if (e.kind === 'deliver') bump(this.deliveredByKind, e.msg!.kind, -1);
     if (e.msgSeq !== undefined) {
@@ -270,6 +280,13 @@ function bump(counts: Record<string, number>, kind: string, by: number): void {
   const v = (counts[kind] ?? 0) + by;
   if (v === 0) delete counts[kind];
   else counts[kind] = v;
+}
+
+/** The network's copies among a step's sends (C26): none unless the scenario gives `dup`. */
+function copiesIn(e: TraceEntry): number {
+  let copies = 0;
+  for (const s of e.sends) if (s.copy) copies++;
+  return copies;
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {

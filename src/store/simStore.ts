@@ -84,7 +84,8 @@ export interface SimState {
    * fault added at the current time, src/scenario/live.ts). The cursor, playback and selection stay;
    * `notice` says what changed.
    */
-  continueWith(scenario: Scenario, notice: string): boolean;
+  /** `step`: where the new run picks up, the cursor by default (a drop taken back: before it, C25). */
+  continueWith(scenario: Scenario, notice: string, step?: number): boolean;
   /** Computes the rest of the run now (tests, benchmarks). */
   finishComputing(): void;
   dispose(): void;
@@ -352,8 +353,8 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         else set({ notice: `${id} cannot be toggled: ${r.errors[0]!.message}` });
       },
 
-      continueWith(scenario, notice) {
-        const r = load(scenario, { step: get().cursor });
+      continueWith(scenario, notice, step) {
+        const r = load(scenario, { step: step ?? get().cursor });
         if (r.ok) set({ notice });
         return r.ok;
       },

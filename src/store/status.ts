@@ -98,6 +98,8 @@ export interface Counts {
   delivered: number;
   /** Sent and never delivered (C17), at the cursor. */
   lost: number;
+  /** Second copies the network made (C26), at the cursor. */
+  duplicated: number;
   byKind: { kind: string; count: number }[];
   /** `rounds` (sync) or `time` (async): when the last message so far arrived. */
   timeLabel: 'rounds' | 'time';
@@ -118,6 +120,7 @@ export function countsOf(s: SimState): Counts {
     sent: r.sent,
     delivered: r.delivered,
     lost: r.lost,
+    duplicated: r.duplicated,
     byKind: kinds.map((kind) => ({ kind, count: r.sentByKind[kind] ?? 0 })),
     timeLabel: sim.timing.mode === 'sync' ? 'rounds' : 'time',
     time: r.lastDeliveryTime,

@@ -70,6 +70,11 @@ export function Counts() {
           <span className="label">Lost</span> <b data-testid="lost">{fmt(c.lost)}</b>
         </p>
       )}
+      {c.duplicated > 0 && (
+        <p title="second copies the network delivered on the same channel (C26); the senders sent each once">
+          <span className="label">Duplicated</span> <b data-testid="duplicated">{fmt(c.duplicated)}</b>
+        </p>
+      )}
       {figures && figures.length > 0 && (
         <dl className="figures" aria-label="Run figures">
           {figures.map((f) => (

@@ -4,7 +4,8 @@ import { useSimStore, useSim } from '../store/react';
 import type { RunHandle } from '../store/simStore';
 import { ROLE_LOOK } from '../view/palette';
 import { FieldList } from './inspector/FieldList';
-import { LinkLiveControls, NodeLiveControls } from './live/LiveControls';
+import { DropList } from './live/DropList';
+import { LinkLiveControls, MessageLiveControls, NodeLiveControls } from './live/LiveControls';
 
 function labelOf(run: RunHandle, msg: { kind: string } | undefined): string {
   if (!msg) return '—';
@@ -100,7 +101,7 @@ function MessageInspector({ seq, run }: { seq: number; run: RunHandle }) {
       : !arrived
         ? 'in flight'
         : dropped
-          ? `lost at step ${delivered} (receiver crashed)`
+          ? `lost at step ${delivered}${m.lost ? ' (in the network)' : ' (receiver crashed)'}`
           : `delivered at step ${delivered}`;
   return (
     <div>
@@ -114,8 +115,10 @@ function MessageInspector({ seq, run }: { seq: number; run: RunHandle }) {
           ['sent', `${when(run, m.sendTime)} (step ${m.sendStep})`],
           ['delivery', when(run, m.deliverAt)],
           ['status', state],
+          ...(m.copy ? [['copy', 'the network’s second copy (C26)'] as [string, string]] : []),
         ]}
       />
+      <MessageLiveControls seq={seq} run={run} />
       <h4 className="inspector-sub">Content</h4>
       <FieldList label="Message content" fields={Object.entries(m.msg)} />
       {delivered !== null && (
@@ -155,6 +158,7 @@ export function Inspector() {
       {selection?.kind === 'node' && <NodeInspector id={selection.id} run={run} />}
       {selection?.kind === 'message' && <MessageInspector seq={selection.seq} run={run} />}
       {selection?.kind === 'link' && <LinkInspector a={selection.a} b={selection.b} run={run} />}
+      <DropList />
     </section>
   );
 }

@@ -23,11 +23,12 @@ function linkOf(e: EdgeSingular, ids: readonly NodeId[]): { a: NodeId; b: NodeId
 }
 
 /**
- * The live menu (src/ui/live/LiveMenu.tsx) opens where a node or link is right-clicked (or
+ * The live menu (src/ui/live/LiveMenu.tsx) opens where a node, link or message is right-clicked (or
  * long-pressed): the graph's host element gets a `graph-context` event naming it.
  */
 export interface GraphContext {
-  target: { kind: 'node'; id: NodeId } | { kind: 'link'; a: NodeId; b: NodeId };
+  target:
+    { kind: 'node'; id: NodeId } | { kind: 'link'; a: NodeId; b: NodeId } | { kind: 'message'; seq: number };
   /** Where, in pixels from the graph box's top left. */
   x: number;
   y: number;
@@ -74,7 +75,10 @@ export function bindTaps(c: Core, t: TapTargets): void {
     const dot = dotAt(p.x, p.y);
     const ids = t.ids();
     let target: GraphContext['target'] | null = null;
-    if (e.target !== c && (e.target as NodeSingular).isNode?.())
+    // A message drawn on top wins, as for a tap: its menu offers "Drop this message" (C25).
+    const seq = t.overlay().hitTest(p.x, p.y);
+    if (seq !== null) target = { kind: 'message', seq };
+    else if (e.target !== c && (e.target as NodeSingular).isNode?.())
       target = { kind: 'node', id: Number(e.target.data('nid')) };
     else if (e.target !== c && ids && (e.target as EdgeSingular).isEdge?.())
       target = { kind: 'link', ...linkOf(e.target as EdgeSingular, ids) };

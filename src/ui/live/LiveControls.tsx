@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import type { NodeId } from '../../engine/types';
 import { linkDownAt, liveTime } from '../../scenario/live';
-import { crashNodeNow, cutLinkNow, healLinkNow, recoverNodeNow } from '../../store/live';
+import {
+  crashNodeNow,
+  cutLinkNow,
+  dropMessageNow,
+  dropRefusal,
+  healLinkNow,
+  recoverNodeNow,
+} from '../../store/live';
 import { useSimStore } from '../../store/react';
 import type { RunHandle } from '../../store/simStore';
 import './live.css';
@@ -111,6 +118,38 @@ export function LinkLiveControls({
           {linkDownAt(s, a, b, r.time) ? ' · down now' : ''}
         </span>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Drop this message (C25): the message in flight joins the scenario's drops by its name, and the run
+ * goes on from the cursor without it. Where it cannot be dropped, the reason instead of the button.
+ */
+export function MessageLiveControls({ seq, run, then }: { seq: number; run: RunHandle; then?: () => void }) {
+  const store = useSimStore();
+  const refusal = dropRefusal(store, seq);
+  const m = run.replay.message(seq);
+  if (!m) return null;
+  return (
+    <div className="live-controls">
+      {refusal === null ? (
+        <div className="live-row">
+          <button
+            type="button"
+            className="live-crash"
+            onClick={() => {
+              dropMessageNow(store, seq);
+              then?.();
+            }}
+            title={`Adds this message from ${m.from} to ${m.to} to the scenario's drops; the run goes on from here without it`}
+          >
+            Drop this message
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{refusal}</p>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSim } from '../../store/react';
+import type { RunHandle } from '../../store/simStore';
 import { GRAPH_CONTEXT, type GraphContext } from '../../view/taps';
-import { LinkLiveControls, NodeLiveControls } from './LiveControls';
+import { LinkLiveControls, MessageLiveControls, NodeLiveControls } from './LiveControls';
 
 /**
  * The graph's context menu: right-click (long-press) a node or a link, or press the menu key (Shift
@@ -52,7 +53,8 @@ export function LiveMenu({ box }: { box: { current: HTMLElement | null } }) {
   const b = box.current;
   const close = () => setOpen(null);
   const t = open.target;
-  const title = t.kind === 'node' ? `Node ${t.id}` : `Link ${t.a}–${t.b}`;
+  const title =
+    t.kind === 'node' ? `Node ${t.id}` : t.kind === 'link' ? `Link ${t.a}–${t.b}` : messageTitle(run, t.seq);
   return (
     <div
       ref={menu}
@@ -67,9 +69,17 @@ export function LiveMenu({ box }: { box: { current: HTMLElement | null } }) {
       </button>
       {t.kind === 'node' ? (
         <NodeLiveControls id={t.id} run={run} then={close} />
-      ) : (
+      ) : t.kind === 'link' ? (
         <LinkLiveControls a={t.a} b={t.b} run={run} then={close} />
+      ) : (
+        <MessageLiveControls seq={t.seq} run={run} then={close} />
       )}
     </div>
   );
+}
+
+/** The menu's title for a message: its kind and channel. */
+function messageTitle(run: RunHandle, seq: number): string {
+  const m = run.replay.message(seq);
+  return m ? `Message ${m.msg.kind} ${m.from} → ${m.to}` : 'Message';
 }
