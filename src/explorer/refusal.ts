@@ -25,6 +25,8 @@ export function explorerRefusal(input: ExploreInput): string | null {
   const f = input.faults;
   if (f.loss !== undefined || f.down?.length || f.part?.length || f.recover?.length)
     return 'the explorer models a reliable network: leave out --loss, --link-down, --partition and --recover';
+  if (f.drop?.length || f.dup !== undefined)
+    return 'the explorer models a reliable network: leave out --drop and --duplicate';
   const n = input.graph.ids.length;
   if (n > MAX_EXPLORE_N)
     return `the explorer takes at most ${MAX_EXPLORE_N} processes (this graph has ${n}): the states of a larger system would not fit any budget`;

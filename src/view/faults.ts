@@ -23,7 +23,8 @@ export function hasFaults(f: Faults): boolean {
     !!f.recover?.length ||
     (f.loss ?? 0) > 0 ||
     !!f.down?.length ||
-    !!f.part?.length
+    !!f.part?.length ||
+    !!f.drop?.length
   );
 }
 

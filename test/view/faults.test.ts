@@ -41,6 +41,9 @@ describe('which runs have faults', () => {
     expect(hasFaults({ ...NONE, crashes: [{ id: 3, at: 4 }] })).toBe(true);
     expect(hasFaults({ ...NONE, down: [{ a: 1, b: 2, from: 0, to: 4 }] })).toBe(true);
     expect(hasFaults({ ...NONE, part: [{ ids: [1], from: 0, to: null }] })).toBe(true);
+    expect(hasFaults({ ...NONE, drop: [{ from: 1, to: 2, k: 1 }] })).toBe(true);
+    // Duplicates lose nothing: no fault is drawn for them.
+    expect(hasFaults({ ...NONE, dup: 0.5 })).toBe(false);
   });
 });
 
