@@ -23,12 +23,13 @@ function linkOf(e: EdgeSingular, ids: readonly NodeId[]): { a: NodeId; b: NodeId
 }
 
 /**
- * The live menu (src/ui/live/LiveMenu.tsx) opens where a node, link or message is right-clicked (or
+ * The live menu (src/ui/live/LiveMenu.tsx) opens where a node or link is right-clicked (or
  * long-pressed): the graph's host element gets a `graph-context` event naming it.
  */
 export interface GraphContext {
-  target:
-    { kind: 'node'; id: NodeId } | { kind: 'link'; a: NodeId; b: NodeId } | { kind: 'message'; seq: number };
+  target: { kind: 'node'; id: NodeId } | { kind: 'link'; a: NodeId; b: NodeId };
+  /** A message in flight under the pointer (its seq): the menu offers to drop it too (C25). */
+  seq?: number;
   /** Where, in pixels from the graph box's top left. */
   x: number;
   y: number;
@@ -75,17 +76,19 @@ export function bindTaps(c: Core, t: TapTargets): void {
     const dot = dotAt(p.x, p.y);
     const ids = t.ids();
     let target: GraphContext['target'] | null = null;
-    // A message drawn on top wins, as for a tap: its menu offers "Drop this message" (C25).
-    const seq = t.overlay().hitTest(p.x, p.y);
-    if (seq !== null) target = { kind: 'message', seq };
-    else if (e.target !== c && (e.target as NodeSingular).isNode?.())
+    if (e.target !== c && (e.target as NodeSingular).isNode?.())
       target = { kind: 'node', id: Number(e.target.data('nid')) };
     else if (e.target !== c && ids && (e.target as EdgeSingular).isEdge?.())
       target = { kind: 'link', ...linkOf(e.target as EdgeSingular, ids) };
     else if (dot >= 0 && ids) target = { kind: 'node', id: ids[dot]! };
+    // A message under the pointer: the menu of what is beneath it (or of the link it travels on)
+    // gains "Drop this message" (C25), so a right-click on a busy link still cuts the link.
+    const seq = t.overlay().hitTest(p.x, p.y);
+    const m = seq === null ? undefined : t.store.getState().run.replay.inFlight.get(seq);
+    if (!target && m) target = { kind: 'link', a: m.from, b: m.to };
     if (!target) return;
     t.store.getState().select(target);
-    const detail: GraphContext = { target, x: p.x, y: p.y };
+    const detail: GraphContext = { target, x: p.x, y: p.y, ...(m ? { seq: seq! } : {}) };
     c.container()?.dispatchEvent(new CustomEvent(GRAPH_CONTEXT, { detail, bubbles: true }));
   });
 }

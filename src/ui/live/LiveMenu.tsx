@@ -53,8 +53,7 @@ export function LiveMenu({ box }: { box: { current: HTMLElement | null } }) {
   const b = box.current;
   const close = () => setOpen(null);
   const t = open.target;
-  const title =
-    t.kind === 'node' ? `Node ${t.id}` : t.kind === 'link' ? `Link ${t.a}–${t.b}` : messageTitle(run, t.seq);
+  const title = t.kind === 'node' ? `Node ${t.id}` : `Link ${t.a}–${t.b}`;
   return (
     <div
       ref={menu}
@@ -69,16 +68,20 @@ export function LiveMenu({ box }: { box: { current: HTMLElement | null } }) {
       </button>
       {t.kind === 'node' ? (
         <NodeLiveControls id={t.id} run={run} then={close} />
-      ) : t.kind === 'link' ? (
-        <LinkLiveControls a={t.a} b={t.b} run={run} then={close} />
       ) : (
-        <MessageLiveControls seq={t.seq} run={run} then={close} />
+        <LinkLiveControls a={t.a} b={t.b} run={run} then={close} />
+      )}
+      {open.seq !== undefined && (
+        <>
+          <p className="live-message">{messageTitle(run, open.seq)}</p>
+          <MessageLiveControls seq={open.seq} run={run} then={close} />
+        </>
       )}
     </div>
   );
 }
 
-/** The menu's title for a message: its kind and channel. */
+/** The line naming the message under the pointer (C25): its kind and channel. */
 function messageTitle(run: RunHandle, seq: number): string {
   const m = run.replay.message(seq);
   return m ? `Message ${m.msg.kind} ${m.from} → ${m.to}` : 'Message';
