@@ -759,8 +759,14 @@ export class Simulation {
         if (lost) m.lost = true;
         out.push(m);
       }
-      // A message that arrives may arrive twice (C26); a lost one is lost with its copy.
-      if (this.dup > 0 && !lost && duplicatedAt(this.seed, c.sent - 1, this.dup))
+      // A message may arrive twice (C26). One the network loses (a link down, a partition, by chance)
+      // is lost with its copy; a drop by name (C25) takes that one message only, so adding it live
+      // leaves the copy, and every step before the cursor, as they were.
+      if (
+        this.dup > 0 &&
+        (fate === 0 || fate === LOST_BY_NAME) &&
+        duplicatedAt(this.seed, c.sent - 1, this.dup)
+      )
         this.sendCopy(node, to, s.msg, deliverAt, c.sent - 1, out);
     }
     return out;

@@ -47,7 +47,7 @@ export function dropRefusal(store: SimStore, seq: number): string | null {
   const r = store.getState().run.replay;
   const m = r.message(seq);
   if (!m) return 'that message is not in the recorded run';
-  if (m.copy) return 'this is the network’s second copy (C26): drop its original, and the copy goes with it';
+  if (m.copy) return 'this is the network’s second copy (C26): a copy has no name of its own to drop';
   if (m.lost) return 'this message is lost already';
   const done = r.deliveryStep(seq);
   if (m.sendStep > r.step || (done !== null && done <= r.step))

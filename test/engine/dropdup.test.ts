@@ -220,6 +220,17 @@ describe('duplicates (C26)', () => {
       });
   });
 
+  it('a drop by name takes that message only: its copy still arrives, as without the drop', () => {
+    // LCR 1..4 ascending, every message copied: 4's uid on its first hop (4 → 1) dropped by name.
+    const sim = simulate({ alg: 'lcr', ids: 'asc', n: '4', mode: 'sync', dup: '1', drop: '4-1#1' });
+    const sends = sim.trace.filter((e) => e.kind === 'init').flatMap((e) => e.sends);
+    const i = sends.findIndex((m) => m.from === 4 && m.to === 1 && !m.copy);
+    expect(sends[i]!.lost).toBe(true);
+    expect(sends[i + 1]).toMatchObject({ from: 4, to: 1, copy: true });
+    expect(sim.trace.find((e) => e.msgSeq === sends[i + 1]!.seq)!.kind).toBe('deliver');
+    expect(sim.result().leader).toBe(4);
+  });
+
   it('p = 1 in sync mode: every message arrives twice in its round, the copy right after it', () => {
     // LCR 1..4 ascending: each start-up uid is sent once (4 sends) and copied (4 copies).
     const sim = simulate({ alg: 'lcr', ids: 'asc', n: '4', mode: 'sync', dup: '1' });

@@ -4,7 +4,17 @@ import { ALGORITHMS } from '../../src/algorithms/registry';
 import { Simulation } from '../../src/engine/simulation';
 import type { TraceEntry } from '../../src/engine/types';
 import { buildRun } from '../../src/scenario/build';
-import { crashNow, cutNow, healNow, liveTime, recoverNow, type LiveResult } from '../../src/scenario/live';
+import {
+  crashNow,
+  cutNow,
+  dropNow,
+  healNow,
+  liveTime,
+  messageName,
+  recoverNow,
+  undropNow,
+  type LiveResult,
+} from '../../src/scenario/live';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
 import { suitableFlat } from '../store/scenarios';
@@ -78,6 +88,59 @@ describe('live faults: a fault added at the cursor leaves every step before it a
       ),
       { numRuns: 120, seed: 11 },
     );
+  });
+});
+
+describe('drop this message (C25): a drop added at the cursor', () => {
+  it('leaves every step up to the cursor as it was, loses the message at its arrival, for every algorithm', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ALGORITHMS),
+        fc.constantFrom('sync' as const, 'async' as const),
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom(0, 0.3),
+        fc.integer({ min: 1, max: 60 }),
+        fc.nat(),
+        (alg, mode, seed, dup, k0, pick) => {
+          const flat: Flat = { ...suitableFlat(alg, mode), seed: String(seed) };
+          if (dup > 0) flat.dup = String(dup);
+          const base = scenario(flat);
+          const sim = recorded(base);
+          const k = Math.min(k0, sim.trace.length);
+          // The messages in flight at the cursor that would arrive: sent by step k, arriving after it.
+          const arrives = new Map<number, number>();
+          sim.trace.forEach((e) => e.msgSeq !== undefined && arrives.set(e.msgSeq, e.step));
+          const flying = sim.trace
+            .slice(0, k)
+            .flatMap((e) => e.sends.map((m) => ({ m, step: e.step })))
+            .filter(({ m }) => !m.copy && !m.lost && (arrives.get(m.seq) ?? Infinity) > k);
+          if (flying.length === 0) return;
+          const { m, step } = flying[pick % flying.length]!;
+          const name = messageName(sim.trace, m.seq, step)!;
+          const next = value(dropNow(base, name));
+          const after = recorded(next, k + 200);
+          expect(after.trace.slice(0, k).map((e) => ({ ...seen(e), sends: e.sends.length }))).toEqual(
+            sim.trace.slice(0, k).map((e) => ({ ...seen(e), sends: e.sends.length })),
+          );
+          const lost = after.trace.find((e) => e.msgSeq === m.seq);
+          if (lost) expect(lost.kind).toBe('drop');
+          // Taken back, the run is the one before the drop.
+          const back = recorded(value(undropNow(next, name)), k + 200);
+          expect(back.traceHash()).toBe(recorded(base, k + 200).traceHash());
+        },
+      ),
+      { numRuns: 80, seed: 5 },
+    );
+  });
+
+  it('refuses a drop given twice and a removal of a drop that is not there, in one line', () => {
+    const base = scenario({ alg: 'lcr', ids: '1,2,3', mode: 'sync' });
+    const once = value(dropNow(base, { from: 1, to: 2, k: 1 }));
+    expect(dropNow(once, { from: 1, to: 2, k: 1 })).toEqual({
+      ok: false,
+      message: '1-2#1 is dropped already',
+    });
+    expect(undropNow(base, { from: 1, to: 2, k: 1 })).toEqual({ ok: false, message: '1-2#1 is not dropped' });
   });
 });
 
