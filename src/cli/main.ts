@@ -111,6 +111,10 @@ async function main(argv: string[]): Promise<void> {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')})`,
       summary.mode === 'sync' ? `rounds: ${summary.rounds}` : `time: ${summary.time}`,
+      // Only where duplicates were asked for (C26): every other run prints what it printed before.
+      ...(summary.duplicated !== undefined
+        ? [`duplicated: ${summary.duplicated} (copies, not in messages)`]
+        : []),
       `events: ${summary.events}, traceHash: ${summary.traceHash}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

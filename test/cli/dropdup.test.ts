@@ -78,6 +78,13 @@ describe('CLI: --drop (C25) and --duplicate (C26)', () => {
     expect(j.leader).toBe(6);
   });
 
+  it('the text output names the copies where duplicates are on, and only there', () => {
+    const on = cli(...ring6, '--duplicate', '0.5', '--seed', '3');
+    const j = JSON.parse(cli(...ring6, '--duplicate', '0.5', '--seed', '3', '--json').out) as Out;
+    expect(on.out).toContain(`duplicated: ${j.duplicated} (copies, not in messages)\n`);
+    expect(cli(...ring6).out).not.toContain('duplicated');
+  });
+
   it('--duplicate 0 is the run without it, byte for byte but for duplicated: 0', () => {
     const plain = cli(...ring6Of('async'), '--seed', '7', '--json');
     const zero = cli(...ring6Of('async'), '--seed', '7', '--duplicate', '0', '--json');
