@@ -11,12 +11,15 @@ import { longRunNote } from './estimate';
 import { runOnThreads } from './pool';
 import { fail, note, say } from './say';
 import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
+import { parseSystemArgs, runSystemCommand, SYSTEM_USAGE, type SystemArgs } from './system-experiment';
 
 export const EXPERIMENT_USAGE = `Leader Election Lab — experiments (many headless runs, one row each)
 
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 [--ids worst,best,random,asc,desc]
      [--seeds K] [--mode sync|async] [--max-delay D] [--no-announce] [--max-steps N] [--jobs K] [--shard i/k]
      [--quiet] [--csv | --json]
+  npm run --silent sim -- experiment --preset raft-unavailability|lease-split-brain|zookeeper-notifications
+     [--vary NAME=VALUES] [--seeds K] [--n K] [--mode sync|async] [--max-delay D] [--csv | --json]
 
   --n       sizes: 4,8,16 | 4-64 | 4-64:4 (step 4) | 4-64:x2 (powers of two) | a comma-separated mix
   --ids     id orders (default worst); worst and best are defined per algorithm:
@@ -37,7 +40,9 @@ ${ALGORITHMS.flatMap((a) =>
   --csv     (default) prints the header ${CSV_HEADER} and one line per run
   --json    prints one JSON array of {algorithm, n, order, seed, messages, rounds}
 
-rounds is the last round with a delivery (sync) or the time of the last delivery (async).`;
+rounds is the last round with a delivery (sync) or the time of the last delivery (async).
+
+${SYSTEM_USAGE}`;
 
 /** The single run's options, refused by name here (they describe one scenario, not a sweep). */
 const RUN_ONLY = ['--url', '--file', '--topology', '--edges', '--seed'];
@@ -54,6 +59,8 @@ export const EXPERIMENT_GRAMMAR: Grammar = {
     '--max-steps',
     '--jobs',
     '--shard',
+    '--preset',
+    '--vary',
   ],
   flags: ['--csv', '--json', '--no-announce', '--quiet', '--help'],
   elsewhere: Object.fromEntries(
@@ -71,6 +78,8 @@ interface ExperimentArgs {
   jobs: number;
   /** This shard, `index` of `count` (1-based): the runs whose place in the sweep is index − 1 modulo count. */
   shard: { index: number; count: number };
+  /** `--preset`: a systems experiment instead of an n-sweep (C27). */
+  system?: SystemArgs;
 }
 
 /** The most threads --jobs takes, and the most shards --shard splits a sweep into. */
@@ -95,6 +104,10 @@ export function parseShard(text: string): { index: number; count: number } {
 /** Reads the experiment's options; throws a UsageError with one sentence on bad input. */
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
   const { values: given, flags } = readArgv(argv, EXPERIMENT_GRAMMAR);
+  if (given.has('--vary') && !given.has('--preset') && !flags.has('--help'))
+    throw new UsageError(
+      '--vary needs --preset (raft-unavailability, lease-split-brain or zookeeper-notifications)',
+    );
   if (flags.has('--csv') && flags.has('--json'))
     throw new UsageError('--csv and --json cannot both be given');
   const spec: ExperimentSpec = {
@@ -114,6 +127,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
     shard: { index: 1, count: 1 },
   };
   if (out.help) return out;
+  if (given.has('--preset')) return { ...out, system: parseSystemArgs(given, flags) };
 
   const algorithm = given.get('--algorithm');
   if (algorithm === undefined)
@@ -185,6 +199,7 @@ export async function runExperimentCommand(argv: string[], entry: URL): Promise<
     process.stdout.write(`${EXPERIMENT_USAGE}\n`);
     return;
   }
+  if (args.system) return runSystemCommand(args.system);
   const planned = planExperiment(args.spec);
   if (!planned.ok) fail(planned.error);
   const { index, count } = args.shard;

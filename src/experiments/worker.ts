@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { StartMessage, WorkerReply } from './protocol';
-import { serveExperiment } from './serve';
+import { serveExperiment, serveSystem } from './serve';
 
 /**
  * The experiment Web Worker: the runs happen here, off the page's main thread, so the page stays
@@ -9,6 +9,7 @@ import { serveExperiment } from './serve';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (e: MessageEvent<StartMessage>) => {
-  if (e.data?.type !== 'start') return;
-  serveExperiment(e.data.spec, (reply: WorkerReply) => scope.postMessage(reply));
+  const post = (reply: WorkerReply) => scope.postMessage(reply);
+  if (e.data?.type === 'start') serveExperiment(e.data.spec, post);
+  else if (e.data?.type === 'start-system') serveSystem(e.data.spec, post);
 };

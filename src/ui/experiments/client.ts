@@ -1,6 +1,8 @@
 import type { StartMessage, WorkerReply } from '../../experiments/protocol';
 import type { ExperimentRow } from '../../experiments/runner';
 import type { ExperimentSpec } from '../../experiments/spec';
+import type { SystemRow } from '../../experiments/system-runner';
+import type { SystemSpec } from '../../experiments/systems';
 
 export interface ExperimentHandlers {
   onPlanned(total: number): void;
@@ -25,6 +27,34 @@ export function startExperiment(
   handlers: ExperimentHandlers,
   createWorker: () => Worker = createExperimentWorker,
 ): RunningExperiment {
+  return startWorker({ type: 'start', spec }, handlers, createWorker);
+}
+
+/** What a systems experiment (C27) reports: its rows are SystemRows. */
+export interface SystemHandlers extends Omit<ExperimentHandlers, 'onRow'> {
+  onRow(row: SystemRow, done: number): void;
+}
+
+/** Runs one systems experiment in the same Web Worker (the `start-system` message). */
+export function startSystemExperiment(
+  spec: SystemSpec,
+  handlers: SystemHandlers,
+  createWorker: () => Worker = createExperimentWorker,
+): RunningExperiment {
+  return startWorker(
+    { type: 'start-system', spec },
+    { ...handlers, onRow: () => {} },
+    createWorker,
+    handlers.onRow,
+  );
+}
+
+function startWorker(
+  start: StartMessage,
+  handlers: ExperimentHandlers,
+  createWorker: () => Worker,
+  onSystemRow?: (row: SystemRow, done: number) => void,
+): RunningExperiment {
   const worker = createWorker();
   let live = true;
   const stop = () => {
@@ -36,6 +66,7 @@ export function startExperiment(
     const m = e.data;
     if (m.type === 'planned') handlers.onPlanned(m.total);
     else if (m.type === 'row') handlers.onRow(m.row, m.done);
+    else if (m.type === 'system-row') onSystemRow?.(m.row, m.done);
     else if (m.type === 'finished') {
       stop();
       handlers.onFinished(m.done);
@@ -49,7 +80,6 @@ export function startExperiment(
     stop();
     handlers.onError(`the experiment worker failed: ${e.message || 'unknown error'}`);
   };
-  const start: StartMessage = { type: 'start', spec };
   worker.postMessage(start);
   return { cancel: stop };
 }
