@@ -17,7 +17,7 @@ export const LEASE_SPLIT_BRAIN: SystemExperiment = {
   title: 'Leases: split-brain time vs pause length (fencing off)',
   question:
     'How long two candidates believe they hold the lease at once when the holder pauses between checking its lease and writing, for pauses from 10 to 400.',
-  timeUnit: '1 = 100 ms',
+  timeUnit: '100 ms',
   n: 3,
   mode: 'sync',
   seeds: 1,
@@ -25,7 +25,7 @@ export const LEASE_SPLIT_BRAIN: SystemExperiment = {
   vary: { name: 'pause', values: '10-400:10' },
   derived: {
     pause: {
-      label: `pause length of holder ${PAUSED_HOLDER} (from time ${PAUSE_AT})`,
+      label: `pause length (holder ${PAUSED_HOLDER}, at ${PAUSE_AT})`,
       unit: 'time',
       min: 1,
       max: MAX_TIME - PAUSE_AT,

@@ -12,7 +12,7 @@ export const RAFT_UNAVAILABILITY: SystemExperiment = {
   title: 'Raft: unavailability vs election-timeout range',
   question:
     'How long five servers starting together are without a leader, as the election-timeout range widens from 150–155 to 150–300.',
-  timeUnit: '1 = 1 ms, the paper’s',
+  timeUnit: '1 ms',
   n: 5,
   mode: 'async',
   seeds: 10,
@@ -21,7 +21,7 @@ export const RAFT_UNAVAILABILITY: SystemExperiment = {
   vary: { name: 'timeout-max', values: '155-300:5' },
   derived: {
     'timeout-max': {
-      label: 'maximum election timeout (minimum 150)',
+      label: 'maximum election timeout, minimum 150',
       unit: 'time',
       min: 1,
       max: MAX_TIME,

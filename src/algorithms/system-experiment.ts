@@ -43,7 +43,7 @@ export interface SystemExperiment {
   title: string;
   /** One sentence: what the plot answers. */
   question: string;
-  /** What one time unit stands for, for axis titles (C22). */
+  /** What one time unit stands for, e.g. `100 ms` (C22): axis titles say "time units of 100 ms". */
   timeUnit: string;
   /** Candidates when n is not varied. */
   n: number;

@@ -14,7 +14,7 @@ export const ZOOKEEPER_NOTIFICATIONS: SystemExperiment = {
   title: 'ZooKeeper: notifications vs n (recipe and herd)',
   question:
     'How many watch notifications one leader crash sends with n clients: the recipe (watch your predecessor) against the herd (everyone watches the leader).',
-  timeUnit: '1 = 100 ms',
+  timeUnit: '100 ms',
   n: 5,
   mode: 'sync',
   seeds: 1,

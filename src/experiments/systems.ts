@@ -99,7 +99,7 @@ export function defaultSystemSpec(exp: SystemExperiment): SystemSpec {
 }
 
 /** Whether a run's figures depend on its seed: async delays, or the algorithm's own draws (C16). */
-export function seeded(spec: SystemSpec): boolean {
+export function seeded(spec: Pick<SystemSpec, 'preset' | 'mode'>): boolean {
   const exp = findSystemExperiment(spec.preset);
   return spec.mode === 'async' || findAlgorithm(exp?.algorithm ?? '')?.randomized === true;
 }

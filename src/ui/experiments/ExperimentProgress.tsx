@@ -1,6 +1,9 @@
 import type { ExperimentState } from './useExperiment';
 
-function statusText(s: ExperimentState): string {
+/** What the bar reads: an n-sweep's state or a systems experiment's (only the count of rows matters). */
+type Progress = Pick<ExperimentState, 'status' | 'total'> & { rows: readonly unknown[] };
+
+function statusText(s: Progress): string {
   const done = s.rows.length;
   const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
   switch (s.status) {
@@ -18,7 +21,7 @@ function statusText(s: ExperimentState): string {
 }
 
 /** The progress bar (role=progressbar, aria-valuenow = runs done) and a one-line status. */
-export function ExperimentProgress({ state }: { state: ExperimentState }) {
+export function ExperimentProgress({ state }: { state: Progress }) {
   const done = state.rows.length;
   const total = Math.max(state.total, done);
   const percent = total ? Math.round((100 * done) / total) : 0;

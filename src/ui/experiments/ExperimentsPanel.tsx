@@ -9,6 +9,8 @@ import { ExperimentForm, FORM_DEFAULTS, specOf, type ExperimentFormValues } from
 import { ExperimentProgress } from './ExperimentProgress';
 import { ResultsTable } from './ResultsTable';
 import { useExperiment } from './useExperiment';
+import { SYSTEM_EXPERIMENTS } from '../../experiments/systems';
+import { SystemExperimentView } from './SystemExperimentView';
 import './experiments.css';
 
 export interface ExperimentsPanelProps {
@@ -37,6 +39,14 @@ export function ExperimentsPanel({
 }: ExperimentsPanelProps) {
   const titleId = useId();
   const { state, run, cancel } = useExperiment(createWorker);
+  // The n-sweep or a systems experiment (C27); each view, once opened, stays mounted (hidden) so its
+  // settings and results survive a switch.
+  const [choice, setChoice] = useState('sweep');
+  const [opened, setOpened] = useState<readonly string[]>([]);
+  const choose = (c: string) => {
+    setChoice(c);
+    if (c !== 'sweep' && !opened.includes(c)) setOpened([...opened, c]);
+  };
   const [metric, setMetric] = useState<Metric>('messages');
   const [log, setLog] = useState(false);
   const exportPng = useRef<(() => string | null) | null>(null);
@@ -85,8 +95,26 @@ export function ExperimentsPanel({
 
   return (
     <section className="exp-panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>Experiments</h2>
-      <div className="exp-layout">
+      <div className="exp-head">
+        <h2 id={titleId}>Experiments</h2>
+        <label className="exp-choice">
+          Experiment
+          <select aria-label="Experiment" value={choice} onChange={(e) => choose(e.target.value)}>
+            <option value="sweep">Messages and rounds vs n (rings, trees, graphs)</option>
+            {SYSTEM_EXPERIMENTS.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {SYSTEM_EXPERIMENTS.filter((x) => opened.includes(x.id)).map((x) => (
+        <div key={x.id} hidden={choice !== x.id}>
+          <SystemExperimentView exp={x} createWorker={createWorker} />
+        </div>
+      ))}
+      <div className="exp-layout" hidden={choice !== 'sweep'}>
         <ExperimentForm
           algorithms={algorithms}
           initial={start}
