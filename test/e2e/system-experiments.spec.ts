@@ -152,6 +152,36 @@ test('ZooKeeper: notifications vs n — recipe 1, herd n − 1, two series; tabl
   expect(errors).toEqual([]);
 });
 
+test('a long systems experiment shows its progress and Cancel stops it; the n-sweep is kept', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const view = await open(page, 'raft-unavailability');
+  await view.getByRole('combobox', { name: 'Parameter' }).selectOption('timeout-max');
+  await view.getByLabel('Values').fill('155-300:5');
+  await view.getByLabel('Seeds k').fill('300');
+  await view.getByRole('button', { name: 'Run experiment' }).click();
+  // 30 values × 300 seeds: the bar counts the runs as they come.
+  const bar = view.getByRole('progressbar', { name: 'Experiment progress' });
+  await expect(bar).toHaveAttribute('aria-valuemax', '9000');
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await view.getByRole('button', { name: 'Cancel' }).click();
+  await expect(view.getByRole('status')).toHaveText(/^Cancelled after \d+ runs? of 9000\.$/);
+  const done = Number(await bar.getAttribute('aria-valuenow'));
+  expect(done).toBeLessThan(9000);
+  await page.waitForTimeout(300);
+  // Stopped: no row arrives after Cancel.
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBe(done);
+  await expect(view.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+
+  // Back to the n-sweep: its own plot and settings are still there.
+  const panel = page.getByRole('region', { name: 'Experiments', exact: true });
+  await panel.getByRole('combobox', { name: 'Experiment', exact: true }).selectOption('sweep');
+  await expect(view).toBeHidden();
+  await expect(panel.getByRole('textbox', { name: 'Sizes n' })).toHaveValue('4-64');
+  expect(errors).toEqual([]);
+});
+
 test('on a phone (390×844) the screen is one column: settings, then the plot, then the table', async ({
   page,
 }) => {
