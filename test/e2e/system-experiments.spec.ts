@@ -214,5 +214,7 @@ test('on a phone (390×844) the screen is one column: settings, then the plot, t
   await page.screenshot({ path: `${SHOTS}/lease-390-top.png` });
   await view.locator('.exp-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/lease-390-plot.png` });
+  await view.getByRole('region', { name: 'Experiment results table' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/lease-390-table.png` });
   expect(errors).toEqual([]);
 });

@@ -6,12 +6,12 @@ import { fmt } from '../format';
 
 /** Okabe–Ito, as the n-sweep's chart: one colour per variant (recipe, herd), colour-blind safe. */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
-const HEIGHT = 320;
+const HEIGHT = 360;
 /**
  * Not bold, and smaller on a phone: a title like `split-brain time (time units of 100 ms)` fits the
- * y axis' 320 px and an x title of 50 characters a 360 px wide chart.
+ * y axis of a 360 px high chart, and an x title of 50 characters a 360 px wide one.
  */
-const labelFont = (width: number) => `${width < 560 ? 11 : 13}px system-ui, sans-serif`;
+const labelFont = (width: number) => `${width < 560 ? 11 : 12}px system-ui, sans-serif`;
 
 function colourOf(plot: SystemPlot, s: SystemSeries): string {
   const variants = [...new Set(plot.series.map((x) => x.variant))];

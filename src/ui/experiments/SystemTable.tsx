@@ -2,6 +2,17 @@ import type { SystemPoint } from '../../experiments/system-table';
 import { systemCells, systemColumns } from '../../experiments/system-table';
 import type { SystemSpec } from '../../experiments/systems';
 
+/** A column name with break opportunities at its words (`split|Brain|Time`, `_mean`), for a phone. */
+function breakable(name: string) {
+  const parts = name.split(/(?=[A-Z_])/);
+  return parts.map((p, i) => (
+    <span key={i}>
+      {i > 0 && <wbr />}
+      {p}
+    </span>
+  ));
+}
+
 /** The points as a table with exactly the CLI's CSV columns and cells (C28). */
 export function SystemTable({ spec, points }: { spec: SystemSpec; points: readonly SystemPoint[] }) {
   const columns = systemColumns(spec);
@@ -15,7 +26,7 @@ export function SystemTable({ spec, points }: { spec: SystemSpec; points: readon
           <tr>
             {columns.map((c) => (
               <th key={c} scope="col">
-                {c}
+                {breakable(c)}
               </th>
             ))}
           </tr>
