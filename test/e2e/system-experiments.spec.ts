@@ -40,12 +40,13 @@ async function open(page: Page, preset: string): Promise<Locator> {
   return view;
 }
 
-async function run(view: Locator, vary: string, values: string, seeds?: string): Promise<void> {
+/** Runs the form's settings; `runs` tells this run's end from the preset's own first run's. */
+async function run(view: Locator, runs: number, vary: string, values: string, seeds?: string): Promise<void> {
   await view.getByRole('combobox', { name: 'Parameter' }).selectOption(vary);
   await view.getByLabel('Values').fill(values);
   if (seeds) await view.getByLabel('Seeds k').fill(seeds);
   await view.getByRole('button', { name: 'Run experiment' }).click();
-  await expect(view.getByRole('status')).toHaveText(/^Done: \d+ runs?\.$/, { timeout: 60_000 });
+  await expect(view.getByRole('status')).toHaveText(`Done: ${runs} runs.`, { timeout: 60_000 });
 }
 
 /** Hovers the plot at a fraction of its width and returns the caption naming the value there. */
@@ -62,7 +63,7 @@ test('Raft: unavailability vs the timeout range — points, hover values, axis t
 }) => {
   const errors = watchErrors(page);
   const view = await open(page, 'raft-unavailability');
-  await run(view, 'timeout-max', '160-300:20', '4');
+  await run(view, 32, 'timeout-max', '160-300:20', '4');
   await expect(view.getByRole('status')).toHaveText('Done: 32 runs.');
   expect(await tableCsv(view)).toEqual(
     cliCsv('--preset', 'raft-unavailability', '--vary', 'timeout-max=160-300:20', '--seeds', '4'),
@@ -101,7 +102,10 @@ test('Raft: unavailability vs the timeout range — points, hover values, axis t
 test('Leases: split brain vs pause length — 0 up to 161, then D − 161; table = CLI', async ({ page }) => {
   const errors = watchErrors(page);
   const view = await open(page, 'lease-split-brain');
-  await run(view, 'pause', '50-400:50');
+  // Chosen, it runs its own settings at once (pause 10-400:10, one run each) and opens on its plot.
+  await expect(view.getByRole('status')).toHaveText('Done: 40 runs.', { timeout: 30_000 });
+  await expect(view.locator('figure')).toHaveAttribute('data-plot', /"x":\[10,20,30/);
+  await run(view, 8, 'pause', '50-400:50');
   const lines = await tableCsv(view);
   expect(lines).toEqual(cliCsv('--preset', 'lease-split-brain', '--vary', 'pause=50-400:50'));
   // C28: split brain max(0, D − 161) at the defaults.
@@ -125,7 +129,7 @@ test('Leases: split brain vs pause length — 0 up to 161, then D − 161; table
 test('ZooKeeper: notifications vs n — recipe 1, herd n − 1, two series; table = CLI', async ({ page }) => {
   const errors = watchErrors(page);
   const view = await open(page, 'zookeeper-notifications');
-  await run(view, 'n', '2-10');
+  await run(view, 18, 'n', '2-10');
   await expect(view.getByRole('status')).toHaveText('Done: 18 runs.');
   const lines = await tableCsv(view);
   expect(lines).toEqual(cliCsv('--preset', 'zookeeper-notifications', '--vary', 'n=2-10'));
@@ -188,7 +192,7 @@ test('on a phone (390×844) the screen is one column: settings, then the plot, t
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 390, height: 844 });
   const view = await open(page, 'lease-split-brain');
-  await run(view, 'pause', '100-300:20');
+  await run(view, 11, 'pause', '100-300:20');
   const form = (await view.locator('form').boundingBox())!;
   const chart = (await view.locator('.exp-chart').boundingBox())!;
   const table = (await view.getByRole('region', { name: 'Experiment results table' }).boundingBox())!;

@@ -1,7 +1,7 @@
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { systemPlot } from '../../experiments/system-plot';
 import { aggregate, systemCsv } from '../../experiments/system-table';
-import type { SystemExperiment } from '../../experiments/systems';
+import { defaultSystemSpec, type SystemExperiment } from '../../experiments/systems';
 import { ExperimentProgress } from './ExperimentProgress';
 import { SystemChart } from './SystemChart';
 import { SystemForm } from './SystemForm';
@@ -25,6 +25,20 @@ export function SystemExperimentView({ exp, createWorker }: SystemExperimentView
   const spec = state.spec;
   const points = useMemo(() => aggregate(state.rows), [state.rows]);
   const plot = useMemo(() => (spec ? systemPlot(spec, points, figure) : null), [spec, points, figure]);
+
+  // The preset's own settings run as soon as it is first chosen, so it opens on its plot (as the
+  // n-sweep does); Cancel stops it and Run replaces it.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    run(defaultSystemSpec(exp));
+    // StrictMode's trial unmount stops the worker (useWorkerRuns): the remount starts it again.
+    return () => {
+      started.current = false;
+    };
+    // Once, when first shown: not again when the form changes.
+  }, []);
 
   const downloadCsv = (e: MouseEvent<HTMLAnchorElement>) => {
     if (!spec) return e.preventDefault();
