@@ -73,6 +73,26 @@ describe('sim experiment --preset', () => {
     });
   });
 
+  it('--json of a deterministic experiment: each figure a number, the variant named where there are several', () => {
+    const r = experiment('--preset', 'zookeeper-notifications', '--vary', 'n=3,6', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { points: Record<string, unknown>[] };
+    expect(doc).toMatchObject({
+      preset: 'zookeeper-notifications',
+      algorithm: 'zookeeper',
+      vary: 'n',
+      mode: 'sync',
+      seeds: 1,
+    });
+    // §1.13: one crash of the leader — 1 notification with the recipe, n − 1 with the herd.
+    expect(doc.points.map((p) => [p.n, p.variant, p.watchNotifications, p.leaderChanges])).toEqual([
+      [3, 'recipe', 1, 2],
+      [3, 'herd', 2, 2],
+      [6, 'recipe', 1, 2],
+      [6, 'herd', 5, 2],
+    ]);
+  });
+
   it('--n fixes the candidates and --vary takes a parameter of the algorithm (the lease duration)', () => {
     const r = experiment('--preset', 'lease-split-brain', '--vary', 'lease=150,200', '--n', '2');
     expect(r.code).toBe(0);
