@@ -3,14 +3,14 @@ import { CSV_HEADER, csvLine, publicRow } from '../experiments/csv';
 import { describeOrder, isOrderName, ORDER_NAMES, type OrderName } from '../experiments/orders';
 import { parseNRange } from '../experiments/range';
 import { planExperiment, runExperiment, type ExperimentRow } from '../experiments/runner';
-import { MAX_SEEDS, SPEC_DEFAULTS, type ExperimentSpec } from '../experiments/spec';
-import { LIMITS } from '../topology/spec';
-import { MAX_DELAY_IN_SYNC, MAX_STEPS_OPTION } from './args';
+import { SPEC_DEFAULTS, type ExperimentSpec } from '../experiments/spec';
+import { MAX_STEPS_OPTION } from './args';
 import { readArgv, UsageError, wholeOption, type Grammar } from './argv';
 import { longRunNote } from './estimate';
 import { runOnThreads } from './pool';
 import { fail, note, say } from './say';
 import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
+import { readRunOptions } from './runOptions';
 import { parseSystemArgs, runSystemCommand, SYSTEM_USAGE, type SystemArgs } from './system-experiment';
 
 export const EXPERIMENT_USAGE = `Leader Election Lab — experiments (many headless runs, one row each)
@@ -155,19 +155,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
     }
     spec.orders = orders;
   }
-  const seeds = given.get('--seeds');
-  if (seeds !== undefined) spec.seeds = wholeOption('--seeds', seeds, 1, MAX_SEEDS);
-  const mode = given.get('--mode');
-  if (mode !== undefined) {
-    if (mode !== 'sync' && mode !== 'async')
-      throw new UsageError(`--mode must be sync or async, not "${mode.slice(0, 20)}"`);
-    spec.mode = mode;
-  }
-  const maxDelay = given.get('--max-delay');
-  if (maxDelay !== undefined) {
-    if (spec.mode !== 'async') throw new UsageError(MAX_DELAY_IN_SYNC);
-    spec.maxDelay = wholeOption('--max-delay', maxDelay, 1, LIMITS.maxDelay);
-  }
+  readRunOptions(given, spec);
   const maxSteps = given.get('--max-steps');
   if (maxSteps !== undefined) out.maxSteps = wholeOption('--max-steps', maxSteps, 1, MAX_STEPS_OPTION);
   const jobs = given.get('--jobs');

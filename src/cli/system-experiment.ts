@@ -9,10 +9,9 @@ import {
   varyOptions,
   type SystemSpec,
 } from '../experiments/systems';
-import { MAX_SEEDS } from '../experiments/spec';
 import { LIMITS } from '../topology/spec';
-import { MAX_DELAY_IN_SYNC } from './args';
 import { UsageError, wholeOption } from './argv';
+import { readRunOptions } from './runOptions';
 import { fail, say } from './say';
 
 /** The options of an n-sweep that a systems experiment does not take (its scenario is the preset's). */
@@ -74,19 +73,7 @@ export function parseSystemArgs(given: Map<string, string>, flags: Set<string>):
     }
     spec.n = wholeOption('--n', n, 1, LIMITS.maxNodes);
   }
-  const seeds = given.get('--seeds');
-  if (seeds !== undefined) spec.seeds = wholeOption('--seeds', seeds, 1, MAX_SEEDS);
-  const mode = given.get('--mode');
-  if (mode !== undefined) {
-    if (mode !== 'sync' && mode !== 'async')
-      throw new UsageError(`--mode must be sync or async, not "${mode.slice(0, 20)}"`);
-    spec.mode = mode;
-  }
-  const maxDelay = given.get('--max-delay');
-  if (maxDelay !== undefined) {
-    if (spec.mode !== 'async') throw new UsageError(MAX_DELAY_IN_SYNC);
-    spec.maxDelay = wholeOption('--max-delay', maxDelay, 1, LIMITS.maxDelay);
-  }
+  readRunOptions(given, spec);
   return { spec, format: flags.has('--json') ? 'json' : 'csv' };
 }
 

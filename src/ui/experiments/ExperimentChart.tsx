@@ -6,6 +6,7 @@ import { ChartLegend } from './ChartLegend';
 import { seriesColour } from './colours';
 import { styleOf } from './lineStyle';
 import { chartPng } from './png';
+import { useWidth } from './useWidth';
 
 export interface ExperimentChartProps {
   plot: PlotData;
@@ -57,17 +58,9 @@ export function ExperimentChart({ plot, yLabel, log, exportRef }: ExperimentChar
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const shape = useRef('');
-  const [width, setWidth] = useState(640);
+  const width = useWidth(box, 320);
   const [hover, setHover] = useState<number | null>(null);
   const colours = useMemo(() => plot.series.map((s) => seriesColour(plot.series, s)), [plot]);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(320, Math.floor(el.clientWidth))));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   useEffect(() => {
     const el = box.current;

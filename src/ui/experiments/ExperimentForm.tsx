@@ -5,6 +5,7 @@ import type { TimingMode } from '../../engine/types';
 import { describeOrder, ORDER_NAMES, type OrderName } from '../../experiments/orders';
 import { parseNRange } from '../../experiments/range';
 import { SPEC_DEFAULTS, specProblem, type ExperimentSpec } from '../../experiments/spec';
+import { FormActions, TimingFields } from './FormParts';
 
 export interface ExperimentFormProps {
   algorithms: readonly AnyModule[];
@@ -141,51 +142,20 @@ export function ExperimentForm({ algorithms, initial, running, onRun, onCancel }
       </fieldset>
       <fieldset>
         <legend>Timing</legend>
-        <div className="exp-modes">
-          {(['sync', 'async'] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                checked={v.mode === m}
-                onChange={() => set('mode', m)}
-              />
-              {m === 'sync' ? 'Synchronous rounds' : 'Asynchronous'}
-            </label>
-          ))}
-        </div>
-        <label>
-          Max delay
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={v.maxDelay}
-            disabled={v.mode !== 'async'}
-            onChange={(e) => set('maxDelay', Math.trunc(Number(e.target.value)))}
-          />
-        </label>
+        <TimingFields
+          id={id}
+          mode={v.mode}
+          maxDelay={v.maxDelay}
+          syncLabel="Synchronous rounds"
+          onMode={(m) => set('mode', m)}
+          onMaxDelay={(d) => set('maxDelay', d)}
+        />
         <label>
           <input type="checkbox" checked={v.announce} onChange={(e) => set('announce', e.target.checked)} />
           Count the leader announcement
         </label>
       </fieldset>
-      <div className="exp-actions">
-        <button
-          type="submit"
-          title={running ? 'Stop the experiment running now and start one with these settings' : undefined}
-        >
-          Run experiment
-        </button>
-        <button type="button" onClick={onCancel} disabled={!running}>
-          Cancel
-        </button>
-      </div>
-      {problem && (
-        <p id={`${id}-problem`} role="alert" className="exp-problem">
-          {problem}
-        </p>
-      )}
+      <FormActions id={id} running={running} problem={problem} onCancel={onCancel} />
       {chosen.length > 0 && (v.orders.includes('worst') || v.orders.includes('best')) && (
         <details className="exp-meaning">
           <summary>What worst and best mean</summary>

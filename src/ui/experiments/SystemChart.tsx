@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SystemPlot, SystemSeries } from '../../experiments/system-plot';
 import { fmt } from '../format';
+import { useWidth } from './useWidth';
 
 /** Okabe–Ito, as the n-sweep's chart: one colour per variant (recipe, herd), colour-blind safe. */
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
@@ -46,16 +47,8 @@ export function SystemChart({ plot, varyName }: { plot: SystemPlot; varyName: st
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const shape = useRef('');
-  const [width, setWidth] = useState(640);
+  const width = useWidth(box, 300);
   const [hover, setHover] = useState<number | null>(null);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(300, Math.floor(el.clientWidth))));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   useEffect(() => {
     const el = box.current;

@@ -8,6 +8,7 @@ import {
   type SystemExperiment,
   type SystemSpec,
 } from '../../experiments/systems';
+import { FormActions, TimingFields } from './FormParts';
 
 export interface SystemFormValues {
   vary: string;
@@ -134,42 +135,16 @@ export function SystemForm({ exp, running, onRun, onCancel }: SystemFormProps) {
             onChange={(e) => set('n', Math.trunc(Number(e.target.value)))}
           />
         </label>
-        <div className="exp-modes">
-          {(['sync', 'async'] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                checked={v.mode === m}
-                onChange={() => set('mode', m)}
-              />
-              {m === 'sync' ? 'Synchronous' : 'Asynchronous'}
-            </label>
-          ))}
-        </div>
-        <label>
-          Max delay
-          <input
-            type="number"
-            min={1}
-            max={1000}
-            value={v.maxDelay}
-            disabled={v.mode !== 'async'}
-            onChange={(e) => set('maxDelay', Math.trunc(Number(e.target.value)))}
-          />
-        </label>
+        <TimingFields
+          id={id}
+          mode={v.mode}
+          maxDelay={v.maxDelay}
+          syncLabel="Synchronous"
+          onMode={(m) => set('mode', m)}
+          onMaxDelay={(d) => set('maxDelay', d)}
+        />
       </fieldset>
-      <div className="exp-actions">
-        <button type="submit">Run experiment</button>
-        <button type="button" onClick={onCancel} disabled={!running}>
-          Cancel
-        </button>
-      </div>
-      {problem && (
-        <p id={`${id}-problem`} role="alert" className="exp-problem">
-          {problem}
-        </p>
-      )}
+      <FormActions id={id} running={running} problem={problem} onCancel={onCancel} />
     </form>
   );
 }
