@@ -32,6 +32,8 @@ if (only !== 'engine' && existsSync('scripts/bench-browser.mjs')) {
   console.log('\n## Browser (Chromium, vite preview)');
   status |= run('node', ['scripts/ensure-chromium.mjs']);
   status |= run('node', ['scripts/bench-browser.mjs']);
+  console.log('\n## Bytes per recorded step in the browser (issue 11: ≤ 150 B)');
+  status |= run('node', ['scripts/bench-recorded-browser.mjs', '--no-build']);
   console.log('\n## Explorer of every schedule in the browser worker (median of 3)');
   status |= run('node', ['scripts/bench-explorer-browser.mjs', '--no-build']);
 }
