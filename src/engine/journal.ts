@@ -27,7 +27,8 @@ export class EventJournal {
   private payload: unknown[] = [];
 
   private grow(min: number): void {
-    const cap = Math.max(min, this.key.length * 2);
+    // Grown by half (not doubled): its ~37 B per event count against issue 11's 150 B per recorded step.
+    const cap = Math.max(min, Math.ceil(this.key.length * 1.5));
     const f64 = (a: Float64Array) => {
       const b = new Float64Array(cap);
       b.set(a);
@@ -119,6 +120,29 @@ export class EventJournal {
     let s = from;
     while (s < end && pop[s]! <= step) s++;
     return s;
+  }
+
+  /** The recorded trace reads an event back by its seq (recorded.ts): a step's message and its sends. */
+  typeOf(seq: number): number {
+    return this.type[seq]!;
+  }
+  nodeOf(seq: number): number {
+    return this.node[seq]!;
+  }
+  fromOf(seq: number): number {
+    return this.from[seq]!;
+  }
+  keyOf(seq: number): number {
+    return this.key[seq]!;
+  }
+  sendTimeOf(seq: number): number {
+    return this.sendTime[seq]!;
+  }
+  sendStepOf(seq: number): number {
+    return this.sendStep[seq]!;
+  }
+  payloadOf(seq: number): unknown {
+    return this.payload[seq];
   }
 
   /** Bytes held: the typed arrays at their capacity and the payload references (8 B each). */

@@ -4,6 +4,7 @@ import { TraceHasher } from './hash';
 import { canonicalMessage } from './messageText';
 import { StateHistory } from './history';
 import { EventJournal } from './journal';
+import { RecordedTrace, type Derived } from './recorded';
 import { Monitors } from './monitors';
 import { copyDelay, duplicatedAt } from './draw';
 import { LOST_BY_NAME, LOST_DOWN, LOST_PARTITION, NetworkFaults } from './network';
@@ -113,6 +114,8 @@ export interface Stall {
 
 /** Memory held for stepping back, in bytes (docs/architecture.md, "What a recorded run costs"). */
 export interface EngineMemory {
+  /** The recorded steps' columns and state references (recorded.ts). */
+  trace: number;
   /** The event journal's typed arrays and payload references. */
   journal: number;
   /** Checkpoint records, PRNG copies and the state history's entries. */
@@ -161,7 +164,13 @@ export class Simulation {
   readonly faults: Faults;
   readonly ctx: NodeCtx[];
   readonly n: number;
-  readonly trace: TraceEntry[] = [];
+  /**
+   * The recorded steps as an array of TraceEntry, read from `recorded`'s columns (recorded.ts): a step
+   * costs a few numbers and two state references, its text is derived again when it is read.
+   */
+  readonly trace: TraceEntry[];
+  /** The same steps as columns: the engine's fast path (length, kinds, sends) and its bytes. */
+  readonly recorded: RecordedTrace;
   readonly violations: InvariantViolation[] = [];
   /** The safety and liveness monitors (monitors.ts); null where the config turned them off. */
   readonly monitors: Monitors | null;
@@ -182,7 +191,7 @@ export class Simulation {
   private readonly checkpointEvery: number;
   private readonly checkpoints: Checkpoint[] = [];
   /** Every event pushed (recording), or those queued before step 1 (headless: for seek(0)). */
-  private readonly journal = new EventJournal();
+  readonly journal = new EventJournal();
   private journaling = true;
   /** Events pushed by the constructor (crashes, start-ups, notices): they may wait the whole run. */
   private startSeq = 0;
@@ -280,6 +289,14 @@ export class Simulation {
         : null;
     this.prng = new Prng(cfg.seed);
     this.states = new Array<unknown>(this.n).fill(null);
+    this.recorded = new RecordedTrace({
+      journal: this.journal,
+      ids: cfg.graph.ids,
+      timerLabel: (t) => this.timerLabel(t),
+      detectorLabel: (p) => this.algorithm.failureDetector!.label(p as NodeId | null),
+      derive: (kind, node, event, before) => this.derive(kind, node, event, before),
+    });
+    this.trace = this.recorded.entries;
     this.history = new StateHistory(this.states);
     this.crashed = new Uint8Array(this.n);
     this.crashAt = new Int32Array(this.n).fill(NEVER);
@@ -408,7 +425,7 @@ export class Simulation {
 
   /** Total steps of the run, once it has been run to the end; otherwise the steps known so far. */
   get knownSteps(): number {
-    return Math.max(this.trace.length, this.stepIndex);
+    return Math.max(this.recorded.length, this.stepIndex);
   }
 
   nodeStates(): readonly unknown[] {
@@ -503,7 +520,6 @@ export class Simulation {
     let node: number;
     let from: number;
     let payload: unknown;
-    let sendTime: number;
     let barrier: Reaction<unknown, { kind: string }, unknown> | null = null;
     for (;;) {
       if (this.stalled) return false;
@@ -533,7 +549,6 @@ export class Simulation {
       node = q.node[slot]!;
       from = q.from[slot]!;
       payload = q.payload[slot];
-      sendTime = q.sendTime[slot]!;
       const sendStep = q.sendStep[slot]!;
       q.release(slot);
       this.journal.popped(seq, this.stepIndex + 1);
@@ -614,6 +629,8 @@ export class Simulation {
     const roles = this.record || this.checking || this.monitors !== null;
     const roleBefore: Role = roles ? this.roleOf(node) : 'idle';
     let sends: SentMessage[] | null = null;
+    // The step's sends and timers are the events it pushes from here on (recorded.ts reads them back).
+    const firstSeq = this.seq;
     if (r !== null) {
       this.states[node] = r.state;
       if (r.send) sends = this.performSends(node, r.send);
@@ -652,43 +669,9 @@ export class Simulation {
         );
       this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
-    if (this.record && !this.replaying && this.stepIndex > this.trace.length) {
-      const entry: TraceEntry = {
-        step: this.stepIndex,
-        time: this.time,
-        kind,
-        node: this.graph.ids[node]!,
-        sends: sends ?? [],
-        before,
-        after: this.states[node],
-        roleBefore,
-        roleAfter,
-        lines: r?.lines ?? [],
-        note:
-          type === EV_LOSE
-            ? this.lossNote(node, from, payload, sendTime, seq)
-            : kind === 'recover' && r?.note
-              ? `${this.defaultNote(kind, node, from, payload)}: ${r.note}`
-              : r?.note || this.defaultNote(kind, node, from, payload),
-      };
-      if (type === EV_DELIVER || type === EV_LOSE) {
-        entry.from = this.graph.ids[from]!;
-        entry.msg = payload as { kind: string };
-        entry.msgSeq = seq;
-      }
-      // The timers it set, so the graph can draw a wait running out (DrawingDecl.waits).
-      if (r?.timers?.length)
-        entry.timers = r.timers.map((t) => ({
-          label: this.timerLabel(t.timer),
-          at: this.time + t.after,
-          timer: t.timer,
-        }));
-      if (type === EV_TIMER) entry.timer = this.timerLabel(payload);
-      else if (type === EV_SUSPECT || type === EV_LOOK)
-        entry.timer = alg.failureDetector!.label(payload as NodeId | null);
-      if (kind === 'timer') entry.timerData = payload;
-      this.trace.push(entry);
-      this.recordedSends += entry.sends.length;
+    if (this.record && !this.replaying && this.stepIndex > this.recorded.length) {
+      this.recorded.push(kind, node, seq, firstSeq, before, this.states[node], roleBefore, roleAfter);
+      if (sends) this.recordedSends += sends.length;
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
     if (this.record && this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
@@ -798,6 +781,7 @@ export class Simulation {
     }
     this.counters.duplicated++;
     const seq = this.push(eventKey(deliverAt, false), EV_DELIVER, to, node, this.time, this.stepIndex, msg);
+    if (this.record) this.recorded.markCopy(seq);
     const toId = this.graph.ids[to]!;
     if (this.hashing) this.hasher.send(toId, deliverAt, msg);
     if (out)
@@ -902,6 +886,44 @@ export class Simulation {
     }
   }
 
+  /**
+   * A recorded step's pseudo-code lines and note (recorded.ts), from the algorithm's handler called again
+   * on the state before the step: handlers are pure, so it reacts as it did when the step ran. The
+   * note is written as stepForward would have written it.
+   */
+  private derive(kind: StepKind, node: number, event: number, before: unknown): Derived {
+    const j = this.journal;
+    const type = j.typeOf(event);
+    const from = j.fromOf(event);
+    const payload = j.payloadOf(event);
+    if (type === EV_LOSE)
+      return { lines: [], note: this.lossNote(node, from, payload, j.sendTimeOf(event), event) };
+    const alg = this.algorithm;
+    const ctx = this.ctx[node]!;
+    const p = this.params;
+    let r: Reaction<unknown, { kind: string }, unknown> | null = null;
+    if (kind === 'deliver') {
+      try {
+        r = alg.onMessage(before, this.graph.ids[from]!, payload as { kind: string }, ctx, p);
+      } catch (e) {
+        // The run met this refusal too (tryMessage): the step changed nothing and has no lines.
+        if (!this.unreliable) throw e;
+      }
+    } else if (kind === 'init') r = alg.init(ctx, p);
+    else if (kind === 'recover')
+      r = alg.recover && before !== null ? alg.recover(before, ctx, p) : alg.init(ctx, p);
+    else if (kind === 'barrier') r = alg.onBarrier!(before, ctx, p);
+    else if (kind === 'timer' && type === EV_TIMER)
+      r = alg.onTimer ? alg.onTimer(before, payload, ctx, p) : null;
+    else if (kind === 'timer')
+      r = alg.onSuspect ? alg.onSuspect(before, payload as NodeId | null, ctx, p) : null;
+    const note =
+      kind === 'recover' && r?.note
+        ? `${this.defaultNote(kind, node, from, payload)}: ${r.note}`
+        : r?.note || this.defaultNote(kind, node, from, payload);
+    return { lines: r?.lines ?? [], note };
+  }
+
   /** Why the network lost this message (C17), in one sentence. */
   private lossNote(node: number, from: number, payload: unknown, sendTime: number, seq: number): string {
     const a = this.graph.ids[from]!;
@@ -923,8 +945,8 @@ export class Simulation {
     const a = this.graph.ids[from]!;
     const b = this.graph.ids[to]!;
     let k = 0;
-    for (const e of this.trace)
-      for (const m of e.sends) {
+    for (let i = 0; i < this.recorded.length; i++)
+      for (const m of this.recorded.sendsAt(i)) {
         if (m.from !== a || m.to !== b || m.copy) continue;
         k++;
         if (m.seq === seq) return k;
@@ -969,7 +991,7 @@ export class Simulation {
     if (target < this.stepIndex || cp.step > this.stepIndex) this.restore(cp);
     this.replaying = true;
     try {
-      while (this.stepIndex < target && this.stepIndex < this.trace.length && this.stepForward()) {
+      while (this.stepIndex < target && this.stepIndex < this.recorded.length && this.stepForward()) {
         /* replay */
       }
     } finally {
@@ -1058,9 +1080,10 @@ export class Simulation {
     this.horizonReached = false;
   }
 
-  /** Bytes held for stepping back (the trace itself aside), in O(1). */
+  /** Bytes held by the recording and for stepping back (the states and payloads aside), in O(1). */
   memory(): EngineMemory {
     return {
+      trace: this.recorded.bytes(),
       journal: this.journal.bytes(),
       checkpoints: this.checkpoints.length * CHECKPOINT_BYTES + this.prngBytes + this.history.bytes(),
       checkpointCount: this.checkpoints.length,

@@ -14,14 +14,16 @@ import type { TraceEntry } from '../engine/types';
 export const RECORDING_BUDGET = 160 * 2 ** 20;
 
 /**
- * A recorded step besides its new objects: the TraceEntry and its arrays, the Replay's prefix sums.
- * Fitted so the model is at or above the heap `npm run bench` measures (scripts/bench-memory.ts) for
- * LCR, HS, Bully and GHS.
+ * A recorded step besides its new objects and the engine's columns (`sim.memory().trace`): the
+ * Replay's prefix sums (28 B, grown by half), the timers' payloads, V8's slack. The step's note and
+ * pseudo-code lines are derived when read, never stored (src/engine/recorded.ts). Fitted so the model
+ * is at or above the heap `npm run bench` measures (scripts/bench-memory.ts) for LCR, HS, Bully and
+ * GHS (Bully, whose timers the walk does not see, is the closest).
  */
-export const BYTES_PER_STEP = 512;
+export const BYTES_PER_STEP = 176;
 
-/** A message sent in a recorded step, besides its payload: its SentMessage and the Replay's index. */
-export const BYTES_PER_MESSAGE = 128;
+/** A message sent in a recorded step, besides its payload and its journal row: the Replay's index. */
+export const BYTES_PER_MESSAGE = 8;
 
 /** An object's header and a property or element slot (64-bit V8 without pointer compression). */
 const OBJECT = 24;
@@ -55,8 +57,8 @@ export function newBytes(after: unknown, before: unknown, depth = 0): number {
   return bytes;
 }
 
-/** The bytes one recorded step holds, by the model. */
-export function stepBytes(e: TraceEntry): number {
+/** The bytes one recorded step holds, by the model (its text is not held: it is derived when read). */
+export function stepBytes(e: Pick<TraceEntry, 'before' | 'after' | 'sends'>): number {
   let objects = newBytes(e.after, e.before);
   const seen = new Set<unknown>();
   for (const s of e.sends) {
@@ -65,13 +67,7 @@ export function stepBytes(e: TraceEntry): number {
       objects += newBytes(s.msg, null);
     }
   }
-  return (
-    BYTES_PER_STEP +
-    e.note.length +
-    e.lines.length * SLOT +
-    e.sends.length * BYTES_PER_MESSAGE +
-    objects * ALLOCATION_FACTOR
-  );
+  return BYTES_PER_STEP + e.sends.length * BYTES_PER_MESSAGE + objects * ALLOCATION_FACTOR;
 }
 
 /** Counts what a recording holds, one step at a time as the trace grows. */
@@ -86,10 +82,14 @@ export class RecordingMeter {
 
   /** Bytes held by the recording so far: the trace by the model, the engine's structures as it counts them. */
   bytes(): number {
-    const trace = this.sim.trace;
-    for (; this.counted < trace.length; this.counted++) this.traceBytes += stepBytes(trace[this.counted]!);
+    // The columns, not the array view: reading an entry would build its objects for nothing.
+    const t = this.sim.recorded;
+    for (; this.counted < t.length; this.counted++) {
+      const k = this.counted;
+      this.traceBytes += stepBytes({ before: t.beforeAt(k), after: t.afterAt(k), sends: t.sendsAt(k) });
+    }
     const m = this.sim.memory();
-    return this.traceBytes + m.journal + m.checkpoints;
+    return this.traceBytes + m.trace + m.journal + m.checkpoints;
   }
 
   /** True once the recording has reached the budget: the browser records no further step. */

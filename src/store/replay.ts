@@ -30,9 +30,10 @@ export class Replay {
   private sentAt = new Int32Array(1024);
   /** Prefix counts over the trace: [k] = after step k. */
   private sentPrefix = new Float64Array(1024);
-  private deliveredPrefix = new Float64Array(1024);
+  /** Deliveries and drops are steps: their counts stay below the step count, so 4 B each. */
+  private deliveredPrefix = new Int32Array(1024);
   /** Messages that never arrived (drop steps: lost in the network or at a crashed receiver, C17). */
-  private lostPrefix = new Float64Array(1024);
+  private lostPrefix = new Int32Array(1024);
   /** The network's second copies (C26): in a step's sends, counted here and not as sent. */
   private copyPrefix = new Float64Array(1024);
   /** [k] = the last step ≤ k that delivered a message (0 = none). */
@@ -60,10 +61,12 @@ export class Replay {
 
   /** Extends the indexes over trace entries recorded since the last call. */
   index(): void {
-    const trace = this.sim.trace;
+    // The columns, not the array view: an entry's objects are built only for what is read.
+    const trace = this.sim.recorded;
     const len = trace.length;
     if (len + 1 > this.sentPrefix.length) {
-      const size = Math.max(len + 1, this.sentPrefix.length * 2);
+      // Grown by half (not doubled): a recorded step's bytes count against issue 11's 150 B.
+      const size = Math.max(len + 1, Math.ceil(this.sentPrefix.length * 1.5));
       this.sentPrefix = grow(this.sentPrefix, size);
       this.deliveredPrefix = grow(this.deliveredPrefix, size);
       this.lostPrefix = grow(this.lostPrefix, size);
@@ -71,7 +74,7 @@ export class Replay {
       this.lastDeliver = grow(this.lastDeliver, size);
     }
     for (let k = this.indexed; k < len; k++) {
-      const e = trace[k]!;
+      const e = { kind: trace.kindAt(k), sends: trace.sendsAt(k) };
       const step = k + 1;
       const copies = this.sim.faults.dup ? copiesIn(e) : 0;
       this.sentPrefix[step] = this.sentPrefix[k]! + e.sends.length - copies;
@@ -82,7 +85,7 @@ export class Replay {
       this.lastDeliver[step] = delivers ? step : this.lastDeliver[k]!;
       for (const s of e.sends) {
         if (s.seq >= this.sentAt.length)
-          this.sentAt = grow(this.sentAt, Math.max(s.seq + 1, this.sentAt.length * 2));
+          this.sentAt = grow(this.sentAt, Math.max(s.seq + 1, Math.ceil(this.sentAt.length * 1.5)));
         this.sentAt[s.seq] = step;
       }
     }
@@ -283,7 +286,7 @@ function bump(counts: Record<string, number>, kind: string, by: number): void {
 }
 
 /** The network's copies among a step's sends (C26): none unless the scenario gives `dup`. */
-function copiesIn(e: TraceEntry): number {
+function copiesIn(e: Pick<TraceEntry, 'sends'>): number {
   let copies = 0;
   for (const s of e.sends) if (s.copy) copies++;
   return copies;

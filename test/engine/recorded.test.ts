@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnyAlgorithm, Reaction } from '../../src/engine/types';
+import { Simulation } from '../../src/engine/simulation';
+
+import { buildRun } from '../../src/scenario/build';
+import { parseFlat, type Flat } from '../../src/scenario/parse';
+
+/**
+ * The recorded trace keeps no text (src/engine/recorded.ts): a step's note and pseudo-code lines are
+ * derived again from the algorithm's handler when read. Expected values come from a naive second
+ * recording: the same run with every handler wrapped so that each reaction it returns is kept, by the
+ * step it made, exactly as the old recording stored it.
+ */
+
+type AnyReaction = Reaction<unknown, { kind: string }, unknown>;
+
+interface Logged {
+  before: unknown;
+  r: AnyReaction;
+}
+
+/** The algorithm with every handler logging its reaction under the step the engine is computing. */
+function logging(alg: AnyAlgorithm, step: () => number, log: Map<number, Logged>, on: { live: boolean }) {
+  const keep = (k: number, before: unknown, r: AnyReaction | null) => {
+    if (on.live && r !== null) log.set(k, { before, r });
+    return r;
+  };
+  const a = alg as unknown as Record<string, unknown> & AnyAlgorithm;
+  const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(alg) as object) as Record<
+    string,
+    unknown
+  >;
+  Object.assign(out, alg);
+  out.init = (ctx: unknown, p: unknown) =>
+    keep(step(), null, (a.init as (...x: unknown[]) => AnyReaction)(ctx, p));
+  out.onMessage = (s: unknown, ...rest: unknown[]) =>
+    keep(step(), s, (a.onMessage as (...x: unknown[]) => AnyReaction)(s, ...rest));
+  if (a.onTimer)
+    out.onTimer = (s: unknown, ...rest: unknown[]) =>
+      keep(step(), s, (a.onTimer as (...x: unknown[]) => AnyReaction)(s, ...rest));
+  if (a.onSuspect)
+    out.onSuspect = (s: unknown, ...rest: unknown[]) =>
+      keep(step(), s, (a.onSuspect as (...x: unknown[]) => AnyReaction)(s, ...rest));
+  if (a.recover)
+    out.recover = (s: unknown, ...rest: unknown[]) =>
+      keep(step(), s, (a.recover as (...x: unknown[]) => AnyReaction)(s, ...rest));
+  // A barrier call is made before the engine counts its step, and one that finds nothing is no step.
+  if (a.onBarrier)
+    out.onBarrier = (s: unknown, ...rest: unknown[]) =>
+      keep(step() + 1, s, (a.onBarrier as (...x: unknown[]) => AnyReaction | null)(s, ...rest));
+  return out as unknown as AnyAlgorithm;
+}
+
+function build(flat: Flat) {
+  const p = parseFlat({ v: '1', ...flat });
+  if (!p.ok) return null;
+  const r = buildRun(p.value);
+  return r.ok ? r.value : null;
+}
+
+const scenario: fc.Arbitrary<Flat> = fc
+  .record({
+    alg: fc.constantFrom('lcr', 'hs', 'bully', 'ghs', 'chang-roberts', 'peterson', 'floodmax', 'franklin'),
+    n: fc.integer({ min: 3, max: 9 }),
+    mode: fc.constantFrom('sync', 'async'),
+    maxDelay: fc.integer({ min: 1, max: 5 }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+    ids: fc.constantFrom('asc', 'desc', 'random'),
+    loss: fc.constantFrom(0, 0, 0.1, 0.3),
+    dup: fc.constantFrom(0, 0, 0.3),
+    crash: fc.option(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 12 })), {
+      nil: undefined,
+    }),
+    recoverAfter: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+  })
+  .map((s) => {
+    const f: Flat = { alg: s.alg, n: String(s.n), mode: s.mode, seed: String(s.seed), ids: s.ids };
+    if (s.alg === 'ghs') f.topo = 'random';
+    if (s.mode === 'async') f.maxDelay = String(s.maxDelay);
+    if (s.loss) f.loss = String(s.loss);
+    if (s.dup) f.dup = String(s.dup);
+    if (s.crash && s.crash[0] <= s.n) {
+      f.crashes = `${s.crash[0]}@${s.crash[1]}`;
+      if (s.recoverAfter) f.recover = `${s.crash[0]}@${s.crash[1] + s.recoverAfter}`;
+    }
+    return f;
+  });
+
+describe('recorded trace: text derived on demand, as the old recording stored it', () => {
+  it('every step’s notes, lines and states equal the handler’s own reaction; the hash is the headless one', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(scenario, (flat) => {
+        const spec = build(flat);
+        if (spec === null) return; // a refused combination (an algorithm that takes no such fault)
+        ran++;
+        const log = new Map<number, Logged>();
+        const on = { live: true };
+        let sim: Simulation | null = null;
+        const alg = logging(spec.algorithm as AnyAlgorithm, () => sim!.step, log, on);
+        sim = new Simulation({ ...spec, algorithm: alg, record: true, checkInvariants: true });
+        sim.runToEnd();
+        on.live = false;
+        const headless = new Simulation({ ...spec, record: false }).runToEnd();
+        expect(sim.traceHash()).toBe(headless.traceHash());
+        // Read in reverse: a note must not depend on which steps were read before it.
+        for (let k = sim.trace.length - 1; k >= 0; k--) {
+          const e = sim.trace[k]!;
+          const got = log.get(e.step);
+          if (got && e.kind !== 'drop') {
+            expect(e.lines).toEqual(got.r.lines ?? []);
+            expect(e.after).toBe(got.r.state);
+            if (e.kind !== 'init' && e.kind !== 'recover') expect(e.before).toBe(got.before);
+            if (got.r.note && e.kind === 'recover') expect(e.note.endsWith(`: ${got.r.note}`)).toBe(true);
+            else if (got.r.note) expect(e.note).toBe(got.r.note);
+          } else {
+            // No handler ran (a crash, a drop, a timer without handler): no lines, the engine's sentence.
+            expect(e.lines).toEqual([]);
+          }
+          expect(e.note.length).toBeGreaterThan(0);
+        }
+        // A second recording read step by step as it grows gives the same text (nothing read later).
+        const again = new Simulation({ ...spec, record: true, checkInvariants: true });
+        const notes: string[] = [];
+        while (again.stepForward()) notes.push(again.trace[again.trace.length - 1]!.note);
+        expect(notes).toEqual(sim.trace.map((e) => e.note));
+        // Seeking back and forth does not change what is read.
+        again.seek(Math.floor(again.step / 2));
+        expect(again.trace.map((e) => e.note)).toEqual(notes);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+    expect(ran).toBeGreaterThan(30);
+  });
+
+  it('reads like the array it replaces: index, length, iteration, Array methods, JSON', () => {
+    const spec = build({ alg: 'lcr', n: '5', ids: 'desc', mode: 'sync' })!;
+    const sim = new Simulation({ ...spec, record: true }).runToEnd();
+    const t = sim.trace;
+    // LCR worst case on 5 nodes: 5 start-ups, n(n+1)/2 = 15 election deliveries, n = 5 announcements.
+    expect(t.length).toBe(5 + (5 * 6) / 2 + 5);
+    expect(Array.isArray(t)).toBe(true);
+    expect([...t].map((e) => e.step)).toEqual(Array.from({ length: t.length }, (_, i) => i + 1));
+    expect(t[0]).toBe(t[0]);
+    expect(t[t.length]).toBeUndefined();
+    expect(t.filter((e) => e.kind === 'init')).toHaveLength(5);
+    expect(t.slice(-1)[0]!.step).toBe(t.length);
+    expect(JSON.parse(JSON.stringify(t.slice(0, 1)))[0].kind).toBe('init');
+    expect(() => (t as unknown as unknown[]).push(1)).toThrow();
+  });
+});
