@@ -42,21 +42,29 @@ class RecordedStep implements TraceEntry {
   declare msgSeq?: number;
   declare timer?: string;
   declare timerData?: unknown;
-  sends: SentMessage[];
-  declare timers?: { label: string; at: number; timer: unknown }[];
+
   before: unknown;
   after: unknown;
   roleBefore: Role;
   roleAfter: Role;
+  declare readonly sends: SentMessage[];
+  declare readonly timers?: { label: string; at: number; timer: unknown }[] | undefined;
+  declare readonly lines: readonly number[];
+  declare readonly note: string;
   readonly #text: () => Derived;
   #derived: Derived | null = null;
+  readonly #src: RecordedTrace;
+  readonly #k: number;
+  #sends: SentMessage[] | null = null;
+  #timers: { label: string; at: number; timer: unknown }[] | null = null;
 
   constructor(
     step: number,
     time: number,
     kind: StepKind,
     node: NodeId,
-    sends: SentMessage[],
+    src: RecordedTrace,
+    k: number,
     before: unknown,
     after: unknown,
     roleBefore: Role,
@@ -67,21 +75,52 @@ class RecordedStep implements TraceEntry {
     this.time = time;
     this.kind = kind;
     this.node = node;
-    this.sends = sends;
+    this.#src = src;
+    this.#k = k;
     this.before = before;
     this.after = after;
     this.roleBefore = roleBefore;
     this.roleAfter = roleAfter;
     this.#text = text;
+    Object.defineProperties(this, RecordedStep.LAZY);
   }
 
-  get lines(): readonly number[] {
-    return (this.#derived ??= this.#text()).lines;
-  }
-
-  get note(): string {
-    return (this.#derived ??= this.#text()).note;
-  }
+  /**
+   * The fields built when read, as own enumerable accessors (so a spread or JSON.stringify of an entry
+   * sees them as it saw the plain object the trace held): a scan over kinds or roles allocates no
+   * message and re-runs no handler.
+   */
+  static readonly LAZY: PropertyDescriptorMap = {
+    sends: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): SentMessage[] {
+        return (this.#sends ??= this.#src.sendsAt(this.#k));
+      },
+    },
+    timers: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): { label: string; at: number; timer: unknown }[] | undefined {
+        const t = (this.#timers ??= this.#src.timersAt(this.#k));
+        return t.length ? t : undefined;
+      },
+    },
+    lines: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): readonly number[] {
+        return (this.#derived ??= this.#text()).lines;
+      },
+    },
+    note: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): string {
+        return (this.#derived ??= this.#text()).note;
+      },
+    },
+  };
 }
 
 /**
@@ -174,6 +213,20 @@ export class RecordedTrace {
     return keyTime(this.src.journal.keyOf(this.event[k]!));
   }
 
+  /**
+   * Calls `f` with each message step k + 1 sent (seq, payload, whether it is a network copy), without
+   * building its SentMessage: the Replay's index and the recording meter read every step this way.
+   */
+  eachSend(k: number, f: (seq: number, msg: unknown, copy: boolean) => void): void {
+    const j = this.src.journal;
+    const end = k + 1 < this.length ? this.firstSeq[k + 1]! : j.length;
+    for (let s = this.firstSeq[k]!; s < end; s++) {
+      const type = j.typeOf(s);
+      if ((type !== EV_DELIVER && type !== EV_LOSE) || j.sendStepOf(s) !== k + 1) continue;
+      f(s, j.payloadOf(s), this.copies.has(s));
+    }
+  }
+
   /** The messages step k + 1 sent, in the order it sent them (copies included). */
   sendsAt(k: number): SentMessage[] {
     const j = this.src.journal;
@@ -223,7 +276,8 @@ export class RecordedTrace {
       keyTime(j.keyOf(ev)),
       kind,
       ids[node]!,
-      this.sendsAt(k),
+      this,
+      k,
       before,
       this.after[k],
       ROLES[roles >> 3]!,
@@ -236,8 +290,6 @@ export class RecordedTrace {
       e.msg = payload as { kind: string };
       e.msgSeq = ev;
     }
-    const timers = this.timersAt(k);
-    if (timers.length) e.timers = timers;
     if (type === EV_TIMER) e.timer = this.src.timerLabel(payload);
     else if (type === EV_SUSPECT || type === EV_LOOK) e.timer = this.src.detectorLabel(payload);
     if (kind === 'timer') e.timerData = payload;
@@ -245,7 +297,7 @@ export class RecordedTrace {
   }
 
   /** The timers step k + 1 set: name, firing time, payload (DrawingDecl.waits). */
-  private timersAt(k: number): { label: string; at: number; timer: unknown }[] {
+  timersAt(k: number): { label: string; at: number; timer: unknown }[] {
     const j = this.src.journal;
     const out: { label: string; at: number; timer: unknown }[] = [];
     const end = k + 1 < this.length ? this.firstSeq[k + 1]! : j.length;

@@ -628,12 +628,12 @@ export class Simulation {
     if (this.hashing) this.hashHead(kind, node, from, seq, payload);
     const roles = this.record || this.checking || this.monitors !== null;
     const roleBefore: Role = roles ? this.roleOf(node) : 'idle';
-    let sends: SentMessage[] | null = null;
     // The step's sends and timers are the events it pushes from here on (recorded.ts reads them back).
     const firstSeq = this.seq;
+    const sentBefore = this.counters.sent + this.counters.duplicated;
     if (r !== null) {
       this.states[node] = r.state;
-      if (r.send) sends = this.performSends(node, r.send);
+      if (r.send) this.performSends(node, r.send);
       if (r.timers) {
         for (const t of r.timers)
           this.push(
@@ -671,7 +671,7 @@ export class Simulation {
     }
     if (this.record && !this.replaying && this.stepIndex > this.recorded.length) {
       this.recorded.push(kind, node, seq, firstSeq, before, this.states[node], roleBefore, roleAfter);
-      if (sends) this.recordedSends += sends.length;
+      this.recordedSends += this.counters.sent + this.counters.duplicated - sentBefore;
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
     if (this.record && this.stepIndex % this.checkpointEvery === 0) this.saveCheckpoint();
@@ -683,9 +683,9 @@ export class Simulation {
   private performSends(
     node: number,
     send: Reaction<unknown, { kind: string }, unknown>['send'] & object,
-  ): SentMessage[] | null {
-    // Headless, nothing is kept per send: the hash reads the numbers as they go by.
-    const out: SentMessage[] | null = this.record ? [] : null;
+  ): void {
+    // Nothing is kept per send: the hash reads the numbers as they go by, and a recorded run's trace
+    // reads its sends back from the journal (recorded.ts).
     const h = this.hashing ? this.hasher : null;
     const c = this.counters;
     const sync = this.timing.mode === 'sync';
@@ -737,11 +737,6 @@ export class Simulation {
       );
       if (fate === LOST_BY_NAME && this.record) this.droppedByName.add(seq);
       if (h) h.send(s.to, deliverAt, s.msg);
-      if (out) {
-        const m: SentMessage = { seq, from: fromId, to: s.to, msg: s.msg, sendTime: this.time, deliverAt };
-        if (lost) m.lost = true;
-        out.push(m);
-      }
       // A message may arrive twice (C26). One the network loses (a link down, a partition, by chance)
       // is lost with its copy; a drop by name (C25) takes that one message only, so adding it live
       // leaves the copy, and every step before the cursor, as they were.
@@ -750,9 +745,8 @@ export class Simulation {
         (fate === 0 || fate === LOST_BY_NAME) &&
         duplicatedAt(this.seed, c.sent - 1, this.dup)
       )
-        this.sendCopy(node, to, s.msg, deliverAt, c.sent - 1, out);
+        this.sendCopy(node, to, s.msg, deliverAt, c.sent - 1);
     }
-    return out;
   }
 
   /**
@@ -761,14 +755,7 @@ export class Simulation {
    * the channel's next scheduled step, as for any message on it. Async: `copyDelay` after the
    * original or the channel's last queued delivery, whichever is later, and later sends wait for it.
    */
-  private sendCopy(
-    node: number,
-    to: number,
-    msg: { kind: string },
-    original: number,
-    sent: number,
-    out: SentMessage[] | null,
-  ): void {
+  private sendCopy(node: number, to: number, msg: { kind: string }, original: number, sent: number): void {
     const link = this.links.id(node, to);
     let deliverAt = original;
     if (this.timing.mode === 'async') {
@@ -784,16 +771,6 @@ export class Simulation {
     if (this.record) this.recorded.markCopy(seq);
     const toId = this.graph.ids[to]!;
     if (this.hashing) this.hasher.send(toId, deliverAt, msg);
-    if (out)
-      out.push({
-        seq,
-        from: this.graph.ids[node]!,
-        to: toId,
-        msg,
-        sendTime: this.time,
-        deliverAt,
-        copy: true,
-      });
   }
 
   /**

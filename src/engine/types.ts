@@ -366,7 +366,7 @@ export interface TraceEntry {
   timerData?: unknown;
   sends: SentMessage[];
   /** The timers the step set: each one's name, the time it fires and its payload (absent: none). */
-  timers?: { label: string; at: number; timer: unknown }[];
+  timers?: { label: string; at: number; timer: unknown }[] | undefined;
   before: unknown;
   after: unknown;
   roleBefore: Role;

@@ -1,5 +1,4 @@
 import type { Simulation } from '../engine/simulation';
-import type { TraceEntry } from '../engine/types';
 
 /**
  * The browser's memory budget for one recorded run: the trace (with every step's new node state and
@@ -58,7 +57,11 @@ export function newBytes(after: unknown, before: unknown, depth = 0): number {
 }
 
 /** The bytes one recorded step holds, by the model (its text is not held: it is derived when read). */
-export function stepBytes(e: Pick<TraceEntry, 'before' | 'after' | 'sends'>): number {
+export function stepBytes(e: {
+  before: unknown;
+  after: unknown;
+  sends: readonly { msg: unknown }[];
+}): number {
   let objects = newBytes(e.after, e.before);
   const seen = new Set<unknown>();
   for (const s of e.sends) {
@@ -86,7 +89,9 @@ export class RecordingMeter {
     const t = this.sim.recorded;
     for (; this.counted < t.length; this.counted++) {
       const k = this.counted;
-      this.traceBytes += stepBytes({ before: t.beforeAt(k), after: t.afterAt(k), sends: t.sendsAt(k) });
+      const sends: { msg: unknown }[] = [];
+      t.eachSend(k, (_seq, msg) => sends.push({ msg }));
+      this.traceBytes += stepBytes({ before: t.beforeAt(k), after: t.afterAt(k), sends });
     }
     const m = this.sim.memory();
     return this.traceBytes + m.trace + m.journal + m.checkpoints;

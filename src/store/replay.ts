@@ -74,20 +74,23 @@ export class Replay {
       this.lastDeliver = grow(this.lastDeliver, size);
     }
     for (let k = this.indexed; k < len; k++) {
-      const e = { kind: trace.kindAt(k), sends: trace.sendsAt(k) };
       const step = k + 1;
-      const copies = this.sim.faults.dup ? copiesIn(e) : 0;
-      this.sentPrefix[step] = this.sentPrefix[k]! + e.sends.length - copies;
+      let sends = 0;
+      let copies = 0;
+      trace.eachSend(k, (seq, _msg, copy) => {
+        sends++;
+        if (copy) copies++;
+        if (seq >= this.sentAt.length)
+          this.sentAt = grow(this.sentAt, Math.max(seq + 1, Math.ceil(this.sentAt.length * 1.5)));
+        this.sentAt[seq] = step;
+      });
+      const e = { kind: trace.kindAt(k) };
+      this.sentPrefix[step] = this.sentPrefix[k]! + sends - copies;
       this.copyPrefix[step] = this.copyPrefix[k]! + copies;
       const delivers = e.kind === 'deliver';
       this.deliveredPrefix[step] = this.deliveredPrefix[k]! + (delivers ? 1 : 0);
       this.lostPrefix[step] = this.lostPrefix[k]! + (e.kind === 'drop' ? 1 : 0);
       this.lastDeliver[step] = delivers ? step : this.lastDeliver[k]!;
-      for (const s of e.sends) {
-        if (s.seq >= this.sentAt.length)
-          this.sentAt = grow(this.sentAt, Math.max(s.seq + 1, Math.ceil(this.sentAt.length * 1.5)));
-        this.sentAt[s.seq] = step;
-      }
     }
     this.indexed = len;
   }
@@ -283,13 +286,6 @@ function bump(counts: Record<string, number>, kind: string, by: number): void {
   const v = (counts[kind] ?? 0) + by;
   if (v === 0) delete counts[kind];
   else counts[kind] = v;
-}
-
-/** The network's copies among a step's sends (C26): none unless the scenario gives `dup`. */
-function copiesIn(e: Pick<TraceEntry, 'sends'>): number {
-  let copies = 0;
-  for (const s of e.sends) if (s.copy) copies++;
-  return copies;
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {

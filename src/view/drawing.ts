@@ -190,7 +190,7 @@ export class TraceMarks {
       time: number;
       kind: string;
       node: number;
-      timers?: { label: string; at: number; timer: unknown }[];
+      timers?: { label: string; at: number; timer: unknown }[] | undefined;
     }[],
   ): void {
     if (this.indexed === 0) this.pos = new Map(this.graph.ids.map((id, i) => [id, i]));
