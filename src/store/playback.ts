@@ -1,4 +1,4 @@
-import type { Timing, TraceEntry } from '../engine/types';
+import type { Timing } from '../engine/types';
 import { DEFAULT_SPEED, MAX_SPEED, MAX_STEPS_PER_TICK, MIN_SPEED } from './limits';
 
 /** Simulated time per second of wall time per unit of speed: one hop is one round, or a mean delay. */
@@ -11,7 +11,11 @@ export function clampSpeed(v: number): number {
 }
 
 export interface PlayFrom {
-  trace: readonly TraceEntry[];
+  /**
+   * Step k + 1's simulated time. A column read (RecordedTrace.timeAt), not `trace[k].time`: a frame
+   * may pass 40,000 steps, and building each step's entry held a Bully n = 400 frame for 55–105 ms.
+   */
+  timeAt(k: number): number;
   /** Steps recorded so far. */
   known: number;
   cursor: number;
@@ -26,19 +30,19 @@ export interface PlayFrom {
  * clock waits at the last recorded step.
  */
 export function playFrame(p: PlayFrom, advance: number): { cursor: number; clock: number; playing: boolean } {
-  const { trace, known } = p;
+  const { timeAt, known } = p;
   let clock = p.clock + advance;
   let k = p.cursor;
-  while (k < known && trace[k]!.time <= clock) {
+  while (k < known && timeAt(k) <= clock) {
     k++;
     if (k - p.cursor >= MAX_STEPS_PER_TICK) {
-      clock = trace[k - 1]!.time;
+      clock = timeAt(k - 1);
       break;
     }
   }
   let playing = true;
   if (k >= known) {
-    const last = known === 0 ? 0 : trace[known - 1]!.time;
+    const last = known === 0 ? 0 : timeAt(known - 1);
     if (!p.computing) playing = false;
     clock = Math.min(clock, last);
   }

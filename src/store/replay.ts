@@ -117,12 +117,12 @@ export class Replay {
   /** `rounds` (sync) or `time` (async) at the cursor: when the last message so far arrived. */
   get lastDeliveryTime(): number {
     const k = this.lastDeliver[this.step]!;
-    return k === 0 ? 0 : this.sim.trace[k - 1]!.time;
+    return k === 0 ? 0 : this.sim.recorded.timeAt(k - 1);
   }
 
   /** Simulated time of the cursor's step (0 before the first). */
   get time(): number {
-    return this.step === 0 ? 0 : this.sim.trace[this.step - 1]!.time;
+    return this.step === 0 ? 0 : this.sim.recorded.timeAt(this.step - 1);
   }
 
   /** The step that sent the message with this seq (0 = not recorded). */

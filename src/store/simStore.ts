@@ -317,7 +317,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         const r = s.run.replay;
         const f = playFrame(
           {
-            trace: r.trace,
+            timeAt: (k) => r.sim.recorded.timeAt(k),
             known: Math.min(s.knownSteps, r.trace.length),
             cursor: s.cursor,
             clock: s.clock,
