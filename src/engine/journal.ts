@@ -1,4 +1,5 @@
 import type { EventQueue } from './queue';
+import { grown } from './grown';
 
 /** `popStep` of an event still queued (or never popped in the steps seen so far). */
 export const NOT_POPPED = 0x7fffffff;
@@ -29,25 +30,15 @@ export class EventJournal {
   private grow(min: number): void {
     // Grown by half (not doubled): its ~37 B per event count against issue 11's 150 B per recorded step.
     const cap = Math.max(min, Math.ceil(this.key.length * 1.5));
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
     const pop = new Int32Array(cap).fill(NOT_POPPED);
     pop.set(this.popStep);
     const type = new Uint8Array(cap);
     type.set(this.type);
-    this.key = f64(this.key);
-    this.sendTime = f64(this.sendTime);
-    this.node = i32(this.node);
-    this.from = i32(this.from);
-    this.sendStep = i32(this.sendStep);
+    this.key = grown(this.key, cap);
+    this.sendTime = grown(this.sendTime, cap);
+    this.node = grown(this.node, cap);
+    this.from = grown(this.from, cap);
+    this.sendStep = grown(this.sendStep, cap);
     this.popStep = pop;
     this.type = type;
   }

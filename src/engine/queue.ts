@@ -1,3 +1,4 @@
+import { grown } from './grown';
 /**
  * The event queue: a binary min-heap on (key, seq) kept in typed arrays, with the event's payload in
  * parallel slot arrays, so queuing an event allocates nothing (allocation per event is what separates
@@ -93,19 +94,9 @@ export class EventQueue {
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.hKey = f64(this.hKey);
-    this.hSeq = f64(this.hSeq);
-    this.hSlot = i32(this.hSlot);
+    this.hKey = grown(this.hKey, cap);
+    this.hSeq = grown(this.hSeq, cap);
+    this.hSlot = grown(this.hSlot, cap);
     const fKey = new Float64Array(cap);
     const fSeq = new Float64Array(cap);
     const fSlot = new Int32Array(cap);
@@ -122,10 +113,10 @@ export class EventQueue {
     const t = new Uint8Array(cap);
     t.set(this.type);
     this.type = t;
-    this.node = i32(this.node);
-    this.from = i32(this.from);
-    this.sendTime = f64(this.sendTime);
-    this.sendStep = i32(this.sendStep);
+    this.node = grown(this.node, cap);
+    this.from = grown(this.from, cap);
+    this.sendTime = grown(this.sendTime, cap);
+    this.sendStep = grown(this.sendStep, cap);
     this.payload.length = cap;
     this.payload.fill(null, old);
     const free = new Int32Array(cap);

@@ -1,6 +1,7 @@
 import type { EventJournal } from './journal';
 import { EV_DELIVER, EV_LOOK, EV_LOSE, EV_SUSPECT, EV_TIMER, keyTime } from './queue';
 import type { NodeId, Role, SentMessage, StepKind, TraceEntry } from './types';
+import { grown } from './grown';
 
 const KINDS: readonly StepKind[] = ['init', 'deliver', 'timer', 'crash', 'recover', 'drop', 'barrier'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
@@ -152,21 +153,11 @@ export class RecordedTrace {
 
   private grow(): void {
     const cap = Math.ceil(this.kind.length * 1.5);
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.kind = u8(this.kind);
-    this.roles = u8(this.roles);
-    this.node = i32(this.node);
-    this.event = i32(this.event);
-    this.firstSeq = i32(this.firstSeq);
+    this.kind = grown(this.kind, cap);
+    this.roles = grown(this.roles, cap);
+    this.node = grown(this.node, cap);
+    this.event = grown(this.event, cap);
+    this.firstSeq = grown(this.firstSeq, cap);
   }
 
   /** Records step `length + 1`: `event` is the seq it popped, `firstSeq` the first seq it pushed. */

@@ -1,0 +1,25 @@
+/**
+ * A typed array grown to `cap` elements with its contents kept: the event queue, the event journal
+ * and the recorded trace's columns each grow this way (amortised: rare, never on a step's hot path).
+ */
+export function grown(a: Float64Array, cap: number): Float64Array<ArrayBuffer>;
+export function grown(a: Int32Array, cap: number): Int32Array<ArrayBuffer>;
+export function grown(a: Uint8Array, cap: number): Uint8Array<ArrayBuffer>;
+export function grown(
+  a: Float64Array | Int32Array | Uint8Array,
+  cap: number,
+): Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
+  if (a instanceof Float64Array) {
+    const b = new Float64Array(cap);
+    b.set(a);
+    return b;
+  }
+  if (a instanceof Int32Array) {
+    const b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  }
+  const b = new Uint8Array(cap);
+  b.set(a);
+  return b;
+}
