@@ -2,6 +2,7 @@ import type { Algorithm, Faults, Graph, NodeId, Role, TimingMode, TopologyKind }
 import { undirectedEdgeCount } from '../topology/connectivity';
 import { defaultsOf, type ParamSpecs } from './params';
 import type { Pseudocode } from './pseudocode';
+import type { SystemExperiment } from './system-experiment';
 
 /**
  * The algorithm plug-in contract: one module per algorithm declares everything about it, and the
@@ -225,6 +226,8 @@ export interface AlgorithmDef<
    * candidates (src/topology/services.ts), linked to each of them, drawn apart and named in words.
    */
   services?: readonly string[];
+  /** Its systems experiment (C27), for a protocol that never terminates: the registry lists them. */
+  systemExperiment?: SystemExperiment;
   /**
    * Rejects parameters that are each valid but clash (a renew deadline not shorter than the lease),
    * naming the key the editor marks; null where they agree.

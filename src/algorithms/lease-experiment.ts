@@ -14,6 +14,7 @@ export const PAUSE_AT = 101;
 export const LEASE_SPLIT_BRAIN: SystemExperiment = {
   id: 'lease-split-brain',
   algorithm: 'lease',
+  nCounts: 'candidates',
   title: 'Leases: split-brain time vs pause length (fencing off)',
   question:
     'How long two candidates believe they hold the lease at once when the holder pauses between checking its lease and writing, for pauses from 10 to 400.',

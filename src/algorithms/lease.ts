@@ -24,6 +24,7 @@ import {
   type LeaseState,
   type LeaseTimer,
 } from './lease-types';
+import { LEASE_SPLIT_BRAIN } from './lease-experiment';
 
 /**
  * Lease-based leader election against a coordination store (§1.12 of docs/algorithms.md), as
@@ -250,6 +251,7 @@ export const lease = defineAlgorithm<LeaseState, LeaseMsg, LeaseParams, LeaseTim
     },
   ],
   until: leaseUntilOf,
+  systemExperiment: LEASE_SPLIT_BRAIN,
   // At most one leader per lease revision, by the store's compare-and-swap; two revisions believed at
   // once is the split brain, which the run monitor reports with its duration.
   term: (s) => (s.kind === 'candidate' ? (s.token ?? 0) : 0),

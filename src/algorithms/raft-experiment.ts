@@ -9,6 +9,7 @@ import type { SystemExperiment } from './system-experiment';
 export const RAFT_UNAVAILABILITY: SystemExperiment = {
   id: 'raft-unavailability',
   algorithm: 'raft',
+  nCounts: 'candidates',
   title: 'Raft: unavailability vs election-timeout range',
   question:
     'How long five servers starting together are without a leader, as the election-timeout range widens from 150–155 to 150–300.',

@@ -3,6 +3,7 @@ import { defineAlgorithm, formula, lower, type CurveSpec } from './contract';
 import { pseudocode } from './pseudocode';
 import { RAFT_FIGURES, RaftMonitor } from './raft-monitor';
 import { heartbeatParam, timeoutParam, untilOf, untilParam, type RaftParams } from './raft-params';
+import { RAFT_UNAVAILABILITY } from './raft-experiment';
 
 /**
  * Raft's leader election (Ongaro & Ousterhout, USENIX ATC 2014, §5.2 and Fig. 2), on a complete graph:
@@ -208,6 +209,7 @@ export const raft = defineAlgorithm<RaftState, RaftMsg, RaftParams, RaftTimer>({
     return s.role !== 'leader' || t.term !== s.term;
   },
   until: untilOf,
+  systemExperiment: RAFT_UNAVAILABILITY,
   // Election Safety (Fig. 3): at most one leader per term, checked by the engine's monitors.
   term: (s) => s.term,
   drawing: {

@@ -47,6 +47,8 @@ export interface SystemExperiment {
   timeUnit: string;
   /** Candidates when n is not varied. */
   n: number;
+  /** What its n counts, for the axis: `candidates`, or ZooKeeper's `clients`. */
+  nCounts: string;
   mode: 'sync' | 'async';
   /** Seeds per point when `--seeds` is not given. */
   seeds: number;

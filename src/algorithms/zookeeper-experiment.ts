@@ -11,6 +11,7 @@ export const CRASH_AT = 100;
 export const ZOOKEEPER_NOTIFICATIONS: SystemExperiment = {
   id: 'zookeeper-notifications',
   algorithm: 'zookeeper',
+  nCounts: 'clients',
   title: 'ZooKeeper: notifications vs n (recipe and herd)',
   question:
     'How many watch notifications one leader crash sends with n clients: the recipe (watch your predecessor) against the herd (everyone watches the leader).',

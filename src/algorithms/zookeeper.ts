@@ -12,6 +12,7 @@ import {
 } from './zookeeper-params';
 import { serverExpire, serverInit, serverMessage, znodeName } from './zookeeper-server';
 import { code, L, type ClientState, type ZkMsg, type ZkState, type ZkTimer } from './zookeeper-types';
+import { ZOOKEEPER_NOTIFICATIONS } from './zookeeper-experiment';
 
 /**
  * ZooKeeper's leader-election recipe (§1.13 of docs/algorithms.md; ZooKeeper's "Recipes and
@@ -185,6 +186,7 @@ export const zookeeper = defineAlgorithm<ZkState, ZkMsg, ZkParams, ZkTimer>({
     },
   ],
   until: zkUntilOf,
+  systemExperiment: ZOOKEEPER_NOTIFICATIONS,
   term: (s) => (s.kind === 'client' && s.leading ? s.seq! + 1 : 0),
   timerCancelled: cancelled,
   timerLabel: (t) => t.kind,

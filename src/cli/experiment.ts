@@ -10,6 +10,7 @@ import { longRunNote } from './estimate';
 import { runOnThreads } from './pool';
 import { fail, note, say } from './say';
 import { ALGORITHMS, EXPERIMENT_DEFAULTS } from '../algorithms/registry';
+import { SYSTEM_EXPERIMENTS } from '../experiments/systems';
 import { readRunOptions } from './runOptions';
 import { parseSystemArgs, runSystemCommand, SYSTEM_USAGE, type SystemArgs } from './system-experiment';
 
@@ -18,7 +19,7 @@ export const EXPERIMENT_USAGE = `Leader Election Lab — experiments (many headl
   npm run --silent sim -- experiment --algorithm ${EXPERIMENT_DEFAULTS.join(',')} --n 4-64 [--ids worst,best,random,asc,desc]
      [--seeds K] [--mode sync|async] [--max-delay D] [--no-announce] [--max-steps N] [--jobs K] [--shard i/k]
      [--quiet] [--csv | --json]
-  npm run --silent sim -- experiment --preset raft-unavailability|lease-split-brain|zookeeper-notifications
+  npm run --silent sim -- experiment --preset ${SYSTEM_EXPERIMENTS.map((e) => e.id).join('|')}
      [--vary NAME=VALUES] [--seeds K] [--n K] [--mode sync|async] [--max-delay D] [--csv | --json]
 
   --n       sizes: 4,8,16 | 4-64 | 4-64:4 (step 4) | 4-64:x2 (powers of two) | a comma-separated mix
@@ -105,9 +106,7 @@ export function parseShard(text: string): { index: number; count: number } {
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
   const { values: given, flags } = readArgv(argv, EXPERIMENT_GRAMMAR);
   if (given.has('--vary') && !given.has('--preset') && !flags.has('--help'))
-    throw new UsageError(
-      '--vary needs --preset (raft-unavailability, lease-split-brain or zookeeper-notifications)',
-    );
+    throw new UsageError(`--vary needs --preset (${SYSTEM_EXPERIMENTS.map((e) => e.id).join(', ')})`);
   if (flags.has('--csv') && flags.has('--json'))
     throw new UsageError('--csv and --json cannot both be given');
   const spec: ExperimentSpec = {

@@ -48,8 +48,7 @@ export function systemPlot(spec: SystemSpec, points: readonly SystemPoint[], fig
       series.push({ variant: v.name, kind: 'max', label: `${name}most`, values: at('max') });
     }
   }
-  const xName =
-    spec.vary === 'n' ? `n (${exp.algorithm === 'zookeeper' ? 'clients' : 'candidates'})` : info.label;
+  const xName = spec.vary === 'n' ? `n (${exp.nCounts})` : info.label;
   return {
     figure: fig.key,
     x,

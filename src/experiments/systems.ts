@@ -1,8 +1,5 @@
-import { LEASE_SPLIT_BRAIN } from '../algorithms/lease-experiment';
-import { RAFT_UNAVAILABILITY } from '../algorithms/raft-experiment';
-import { findAlgorithm } from '../algorithms/registry';
+import { ALGORITHMS, findAlgorithm } from '../algorithms/registry';
 import type { SystemExperiment } from '../algorithms/system-experiment';
-import { ZOOKEEPER_NOTIFICATIONS } from '../algorithms/zookeeper-experiment';
 import type { TimingMode } from '../engine/types';
 import { LIMITS } from '../topology/spec';
 import { parseNRange, parseRange, type RangeResult } from './range';
@@ -10,12 +7,10 @@ import { MAX_RUNS, MAX_SEEDS } from './spec';
 
 export type { SystemExperiment };
 
-/** The systems experiments of C27, by their `--preset` names. */
-export const SYSTEM_EXPERIMENTS: readonly SystemExperiment[] = [
-  RAFT_UNAVAILABILITY,
-  LEASE_SPLIT_BRAIN,
-  ZOOKEEPER_NOTIFICATIONS,
-];
+/** The systems experiments of C27, by their `--preset` names: each declared by its algorithm. */
+export const SYSTEM_EXPERIMENTS: readonly SystemExperiment[] = ALGORITHMS.flatMap((a) =>
+  a.systemExperiment ? [a.systemExperiment] : [],
+);
 
 export function findSystemExperiment(id: string): SystemExperiment | undefined {
   return SYSTEM_EXPERIMENTS.find((e) => e.id === id);
