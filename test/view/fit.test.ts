@@ -38,6 +38,20 @@ describe('fitting the graph to its panel', () => {
     expect(v.zoom).toBeCloseTo(420 / (100 + 2 * 18));
   });
 
+  it("pads a phone's panel by 8 px instead of 40, so the graph gets the width", () => {
+    // 390 × 366 (a phone): the ring's box 100 + 2·18 must fit in 390 − 16 and 366 − 16.
+    const v = fitViewport(
+      layout([
+        [0, 0],
+        [100, 100],
+      ]),
+      390,
+      366,
+      true,
+    )!;
+    expect(v.zoom).toBeCloseTo(350 / (100 + 2 * 18));
+  });
+
   it('has nothing to frame without nodes or room', () => {
     expect(fitViewport(layout([]), 500, 400, false)).toBeNull();
     expect(fitViewport(layout([[0, 0]]), 0, 400, false)).toBeNull();
