@@ -41,6 +41,17 @@ test('graph first at the full width, a large Step/Play bar on the first screen, 
   expect(graph.width).toBeGreaterThanOrEqual(0.9 * 390);
   expect(graph.height).toBeGreaterThanOrEqual(250);
   await inFirstScreen(page, graph);
+  // The drawing fills that panel: the ring's node centres span ≥ 45 % of the width and its ids read at
+  // ≥ 14 px (with 40 px of padding in a 260 px panel the ring of 8 was ~100 px across, ids ~11 px).
+  const drawn = () =>
+    page.evaluate(() => {
+      const cy = window.__lel!.view!.cy;
+      const xs = cy.nodes().map((n) => n.renderedPosition().x);
+      const id = Math.min(...cy.nodes().map((n) => parseFloat(n.style('font-size')) * cy.zoom()));
+      return { span: Math.max(...xs) - Math.min(...xs), id };
+    });
+  await expect.poll(async () => (await drawn()).span).toBeGreaterThanOrEqual(0.45 * 390);
+  expect((await drawn()).id).toBeGreaterThanOrEqual(14);
   for (const name of ['Play', 'Step forward', 'Step back']) {
     const b = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
     expect(b.height, `${name} is a thumb-sized target`).toBeGreaterThanOrEqual(48);
