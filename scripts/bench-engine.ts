@@ -225,6 +225,18 @@ const sizes = (process.argv[2] ?? '1000,5000').split(',').map(Number);
 const rows: string[][] = [
   ['workload', 'deliveries', 'engine, hash on (as the CLI)', 'baseline', 'ratio', 'hash off', 'ratio'],
 ];
+type Measured = ReturnType<typeof measure>;
+/** One row: a rate with the hash on (and off, when measured) against a baseline's rate. */
+const row = (label: string, on: Measured, base: Measured, baseName: string, off?: Measured) =>
+  rows.push([
+    label,
+    String(on.deliveries),
+    fmt(on.rate),
+    `${fmt(base.rate)} (${baseName})`,
+    (on.rate / base.rate).toFixed(2),
+    off ? fmt(off.rate) : '',
+    off ? (off.rate / base.rate).toFixed(2) : '',
+  ]);
 for (const n of sizes) {
   const runs = n <= 1000 ? 9 : 5;
   const base = measure(() => heapBaseline(n), runs);
@@ -232,48 +244,30 @@ for (const n of sizes) {
   const bare = measure(() => engineRun(n, 'async', false), runs);
   if (eng.deliveries !== base.deliveries)
     throw new Error(`delivery counts differ: ${eng.deliveries} vs ${base.deliveries}`);
-  rows.push([
-    `LCR worst async n=${n}`,
-    String(eng.deliveries),
-    fmt(eng.rate),
-    `${fmt(base.rate)} (typed-array heap)`,
-    (eng.rate / base.rate).toFixed(2),
-    fmt(bare.rate),
-    (bare.rate / base.rate).toFixed(2),
-  ]);
+  row(`LCR worst async n=${n}`, eng, base, 'typed-array heap', bare);
   const bound = measure(() => ringBufferBound(n), runs);
   const sync = measure(() => engineRun(n, 'sync'), runs);
-  const syncBare = measure(() => engineRun(n, 'sync', false), runs);
-  rows.push([
+  row(
     `LCR worst sync n=${n}`,
-    String(sync.deliveries),
-    fmt(sync.rate),
-    `${fmt(bound.rate)} (ring buffer)`,
-    (sync.rate / bound.rate).toFixed(2),
-    fmt(syncBare.rate),
-    (syncBare.rate / bound.rate).toFixed(2),
-  ]);
+    sync,
+    bound,
+    'ring buffer',
+    measure(() => engineRun(n, 'sync', false), runs),
+  );
   const ceiling = measure(() => handlerCeiling(n, true), runs);
-  const ceilingBare = measure(() => handlerCeiling(n, false), runs);
-  rows.push([
+  row(
     `  ceiling: ring buffer + LCR's handler`,
-    String(ceiling.deliveries),
-    fmt(ceiling.rate),
-    `${fmt(bound.rate)} (ring buffer)`,
-    (ceiling.rate / bound.rate).toFixed(2),
-    fmt(ceilingBare.rate),
-    (ceilingBare.rate / bound.rate).toFixed(2),
-  ]);
-  const hashOnly = measure(() => handlerCeiling(n, true, false), runs);
-  rows.push([
+    ceiling,
+    bound,
+    'ring buffer',
+    measure(() => handlerCeiling(n, false), runs),
+  );
+  row(
     `  ceiling: ring buffer + the hash only`,
-    String(hashOnly.deliveries),
-    fmt(hashOnly.rate),
-    `${fmt(bound.rate)} (ring buffer)`,
-    (hashOnly.rate / bound.rate).toFixed(2),
-    '',
-    '',
-  ]);
+    measure(() => handlerCeiling(n, true, false), runs),
+    bound,
+    'ring buffer',
+  );
 }
 
 // The CLI as a user runs it (`npm run sim`, tsx, hash on) on LCR worst case async, against the bare
