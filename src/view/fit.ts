@@ -1,12 +1,15 @@
 import type { Layout } from './layout';
 
 /**
+ * Below this width or height a panel (a phone's graph, a compare pane) cannot spare 40 px of padding
+ * a side: it gets 8 px.
+ */
+export const SMALL_PANEL = 400;
+
+/**
  * The viewport that frames a layout in a w × h panel, from the layout's bounding box (known without
  * asking Cytoscape to measure every element); null when there is nothing to frame or no room.
  */
-/** Below this width or height the panel is a phone's: the padding around the graph shrinks to 8 px. */
-export const SMALL_PANEL = 400;
-
 export function fitViewport(
   layout: Layout,
   w: number,
@@ -26,8 +29,8 @@ export function fitViewport(
   }
   // Room for the leader's larger disc, and on small rings for message labels outside the ring.
   const margin = layout.margin ?? (layout.x.length <= 40 && ring ? layout.nodeSize * 1.8 : layout.nodeSize);
-  // A phone's panel (under SMALL_PANEL px on a side) cannot spare 40 px a side: the ring of 8 was
-  // 110 px across in a 390 × 260 panel; the margin above still keeps labels inside.
+  // On a phone the ring of 8 was 110 px across in a 390 × 260 panel with 40 px a side; the margin
+  // above still keeps labels inside.
   const pad = Math.min(w, h) < SMALL_PANEL ? 8 : layout.x.length > 200 ? 16 : 40;
   const bw = x1 - x0 + 2 * margin;
   const bh = y1 - y0 + 2 * margin;
