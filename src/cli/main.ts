@@ -110,6 +110,15 @@ async function main(argv: string[]): Promise<void> {
       `messages: ${summary.messages} (${Object.entries(summary.messagesByKind)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')})`,
+      // Only where something was lost or a monitor spoke: a perfect run prints what it printed before.
+      ...(summary.lost > 0
+        ? [
+            `lost: ${summary.lost} (${Object.entries(summary.lostByKind)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')})`,
+          ]
+        : []),
+      ...summary.violations.map((v) => `violation at step ${v.step}: ${v.message}`),
       summary.mode === 'sync' ? `rounds: ${summary.rounds}` : `time: ${summary.time}`,
       // Only where duplicates were asked for (C26): every other run prints what it printed before.
       ...(summary.duplicated !== undefined

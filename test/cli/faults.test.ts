@@ -34,6 +34,16 @@ describe('CLI: the fault options (C17)', () => {
     expect(j.violations.map((v) => v.message)).toEqual(['the run ended with no leader']);
   });
 
+  it('the text output says what the JSON says about losses and violations (hand-worked: the partition above)', () => {
+    const r = cli(...ring6, '--partition', '1,2,3@0');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('\nlost: 2 (election 2)\n');
+    expect(r.out).toMatch(/\nviolation at step \d+: the run ended with no leader\n/);
+    // A perfect run keeps its text: no lost line, no violation line.
+    const clean = cli('--algorithm', 'lcr', '--ids', '5,4,3,2,1', '--mode', 'sync');
+    expect(clean.out).not.toMatch(/^lost:|^violation/m);
+  });
+
   it('--link-down may be repeated: the same run as one comma-separated list', () => {
     const once = cli(...ring6, '--link-down', '1-2@0:1,3-4@0:1', '--json');
     const twice = cli(...ring6, '--link-down', '1-2@0:1', '--link-down', '3-4@0:1', '--json');
