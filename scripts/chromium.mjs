@@ -34,13 +34,23 @@ export async function servePreview(port, build = true) {
     ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port)],
     { stdio: 'ignore', detached: true },
   );
-  process.on('exit', () => {
+  // The server must not keep this process alive: without unref() a script that ends without
+  // process.exit() (bench-browser.mjs) waits on the child forever after printing its results.
+  server.unref();
+  const stop = () => {
     try {
       process.kill(-server.pid, 'SIGTERM');
     } catch {
       /* already gone */
     }
-  });
+  };
+  process.on('exit', stop);
+  // A timeout or Ctrl-C kills this process by a signal, which skips 'exit': stop the server then too.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ])
+    process.once(signal, () => process.exit(code));
   const base = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
