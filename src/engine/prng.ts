@@ -73,12 +73,22 @@ export class Prng {
     this.index = N;
   }
 
+  // The reference generator's three loops: no `% N` per word (the modulo was most of the refill's cost).
+  // `-(y & 1) & MATRIX_A` is MATRIX_A when y is odd, else 0, without a branch.
   private twist(): void {
     const mt = this.mt;
-    for (let kk = 0; kk < N; kk++) {
-      const y = (mt[kk]! & 0x80000000) | (mt[(kk + 1) % N]! & 0x7fffffff);
-      mt[kk] = mt[(kk + M) % N]! ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    let kk = 0;
+    let y: number;
+    for (; kk < N - M; kk++) {
+      y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
+      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     }
+    for (; kk < N - 1; kk++) {
+      y = (mt[kk]! & 0x80000000) | (mt[kk + 1]! & 0x7fffffff);
+      mt[kk] = mt[kk + M - N]! ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    }
+    y = (mt[N - 1]! & 0x80000000) | (mt[0]! & 0x7fffffff);
+    mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     this.index = 0;
   }
 
