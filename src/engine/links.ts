@@ -67,3 +67,41 @@ export class IdIndex {
     return this.map!.get(id) ?? -1;
   }
 }
+
+/**
+ * Each node's last send target: a node sends to the same neighbour again and again (a ring's successor,
+ * a tree's parent), so the id lookup and the link's binary search run when its target changes, not on
+ * every send. A pure cache of (node, target id) → (position, link): nothing to checkpoint.
+ */
+export class SendTargets {
+  /** The link `resolve` found last: from the node to the target, −1 if there is none. */
+  link = -1;
+  private readonly lastTo: Float64Array;
+  private readonly lastPosition: Int32Array;
+  private readonly lastLink: Int32Array;
+
+  constructor(
+    n: number,
+    private readonly position: IdIndex,
+    private readonly links: LinkIndex,
+  ) {
+    // NaN equals no id: every node's first send looks its target up.
+    this.lastTo = new Float64Array(n).fill(NaN);
+    this.lastPosition = new Int32Array(n);
+    this.lastLink = new Int32Array(n);
+  }
+
+  /** The position of the node with id `to` (−1 if none), and the link to it in `link`. */
+  resolve(node: number, to: NodeId): number {
+    if (this.lastTo[node] === to) {
+      this.link = this.lastLink[node]!;
+      return this.lastPosition[node]!;
+    }
+    const at = this.position.get(to);
+    this.link = at < 0 ? -1 : this.links.id(node, at);
+    this.lastTo[node] = to;
+    this.lastPosition[node] = at;
+    this.lastLink[node] = this.link;
+    return at;
+  }
+}

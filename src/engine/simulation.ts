@@ -1,5 +1,5 @@
 import { buildContexts } from './context';
-import { IdIndex, LinkIndex } from './links';
+import { IdIndex, LinkIndex, SendTargets } from './links';
 import { TraceHasher } from './hash';
 import { canonicalMessage } from './messageText';
 import { StateHistory } from './history';
@@ -219,6 +219,7 @@ export class Simulation {
   recordedSends = 0;
   private readonly position: IdIndex;
   private readonly links: LinkIndex;
+  private readonly targets: SendTargets;
   private readonly adjacency: Set<number>[] | null;
   /** The delivery schedule being replayed (async runs that carry one), else null. */
   private readonly plan: DeliveryPlan | null;
@@ -279,6 +280,7 @@ export class Simulation {
     this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record, cfg.seed);
     this.position = new IdIndex(cfg.graph.ids);
     this.links = new LinkIndex(cfg.graph);
+    this.targets = new SendTargets(this.n, this.position, this.links);
     this.linkLast = new Float64Array(this.links.count);
     this.linkLastSeq = new Float64Array(this.checking ? this.links.count : 0).fill(-1);
     this.adjacency = this.checking ? this.ctx.map((c) => new Set(c.neighbours)) : null;
@@ -532,8 +534,9 @@ export class Simulation {
         if (!this.stalled) this.finishMonitors();
         return false;
       }
-      if (this.plan && this.checkPlan(q.peekKey())) return false;
-      if (keyTime(q.peekKey()) > this.until) {
+      const nextKey = q.peekKey();
+      if (this.plan && this.checkPlan(nextKey)) return false;
+      if (this.until !== Infinity && keyTime(nextKey) > this.until) {
         this.horizonReached = true;
         return false;
       }
@@ -542,9 +545,9 @@ export class Simulation {
         this.finishMonitors();
         return false;
       }
-      key = q.peekKey();
-      seq = q.peekSeq();
+      key = nextKey;
       const slot = q.pop();
+      seq = q.poppedSeq;
       type = q.type[slot]!;
       node = q.node[slot]!;
       from = q.from[slot]!;
@@ -692,7 +695,8 @@ export class Simulation {
     const fromId = this.graph.ids[node]!;
     for (let k = 0; k < send.length; k++) {
       const s = send[k]!;
-      const to = this.position.get(s.to);
+      const to = this.targets.resolve(node, s.to);
+      const link = this.targets.link;
       if (to < 0) {
         this.report(`${fromId} sent ${s.msg.kind} to unknown node ${s.to}`);
         continue;
@@ -707,10 +711,9 @@ export class Simulation {
         deliverAt = this.time + 1;
       } else if (this.plan) {
         // A replayed schedule fixes the time; the seed's delays are not drawn.
-        deliverAt = this.plan.deliverAt(this.links.id(node, to), this.time);
+        deliverAt = this.plan.deliverAt(link, this.time);
       } else {
         deliverAt = this.time + this.prng.int(1, this.timing.maxDelay);
-        const link = this.links.id(node, to);
         if (link >= 0) {
           // FIFO: never overtake an earlier message on the same channel; seq breaks the tie.
           const last = this.linkLast[link]!;
@@ -721,10 +724,8 @@ export class Simulation {
       // The network decides a message's fate when it is sent (C17); it still travels until deliverAt.
       // The draw reads the send counter, not the event seq: a crash or recovery added to the scenario
       // (the live controls) queues one more event at the start, and must not move the draws before it.
-      // Drops by name (C25) count the sends per channel: only then is the link looked up for it.
-      const fate = this.net.active
-        ? this.net.fate(node, to, this.time, c.sent - 1, this.links.id(node, to))
-        : 0;
+      // Drops by name (C25) count the sends per channel: the fate reads the link.
+      const fate = this.net.active ? this.net.fate(node, to, this.time, c.sent - 1, link) : 0;
       const lost = fate !== 0;
       const seq = this.push(
         eventKey(deliverAt, false),
