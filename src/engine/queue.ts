@@ -160,11 +160,14 @@ export class EventQueue {
       this.appendLane(key, seq, slot);
       return;
     }
-    // sift up
+    this.siftUp(this.heapSize++, key, seq, slot);
+  }
+
+  /** Puts (key, seq, slot) at the hole `i` or above it, moving larger parents down. */
+  private siftUp(i: number, key: number, seq: number, slot: number): void {
     const hKey = this.hKey;
     const hSeq = this.hSeq;
     const hSlot = this.hSlot;
-    let i = this.heapSize++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pk = hKey[p]!;
@@ -237,18 +240,7 @@ export class EventQueue {
         hSlot[i] = hSlot[c]!;
         i = c;
       }
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const pk = hKey[p]!;
-        if (pk < key || (pk === key && hSeq[p]! < seq)) break;
-        hKey[i] = pk;
-        hSeq[i] = hSeq[p]!;
-        hSlot[i] = hSlot[p]!;
-        i = p;
-      }
-      hKey[i] = key;
-      hSeq[i] = seq;
-      hSlot[i] = slot;
+      this.siftUp(i, key, seq, slot);
     }
     return top;
   }
