@@ -307,7 +307,7 @@ const q = new EventQueue(1 << 20);
 const perSlot =
   8 /* key */ +
   8 /* seq */ +
-  4 /* heap slot */ +
+  4 /* next in its bucket's list */ +
   1 /* type */ +
   4 /* node */ +
   4 /* from */ +

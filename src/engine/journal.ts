@@ -88,7 +88,7 @@ export class EventJournal {
     const pop = this.popStep;
     for (let s = from; s < end; s++) if (pop[s]! > step) live.push(s);
     const key = this.key;
-    // Events go back in (key, seq) order, so events pushed in order go back to the queue's FIFO lane.
+    // Events go back in (key, seq) order, so each key's bucket in the queue is rebuilt by appending.
     live.sort((a, b) => key[a]! - key[b]! || a - b);
     for (const s of live) {
       queue.push(

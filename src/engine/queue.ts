@@ -1,14 +1,18 @@
 import { grown } from './grown';
 /**
- * The event queue: a binary min-heap on (key, seq) kept in typed arrays, with the event's payload in
- * parallel slot arrays, so queuing an event allocates nothing (allocation per event is what separates
- * a fast engine from a framework-style one). `seq` is a global counter: no ties.
+ * The event queue, ordered by (key, seq), in typed arrays: queuing an event allocates nothing
+ * (allocation per event is what separates a fast engine from a framework-style one). `seq` is a global
+ * counter: no ties.
  *
  * key = 2·time for deliveries, start-ups and crashes, 2·time + 1 for timers, so a timer fires after
  * every delivery of its time unit (a sync round's messages all arrive before a round-end timer).
  *
- * Events pushed in (key, seq) order — every message of a synchronous run — go to a plain FIFO lane
- * instead of the heap: O(1) instead of O(log n), and pop takes the smaller of the two heads.
+ * Events of one key are a bucket: a FIFO list threaded through the slots. A run pushes with a growing
+ * seq, so a bucket's list is in seq order by appending at its tail, and (key, seq) order is: the
+ * bucket of the smallest key, from its head. Only the distinct keys go through a binary heap — a
+ * handful at a time (a sync round has one; async LCR with delays up to 10 about twenty), where a heap
+ * of every event would be as deep as log₂ of the messages in flight. Push and pop cost O(1) plus
+ * O(log keys) when a key appears or empties.
  */
 /**
  * The queue's order key of an event at `time`: `2·time` for deliveries, start-ups and crashes,
@@ -49,69 +53,67 @@ export interface QueuedEvent {
 }
 
 export class EventQueue {
-  /** Events in the queue (heap + FIFO lane). */
+  /** Events in the queue. */
   size = 0;
   /** The seq of the event `pop` returned last (so the event loop need not peek it first). */
   poppedSeq = -1;
-  private heapSize = 0;
-  // FIFO lane: a growable ring buffer of (key, seq, slot), sorted by construction
-  private fKey: Float64Array;
-  private fSeq: Float64Array;
-  private fSlot: Int32Array;
-  private fHead = 0;
-  private fLen = 0;
-  private hKey: Float64Array;
-  private hSeq: Float64Array;
-  private hSlot: Int32Array;
-  // slot arrays
+  // slot arrays: the event loop reads a popped event's fields from them
   type: Uint8Array;
   node: Int32Array;
   from: Int32Array;
   sendTime: Float64Array;
   sendStep: Int32Array;
   payload: unknown[];
+  private key: Float64Array;
+  private seq: Float64Array;
+  /** The next slot of the same bucket, −1 at its tail. */
+  private next: Int32Array;
   private free: Int32Array;
   private freeTop = 0;
   private capacity: number;
+  // buckets: head and tail slot of each key's list; ids reused through a free list
+  private readonly bucketOf = new Map<number, number>();
+  private bHead: Int32Array;
+  private bTail: Int32Array;
+  private bFree: Int32Array;
+  private bFreeTop = 0;
+  private bCapacity: number;
+  // the distinct keys: a binary min-heap of (key, bucket)
+  private kKey: Float64Array;
+  private kBucket: Int32Array;
+  private kSize = 0;
+  /** The bucket a push found last (pushes often repeat a key): −1 when none. */
+  private lastKey = NaN;
+  private lastBucket = -1;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
-    this.fKey = new Float64Array(capacity);
-    this.fSeq = new Float64Array(capacity);
-    this.fSlot = new Int32Array(capacity);
-    this.hKey = new Float64Array(capacity);
-    this.hSeq = new Float64Array(capacity);
-    this.hSlot = new Int32Array(capacity);
     this.type = new Uint8Array(capacity);
     this.node = new Int32Array(capacity);
     this.from = new Int32Array(capacity);
     this.sendTime = new Float64Array(capacity);
     this.sendStep = new Int32Array(capacity);
     this.payload = new Array<unknown>(capacity).fill(null);
+    this.key = new Float64Array(capacity);
+    this.seq = new Float64Array(capacity);
+    this.next = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeTop = capacity;
+    const b = 64;
+    this.bCapacity = b;
+    this.bHead = new Int32Array(b);
+    this.bTail = new Int32Array(b);
+    this.bFree = new Int32Array(b);
+    for (let i = 0; i < b; i++) this.bFree[i] = b - 1 - i;
+    this.bFreeTop = b;
+    this.kKey = new Float64Array(b);
+    this.kBucket = new Int32Array(b);
   }
 
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
-    this.hKey = grown(this.hKey, cap);
-    this.hSeq = grown(this.hSeq, cap);
-    this.hSlot = grown(this.hSlot, cap);
-    const fKey = new Float64Array(cap);
-    const fSeq = new Float64Array(cap);
-    const fSlot = new Int32Array(cap);
-    for (let i = 0; i < this.fLen; i++) {
-      const j = (this.fHead + i) % old;
-      fKey[i] = this.fKey[j]!;
-      fSeq[i] = this.fSeq[j]!;
-      fSlot[i] = this.fSlot[j]!;
-    }
-    this.fKey = fKey;
-    this.fSeq = fSeq;
-    this.fSlot = fSlot;
-    this.fHead = 0;
     const t = new Uint8Array(cap);
     t.set(this.type);
     this.type = t;
@@ -121,11 +123,28 @@ export class EventQueue {
     this.sendStep = grown(this.sendStep, cap);
     this.payload.length = cap;
     this.payload.fill(null, old);
+    this.key = grown(this.key, cap);
+    this.seq = grown(this.seq, cap);
+    this.next = grown(this.next, cap);
     const free = new Int32Array(cap);
     free.set(this.free.subarray(0, this.freeTop));
     for (let i = old; i < cap; i++) free[this.freeTop++] = cap - 1 - (i - old);
     this.free = free;
     this.capacity = cap;
+  }
+
+  private growBuckets(): void {
+    const old = this.bCapacity;
+    const cap = old * 2;
+    this.bHead = grown(this.bHead, cap);
+    this.bTail = grown(this.bTail, cap);
+    this.kKey = grown(this.kKey, cap);
+    this.kBucket = grown(this.kBucket, cap);
+    const free = new Int32Array(cap);
+    free.set(this.bFree.subarray(0, this.bFreeTop));
+    for (let i = old; i < cap; i++) free[this.bFreeTop++] = cap - 1 - (i - old);
+    this.bFree = free;
+    this.bCapacity = cap;
   }
 
   push(
@@ -146,103 +165,107 @@ export class EventQueue {
     this.sendTime[slot] = sendTime;
     this.sendStep[slot] = sendStep;
     this.payload[slot] = payload;
+    this.key[slot] = key;
+    this.seq[slot] = seq;
+    this.next[slot] = -1;
     this.size++;
-    // in order with the lane's tail (or the lane is empty and the heap has nothing smaller)?
-    const cap = this.capacity;
-    if (this.fLen > 0) {
-      const t = (this.fHead + this.fLen - 1) % cap;
-      const tk = this.fKey[t]!;
-      if (tk < key || (tk === key && this.fSeq[t]! < seq)) {
-        this.appendLane(key, seq, slot);
-        return;
-      }
-    } else if (this.heapSize === 0 || this.hKey[0]! < key || (this.hKey[0] === key && this.hSeq[0]! < seq)) {
-      this.appendLane(key, seq, slot);
-      return;
+    let b = key === this.lastKey ? this.lastBucket : (this.bucketOf.get(key) ?? -1);
+    if (b < 0) {
+      if (this.bFreeTop === 0) this.growBuckets();
+      b = this.bFree[--this.bFreeTop]!;
+      this.bHead[b] = slot;
+      this.bTail[b] = slot;
+      this.bucketOf.set(key, b);
+      this.keyUp(this.kSize++, key, b);
+    } else {
+      const tail = this.bTail[b]!;
+      if (this.seq[tail]! < seq) {
+        this.next[tail] = slot;
+        this.bTail[b] = slot;
+      } else this.insert(b, slot, seq);
     }
-    this.siftUp(this.heapSize++, key, seq, slot);
-  }
-
-  /** Puts (key, seq, slot) at the hole `i` or above it, moving larger parents down. */
-  private siftUp(i: number, key: number, seq: number, slot: number): void {
-    const hKey = this.hKey;
-    const hSeq = this.hSeq;
-    const hSlot = this.hSlot;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pk = hKey[p]!;
-      if (pk < key || (pk === key && hSeq[p]! < seq)) break;
-      hKey[i] = pk;
-      hSeq[i] = hSeq[p]!;
-      hSlot[i] = hSlot[p]!;
-      i = p;
-    }
-    hKey[i] = key;
-    hSeq[i] = seq;
-    hSlot[i] = slot;
-  }
-
-  private appendLane(key: number, seq: number, slot: number): void {
-    const j = (this.fHead + this.fLen) % this.capacity;
-    this.fKey[j] = key;
-    this.fSeq[j] = seq;
-    this.fSlot[j] = slot;
-    this.fLen++;
-  }
-
-  /** True when the next event is the lane's head rather than the heap's top. */
-  private laneFirst(): boolean {
-    if (this.fLen === 0) return false;
-    if (this.heapSize === 0) return true;
-    const k = this.fKey[this.fHead]!;
-    const h = this.hKey[0]!;
-    return k < h || (k === h && this.fSeq[this.fHead]! < this.hSeq[0]!);
-  }
-
-  peekKey(): number {
-    return this.laneFirst() ? this.fKey[this.fHead]! : this.hKey[0]!;
+    this.lastKey = key;
+    this.lastBucket = b;
   }
 
   /**
-   * Removes the minimum and returns its slot. The slot's payload stays readable until the next
-   * push; call `release(slot)` once it has been read.
+   * A push with a seq below its bucket's tail: never a run's own push (seq grows with each), only a
+   * caller that pushes out of order. It goes in its place, so the order stays (key, seq).
+   */
+  private insert(b: number, slot: number, seq: number): void {
+    let prev = -1;
+    let at = this.bHead[b]!;
+    while (at >= 0 && this.seq[at]! < seq) {
+      prev = at;
+      at = this.next[at]!;
+    }
+    this.next[slot] = at;
+    if (prev < 0) this.bHead[b] = slot;
+    else this.next[prev] = slot;
+    if (at < 0) this.bTail[b] = slot;
+  }
+
+  /** Puts (key, bucket) at the hole `i` of the key heap or above it. */
+  private keyUp(i: number, key: number, b: number): void {
+    const kKey = this.kKey;
+    const kBucket = this.kBucket;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (kKey[p]! < key) break;
+      kKey[i] = kKey[p]!;
+      kBucket[i] = kBucket[p]!;
+      i = p;
+    }
+    kKey[i] = key;
+    kBucket[i] = b;
+  }
+
+  /** The key of the next event (the queue must not be empty). */
+  peekKey(): number {
+    return this.kKey[0]!;
+  }
+
+  /**
+   * Removes the next event in (key, seq) order and returns its slot. The slot's payload stays readable
+   * until the next push; call `release(slot)` once it has been read.
    */
   pop(): number {
     this.size--;
-    if (this.laneFirst()) {
-      this.poppedSeq = this.fSeq[this.fHead]!;
-      const slot = this.fSlot[this.fHead]!;
-      this.fHead = (this.fHead + 1) % this.capacity;
-      this.fLen--;
+    const b = this.kBucket[0]!;
+    const slot = this.bHead[b]!;
+    this.poppedSeq = this.seq[slot]!;
+    const nx = this.next[slot]!;
+    if (nx >= 0) {
+      this.bHead[b] = nx;
       return slot;
     }
-    const hKey = this.hKey;
-    const hSeq = this.hSeq;
-    const hSlot = this.hSlot;
-    const top = hSlot[0]!;
-    this.poppedSeq = hSeq[0]!;
-    const n = --this.heapSize;
+    // The bucket is empty: its key leaves the heap.
+    this.bucketOf.delete(this.kKey[0]!);
+    this.bFree[this.bFreeTop++] = b;
+    if (this.lastBucket === b) {
+      this.lastBucket = -1;
+      this.lastKey = NaN;
+    }
+    const n = --this.kSize;
     if (n > 0) {
-      // Bottom-up (Floyd): the hole at the root goes down to a leaf along the smaller children — one
-      // comparison a level instead of two — and the last event climbs back from there. It came from the
-      // bottom, so it rarely climbs far: about half the comparisons of the textbook sift-down.
-      const key = hKey[n]!;
-      const seq = hSeq[n]!;
-      const slot = hSlot[n]!;
+      const kKey = this.kKey;
+      const kBucket = this.kBucket;
+      const key = kKey[n]!;
+      const last = kBucket[n]!;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= n) break;
-        const r = c + 1;
-        if (r < n && (hKey[r]! < hKey[c]! || (hKey[r] === hKey[c] && hSeq[r]! < hSeq[c]!))) c = r;
-        hKey[i] = hKey[c]!;
-        hSeq[i] = hSeq[c]!;
-        hSlot[i] = hSlot[c]!;
+        if (c + 1 < n && kKey[c + 1]! < kKey[c]!) c++;
+        if (key < kKey[c]!) break;
+        kKey[i] = kKey[c]!;
+        kBucket[i] = kBucket[c]!;
         i = c;
       }
-      this.siftUp(i, key, seq, slot);
+      kKey[i] = key;
+      kBucket[i] = last;
     }
-    return top;
+    return slot;
   }
 
   release(slot: number): void {
@@ -250,39 +273,42 @@ export class EventQueue {
     this.free[this.freeTop++] = slot;
   }
 
-  /** The queued events, in heap order (not sorted): for the in-flight view. */
+  /** The queued events, bucket by bucket (not sorted): for the in-flight view. */
   snapshot(): QueuedEvent[] {
     const out: QueuedEvent[] = [];
-    for (let i = 0; i < this.heapSize + this.fLen; i++) {
-      const inHeap = i < this.heapSize;
-      const j = inHeap ? i : (this.fHead + i - this.heapSize) % this.capacity;
-      const slot = inHeap ? this.hSlot[j]! : this.fSlot[j]!;
-      out.push({
-        key: inHeap ? this.hKey[j]! : this.fKey[j]!,
-        seq: inHeap ? this.hSeq[j]! : this.fSeq[j]!,
-        type: this.type[slot]!,
-        node: this.node[slot]!,
-        from: this.from[slot]!,
-        sendTime: this.sendTime[slot]!,
-        sendStep: this.sendStep[slot]!,
-        payload: this.payload[slot],
-      });
+    for (let k = 0; k < this.kSize; k++) {
+      for (let slot = this.bHead[this.kBucket[k]!]!; slot >= 0; slot = this.next[slot]!) {
+        out.push({
+          key: this.key[slot]!,
+          seq: this.seq[slot]!,
+          type: this.type[slot]!,
+          node: this.node[slot]!,
+          from: this.from[slot]!,
+          sendTime: this.sendTime[slot]!,
+          sendStep: this.sendStep[slot]!,
+          payload: this.payload[slot],
+        });
+      }
     }
     return out;
   }
 
   clear(): void {
-    for (let i = 0; i < this.heapSize; i++) this.release(this.hSlot[i]!);
-    for (let i = 0; i < this.fLen; i++) this.release(this.fSlot[(this.fHead + i) % this.capacity]!);
+    for (let k = 0; k < this.kSize; k++) {
+      const b = this.kBucket[k]!;
+      for (let slot = this.bHead[b]!; slot >= 0; slot = this.next[slot]!) this.release(slot);
+      this.bFree[this.bFreeTop++] = b;
+    }
+    this.bucketOf.clear();
+    this.kSize = 0;
     this.size = 0;
-    this.heapSize = 0;
-    this.fHead = 0;
-    this.fLen = 0;
+    this.lastKey = NaN;
+    this.lastBucket = -1;
   }
 
   restore(events: readonly QueuedEvent[]): void {
     this.clear();
-    // in (key, seq) order, so whatever was in the lane goes back to the lane
+    // in (key, seq) order, so each bucket is built by appending
     const sorted = [...events].sort((a, b) => a.key - b.key || a.seq - b.seq);
     for (const e of sorted)
       this.push(e.key, e.seq, e.type, e.node, e.from, e.sendTime, e.sendStep, e.payload);
