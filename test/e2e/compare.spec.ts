@@ -102,7 +102,9 @@ test('linked by step number, both show the same step; the explanation says so', 
     await expect(paneStep(page, 'sync')).toHaveText(String(k));
     await expect(paneStep(page, 'async')).toHaveText(String(k));
   }
-  await page.getByRole('slider', { name: 'Speed' }).fill('700');
+  // ~2 rounds/s: the run lasts seconds, so Pause finds it playing even after a stall of a loaded
+  // machine (at full speed it ended within the 400 ms once, and Pause was not there to click).
+  await page.getByRole('slider', { name: 'Speed' }).fill('350');
   // Both panes read in the same frame, every frame while playing: linked by the step number they show,
   // whatever the frame rate. (Read one after the other, the second pane had moved on meanwhile; and on
   // a busy machine the run could end before "Pause" was clicked, turning the click into a new Play.)
@@ -119,7 +121,12 @@ test('linked by step number, both show the same step; the explanation says so', 
     requestAnimationFrame(sample);
   });
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(400);
+  // Until both panes have been seen past step 3, rather than for a fixed time.
+  await page.waitForFunction(
+    () => (window as unknown as { __pairs: string[][] }).__pairs.some(([sync]) => Number(sync) > 3),
+    null,
+    { timeout: 20_000 },
+  );
   await page.getByRole('button', { name: 'Pause' }).click();
   const pairs = await page.evaluate(() => {
     const w = window as unknown as { __pairs: string[][]; __sampling: boolean };

@@ -101,6 +101,9 @@ test('while playing: crash keeps playing; right-click a link to cut it, heal it;
 }) => {
   const errors = watchErrors(page);
   await open(page, 'v=1&alg=lcr&ids=1,2,3,4,5,6&mode=sync');
+  // ~0.8 rounds/s: the 12 rounds outlast the menu's clicks even on a loaded machine (at the default
+  // 2 rounds/s the run once ended before "Crash now" was read back as playing).
+  await page.getByRole('slider', { name: 'Speed' }).fill('250');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => window.__lel!.store.getState().cursor >= 3);
   const p2 = await page.evaluate(() => window.__lel!.view!.nodePoint(2));
