@@ -2,6 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EV_DELIVER, EventQueue } from '../../src/engine/queue';
 
+/** Pops every event: the payloads in pop order. */
+function drain(q: EventQueue): unknown[] {
+  const got: unknown[] = [];
+  while (q.size > 0) {
+    const slot = q.pop();
+    got.push(q.payload[slot]);
+    q.release(slot);
+  }
+  return got;
+}
+
 describe('EventQueue', () => {
   it('pops in (key, seq) order whatever the push order, across growth', () => {
     fc.assert(
@@ -9,13 +20,7 @@ describe('EventQueue', () => {
         const q = new EventQueue(4);
         keys.forEach((k, seq) => q.push(k, seq, EV_DELIVER, 0, 0, 0, 0, { k, seq }));
         const expected = keys.map((k, seq) => ({ k, seq })).sort((a, b) => a.k - b.k || a.seq - b.seq);
-        const got: unknown[] = [];
-        while (q.size > 0) {
-          const slot = q.pop();
-          got.push(q.payload[slot]);
-          q.release(slot);
-        }
-        expect(got).toEqual(expected);
+        expect(drain(q)).toEqual(expected);
       }),
     );
   });
@@ -41,13 +46,7 @@ describe('EventQueue', () => {
         const expected = keys
           .map((k, i) => ({ k, seq: seqs[i] }))
           .sort((a, b) => a.k - b.k || a.seq! - b.seq!);
-        const got: unknown[] = [];
-        while (q.size > 0) {
-          const slot = q.pop();
-          got.push(q.payload[slot]);
-          q.release(slot);
-        }
-        expect(got).toEqual(expected);
+        expect(drain(q)).toEqual(expected);
       }),
     );
   });
@@ -58,13 +57,7 @@ describe('EventQueue', () => {
     const snap = q.snapshot();
     const q2 = new EventQueue();
     q2.restore(snap);
-    const order: unknown[] = [];
-    while (q2.size) {
-      const s = q2.pop();
-      order.push(q2.payload[s]);
-      q2.release(s);
-    }
-    expect(order).toEqual(['m9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
+    expect(drain(q2)).toEqual(['m9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
   });
 
   it('interleaved pushes, pops and snapshot/restore agree with a sorted reference (buckets + key heap)', () => {
@@ -91,13 +84,7 @@ describe('EventQueue', () => {
               const fresh = new EventQueue(1);
               fresh.restore(q.snapshot());
               // the copy pops in the same order without disturbing the original
-              const order: unknown[] = [];
-              while (fresh.size) {
-                const s = fresh.pop();
-                order.push(fresh.payload[s]);
-                fresh.release(s);
-              }
-              expect(order).toEqual(ref);
+              expect(drain(fresh)).toEqual(ref);
             } else {
               // mostly "now + small delay" (monotone runs), sometimes earlier than the tail
               const key = now + op;
