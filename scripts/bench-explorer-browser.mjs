@@ -55,6 +55,6 @@ try {
     );
   }
 } finally {
+  // (the preview server stops when this process exits: servePreview)
   await browser.close();
-  stopServer();
 }
