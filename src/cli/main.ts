@@ -107,17 +107,9 @@ async function main(argv: string[]): Promise<void> {
     const lines = [
       `${run.value.algorithm.name}, ${summary.n} nodes, ${summary.mode}`,
       `leader: ${summary.leader ?? 'none'}`,
-      `messages: ${summary.messages} (${Object.entries(summary.messagesByKind)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')})`,
+      `messages: ${summary.messages} (${byKind(summary.messagesByKind)})`,
       // Only where something was lost or a monitor spoke: a perfect run prints what it printed before.
-      ...(summary.lost > 0
-        ? [
-            `lost: ${summary.lost} (${Object.entries(summary.lostByKind)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')})`,
-          ]
-        : []),
+      ...(summary.lost > 0 ? [`lost: ${summary.lost} (${byKind(summary.lostByKind)})`] : []),
       ...summary.violations.map((v) => `violation at step ${v.step}: ${v.message}`),
       summary.mode === 'sync' ? `rounds: ${summary.rounds}` : `time: ${summary.time}`,
       // Only where duplicates were asked for (C26): every other run prints what it printed before.
@@ -135,6 +127,13 @@ async function main(argv: string[]): Promise<void> {
     );
     process.exit(3);
   }
+}
+
+/** Counts by message kind as the text output shows them: `election 11, elected 6`. */
+function byKind(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 // The experiment's worker threads start from this same file (pool.ts): tsx or the bundle alike.

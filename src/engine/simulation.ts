@@ -746,7 +746,7 @@ export class Simulation {
         (fate === 0 || fate === LOST_BY_NAME) &&
         duplicatedAt(this.seed, c.sent - 1, this.dup)
       )
-        this.sendCopy(node, to, s.msg, deliverAt, c.sent - 1);
+        this.sendCopy(node, to, link, s.msg, deliverAt, c.sent - 1);
     }
   }
 
@@ -756,8 +756,14 @@ export class Simulation {
    * the channel's next scheduled step, as for any message on it. Async: `copyDelay` after the
    * original or the channel's last queued delivery, whichever is later, and later sends wait for it.
    */
-  private sendCopy(node: number, to: number, msg: { kind: string }, original: number, sent: number): void {
-    const link = this.links.id(node, to);
+  private sendCopy(
+    node: number,
+    to: number,
+    link: number,
+    msg: { kind: string },
+    original: number,
+    sent: number,
+  ): void {
     let deliverAt = original;
     if (this.timing.mode === 'async') {
       if (this.plan) deliverAt = this.plan.deliverAt(link, this.time);
