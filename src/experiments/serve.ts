@@ -1,44 +1,40 @@
-import type { WorkerReply } from './protocol';
-import { planExperiment, runExperiment } from './runner';
-import type { ExperimentSpec } from './spec';
-import { planSystem, runSystem } from './system-runner';
-import { findSystemExperiment, type SystemSpec } from './systems';
+import type { WorkerReply, WorkerRequest } from './protocol';
+import { planExperiment, runPlanned, type RunPlan } from './runner';
+import { planSystem, runSystemPlanned, type SystemRunPlan } from './system-runner';
+import { findSystemExperiment, type SystemExperiment } from './systems';
+
+type Planned =
+  { kind: 'sweep'; runs: RunPlan[] } | { kind: 'system'; runs: SystemRunPlan[]; exp: SystemExperiment };
 
 /**
- * The worker's whole job, without the worker: plan, then one `row` reply per run so the page can
- * move its progress bar, then `finished`. Any failure becomes one `error` reply. Kept apart from
- * worker.ts so Node tests can drive it.
+ * The worker's whole job, without the worker: `start` plans and answers `planned` (or one `error`);
+ * each `run` then answers that run's row. Any failure becomes one `error` reply. Kept apart from
+ * worker.ts so Node tests (and a fake worker) can drive it.
  */
-export function serveExperiment(spec: ExperimentSpec, post: (reply: WorkerReply) => void): void {
-  try {
-    const plan = planExperiment(spec);
-    if (!plan.ok) {
-      post({ type: 'error', message: plan.error });
-      return;
+export function createExperimentServer(post: (reply: WorkerReply) => void): (request: WorkerRequest) => void {
+  let planned: Planned | null = null;
+  const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  return (request) => {
+    try {
+      if (request.type === 'start') {
+        const plan = planExperiment(request.spec);
+        if (!plan.ok) return fail(plan.error);
+        planned = { kind: 'sweep', runs: plan.runs };
+        post({ type: 'planned', total: plan.runs.length });
+      } else if (request.type === 'start-system') {
+        const plan = planSystem(request.spec);
+        if (!plan.ok) return fail(plan.error);
+        planned = { kind: 'system', runs: plan.runs, exp: findSystemExperiment(request.spec.preset)! };
+        post({ type: 'planned', total: plan.runs.length });
+      } else {
+        const { index } = request;
+        if (!planned || !(index >= 0 && index < planned.runs.length))
+          return fail(`the experiment worker has no run ${index}`);
+        if (planned.kind === 'sweep') post({ type: 'row', row: runPlanned(planned.runs[index]!), index });
+        else post({ type: 'system-row', row: runSystemPlanned(planned.runs[index]!, planned.exp), index });
+      }
+    } catch (e) {
+      fail(e);
     }
-    post({ type: 'planned', total: plan.runs.length });
-    let done = 0;
-    for (const row of runExperiment(plan.runs)) post({ type: 'row', row, done: ++done });
-    post({ type: 'finished', done });
-  } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-/** The same for a systems experiment (C27): plan, a `system-row` per run, then `finished`. */
-export function serveSystem(spec: SystemSpec, post: (reply: WorkerReply) => void): void {
-  try {
-    const plan = planSystem(spec);
-    if (!plan.ok) {
-      post({ type: 'error', message: plan.error });
-      return;
-    }
-    post({ type: 'planned', total: plan.runs.length });
-    const exp = findSystemExperiment(spec.preset)!;
-    let done = 0;
-    for (const row of runSystem(plan.runs, exp)) post({ type: 'system-row', row, done: ++done });
-    post({ type: 'finished', done });
-  } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-  }
+  };
 }

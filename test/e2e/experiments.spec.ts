@@ -133,23 +133,35 @@ test('LCR worst case and HS over n = 4…64: points on n(n+1)/2 + n and under th
   await expect(panel.locator('canvas').first()).toBeVisible();
 });
 
-test('Cancel stops the worker and says after how many runs; the page stays responsive', async ({ page }) => {
+test('Cancel stops the workers and says after how many runs; the page stays responsive', async ({ page }) => {
   const panel = await openPanel(page);
-  // About 3,000 runs up to n = 1,500: long enough to be cancelled half-way.
-  await configure(panel, ['LCR'], '500-1500', ['Worst case', 'Random'], 2);
+  // 101 runs of LCR's worst ring at n = 7,000–7,100: ~25 M messages, about 3 s of computing each
+  // (the CLI takes 2.4 s for n = 6,000). Were they computed on the page's thread, no frame could be
+  // drawn for seconds at a time.
+  await configure(panel, ['LCR'], '7000-7100', ['Worst case'], 1);
   await panel.getByRole('button', { name: 'Run experiment' }).click();
   const bar = panel.getByRole('progressbar', { name: 'Experiment progress' });
   await expect
-    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
-    .toBeGreaterThan(2);
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
 
-  // While the worker computes, the main thread keeps drawing frames and answers input.
+  // As many workers as the browser reports cores (never more than the runs).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const workers = Math.min(cores, 101);
+  await expect(panel.getByRole('status')).toHaveText(
+    new RegExp(`^Running on ${workers} workers?: \\d+ of 101 runs done$`),
+  );
+  expect(page.workers().length).toBeGreaterThanOrEqual(workers);
+
+  // While the workers compute, the main thread keeps drawing frames and answers input. A frame can be
+  // late when other programs load the machine (the CI runs this beside a second CPU-heavy suite), so
+  // the limit is half of one run's time: it fails when a run blocks the page, not when the OS is busy.
   const worstGap = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
         let last = performance.now();
         let worst = 0;
-        const end = last + 600;
+        const end = last + 1_000;
         const tick = (t: number) => {
           worst = Math.max(worst, t - last);
           last = t;
@@ -159,7 +171,7 @@ test('Cancel stops the worker and says after how many runs; the page stays respo
         requestAnimationFrame(tick);
       }),
   );
-  expect(worstGap).toBeLessThan(250);
+  expect(worstGap).toBeLessThan(500);
   await panel.getByRole('textbox', { name: 'Sizes n' }).fill('4-8');
   await expect(panel.getByRole('textbox', { name: 'Sizes n' })).toHaveValue('4-8');
 
@@ -171,7 +183,7 @@ test('Cancel stops the worker and says after how many runs; the page stays respo
   expect(cancelledAt).toBeGreaterThan(0);
   expect(cancelledAt).toBeLessThan(total);
   await expect(bar).toHaveAttribute('aria-valuenow', String(cancelledAt));
-  // Nothing more arrives: the worker is gone.
+  // Nothing more arrives: the workers are gone.
   await page.waitForTimeout(800);
   await expect(bar).toHaveAttribute('aria-valuenow', String(cancelledAt));
   expect(Number(await panel.locator('figure[data-plot]').getAttribute('data-rows'))).toBe(cancelledAt);

@@ -1,41 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerReply } from '../../src/experiments/protocol';
-import { serveExperiment } from '../../src/experiments/serve';
+import { createExperimentServer } from '../../src/experiments/serve';
 import { SPEC_DEFAULTS } from '../../src/experiments/spec';
 
-describe('the experiment worker’s loop', () => {
-  it('replies planned, then one row per run with a rising count, then finished', () => {
-    const replies: WorkerReply[] = [];
-    serveExperiment({ ...SPEC_DEFAULTS, algorithms: ['lcr'], ns: [4, 5, 6], orders: ['desc'] }, (r) =>
-      replies.push(r),
-    );
-    expect(replies.map((r) => r.type)).toEqual(['planned', 'row', 'row', 'row', 'finished']);
-    expect(replies[0]).toEqual({ type: 'planned', total: 3 });
-    expect(replies.slice(1, 4).map((r) => (r.type === 'row' ? [r.done, r.row.messages] : null))).toEqual([
-      [1, 10 + 4],
-      [2, 15 + 5],
-      [3, 21 + 6],
+function serverWithReplies() {
+  const replies: WorkerReply[] = [];
+  return { replies, serve: createExperimentServer((r) => replies.push(r)) };
+}
+
+describe('the experiment worker’s service', () => {
+  it('plans on start, then answers each run asked for with its row and its index', () => {
+    const { replies, serve } = serverWithReplies();
+    serve({
+      type: 'start',
+      spec: { ...SPEC_DEFAULTS, algorithms: ['lcr'], ns: [4, 5, 6], orders: ['desc'] },
+    });
+    expect(replies).toEqual([{ type: 'planned', total: 3 }]);
+    serve({ type: 'run', index: 2 });
+    serve({ type: 'run', index: 0 });
+    // LCR, ids decreasing: n(n+1)/2 election messages plus n for the announcement (docs/algorithms.md §1.1).
+    expect(replies.slice(1).map((r) => (r.type === 'row' ? [r.index, r.row.n, r.row.messages] : r))).toEqual([
+      [2, 6, 21 + 6],
+      [0, 4, 10 + 4],
     ]);
-    expect(replies[4]).toEqual({ type: 'finished', done: 3 });
   });
 
   it('a bad spec is one error reply and no runs', () => {
-    const replies: WorkerReply[] = [];
-    serveExperiment({ ...SPEC_DEFAULTS, algorithms: ['paxos'], ns: [4], orders: ['desc'] }, (r) =>
-      replies.push(r),
-    );
-    expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({
-      type: 'error',
-      message: expect.stringMatching(/unknown algorithm "paxos"/),
-    });
+    const { replies, serve } = serverWithReplies();
+    serve({ type: 'start', spec: { ...SPEC_DEFAULTS, algorithms: ['paxos'], ns: [4], orders: ['desc'] } });
+    expect(replies).toEqual([{ type: 'error', message: expect.stringMatching(/unknown algorithm "paxos"/) }]);
+  });
+
+  it('a run it was not planned for is an error, not a crash', () => {
+    const { replies, serve } = serverWithReplies();
+    serve({ type: 'run', index: 0 });
+    serve({ type: 'start', spec: { ...SPEC_DEFAULTS, algorithms: ['lcr'], ns: [4], orders: ['desc'] } });
+    serve({ type: 'run', index: 1 });
+    expect(replies.map((r) => r.type)).toEqual(['error', 'planned', 'error']);
+    expect(replies[2]).toEqual({ type: 'error', message: 'the experiment worker has no run 1' });
   });
 
   it('the replies survive structured cloning (what postMessage does)', () => {
-    const replies: WorkerReply[] = [];
-    serveExperiment({ ...SPEC_DEFAULTS, algorithms: ['hs'], ns: [4], orders: ['worst'] }, (r) =>
-      replies.push(r),
-    );
+    const { replies, serve } = serverWithReplies();
+    serve({ type: 'start', spec: { ...SPEC_DEFAULTS, algorithms: ['hs'], ns: [4], orders: ['worst'] } });
+    serve({ type: 'run', index: 0 });
     expect(structuredClone(replies)).toEqual(replies);
   });
 });

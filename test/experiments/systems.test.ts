@@ -8,7 +8,7 @@ import {
   SYSTEM_EXPERIMENTS,
   type SystemSpec,
 } from '../../src/experiments/systems';
-import { serveSystem } from '../../src/experiments/serve';
+import { createExperimentServer } from '../../src/experiments/serve';
 import type { WorkerReply } from '../../src/experiments/protocol';
 
 /** Every row of the experiment, as the CLI and the worker run them. */
@@ -134,12 +134,26 @@ describe('systems experiments (C27, C28)', () => {
     expect(csv.split('\n')[1]!.split(',')[0]).toBe('160');
   });
 
-  it('the worker’s service plans, sends a row per run, then finished (or one error)', () => {
+  it('the worker’s service plans, then answers each run asked for with its row (or one error)', () => {
     const replies: WorkerReply[] = [];
-    serveSystem(spec('lease-split-brain', { values: [100, 200] }), (r) => replies.push(r));
-    expect(replies.map((r) => r.type)).toEqual(['planned', 'system-row', 'system-row', 'finished']);
+    const serve = createExperimentServer((r) => replies.push(r));
+    const good = spec('lease-split-brain', { values: [100, 200] });
+    serve({ type: 'start-system', spec: good });
+    serve({ type: 'run', index: 1 });
+    serve({ type: 'run', index: 0 });
+    const plan = planSystem(good);
+    if (!plan.ok) throw new Error(plan.error);
+    const serial = [...runSystem(plan.runs, findSystemExperiment('lease-split-brain')!)];
+    expect(replies).toEqual([
+      { type: 'planned', total: 2 },
+      { type: 'system-row', row: serial[1], index: 1 },
+      { type: 'system-row', row: serial[0], index: 0 },
+    ]);
     const bad: WorkerReply[] = [];
-    serveSystem(spec('lease-split-brain', { vary: 'renew', values: [200] }), (r) => bad.push(r));
+    createExperimentServer((r) => bad.push(r))({
+      type: 'start-system',
+      spec: spec('lease-split-brain', { vary: 'renew', values: [200] }),
+    });
     expect(bad).toEqual([
       { type: 'error', message: expect.stringMatching(/^renew = 200: renew deadline 200 must be shorter/) },
     ]);

@@ -1,7 +1,7 @@
 import type { ExperimentState } from './useExperiment';
 
 /** What the bar reads: an n-sweep's state or a systems experiment's (only the count of rows matters). */
-type Progress = Pick<ExperimentState, 'status' | 'total'> & { rows: readonly unknown[] };
+type Progress = Pick<ExperimentState, 'status' | 'total' | 'workers'> & { rows: readonly unknown[] };
 
 function statusText(s: Progress): string {
   const done = s.rows.length;
@@ -10,7 +10,9 @@ function statusText(s: Progress): string {
     case 'idle':
       return 'No experiment yet: choose the settings and press Run experiment.';
     case 'running':
-      return s.total ? `Running: ${done} of ${runs(s.total)} done` : 'Planning the runs…';
+      return s.total
+        ? `Running on ${s.workers} worker${s.workers === 1 ? '' : 's'}: ${done} of ${runs(s.total)} done`
+        : 'Planning the runs…';
     case 'done':
       return `Done: ${runs(done)}.`;
     case 'cancelled':

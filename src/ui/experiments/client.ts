@@ -1,18 +1,20 @@
-import type { StartMessage, WorkerReply } from '../../experiments/protocol';
+import type { StartMessage, WorkerReply, WorkerRequest } from '../../experiments/protocol';
 import type { ExperimentRow } from '../../experiments/runner';
 import type { ExperimentSpec } from '../../experiments/spec';
 import type { SystemRow } from '../../experiments/system-runner';
 import type { SystemSpec } from '../../experiments/systems';
 
 export interface ExperimentHandlers {
-  onPlanned(total: number): void;
+  /** The runs planned, and how many workers run them. */
+  onPlanned(total: number, workers: number): void;
+  /** Each row in the plan's order, whatever order the workers finish in. */
   onRow(row: ExperimentRow, done: number): void;
   onFinished(done: number): void;
   onError(message: string): void;
 }
 
 export interface RunningExperiment {
-  /** Stops the runs at once (the worker is terminated); no handler is called afterwards. */
+  /** Stops the runs at once (the workers are terminated); no handler is called afterwards. */
   cancel(): void;
 }
 
@@ -21,13 +23,20 @@ export function createExperimentWorker(): Worker {
   return new Worker(new URL('../../experiments/worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Runs one experiment in its own Web Worker and reports each reply to the handlers. */
+/** As many workers as the machine has cores (what the browser reports; 1 if it does not say). */
+export function defaultWorkers(): number {
+  const cores = globalThis.navigator?.hardwareConcurrency;
+  return typeof cores === 'number' && cores >= 1 ? Math.floor(cores) : 1;
+}
+
+/** Runs one experiment on a pool of Web Workers and reports each row, in order, to the handlers. */
 export function startExperiment(
   spec: ExperimentSpec,
   handlers: ExperimentHandlers,
   createWorker: () => Worker = createExperimentWorker,
+  workers = defaultWorkers(),
 ): RunningExperiment {
-  return startWorker({ type: 'start', spec }, handlers, createWorker);
+  return startPool({ type: 'start', spec }, handlers, createWorker, workers);
 }
 
 /** What a systems experiment (C27) reports: its rows are SystemRows. */
@@ -35,51 +44,94 @@ export interface SystemHandlers extends Omit<ExperimentHandlers, 'onRow'> {
   onRow(row: SystemRow, done: number): void;
 }
 
-/** Runs one systems experiment in the same Web Worker (the `start-system` message). */
+/** Runs one systems experiment on the same workers (the `start-system` message). */
 export function startSystemExperiment(
   spec: SystemSpec,
   handlers: SystemHandlers,
   createWorker: () => Worker = createExperimentWorker,
+  workers = defaultWorkers(),
 ): RunningExperiment {
-  return startWorker(
-    { type: 'start-system', spec },
-    { ...handlers, onRow: () => {} },
-    createWorker,
-    handlers.onRow,
-  );
+  return startPool({ type: 'start-system', spec }, handlers, createWorker, workers);
 }
 
-function startWorker(
+/**
+ * How many runs a worker holds at once: the one it computes and the next, so it never waits for the
+ * page between two short runs.
+ */
+const IN_FLIGHT = 2;
+
+/**
+ * Starts `workers` workers; each plans the experiment itself (cheap, and it keeps the protocol one
+ * message per run), then is handed the next run's index whenever it finishes one, so long and short
+ * runs balance. Rows wait in a map until those before them are in: the page sees them in the plan's
+ * order, the same rows whatever the number of workers (the CLI's `--jobs` does the same).
+ */
+function startPool<R extends ExperimentRow | SystemRow>(
   start: StartMessage,
-  handlers: ExperimentHandlers,
+  handlers: Omit<ExperimentHandlers, 'onRow'> & { onRow(row: R, done: number): void },
   createWorker: () => Worker,
-  onSystemRow?: (row: SystemRow, done: number) => void,
+  workers: number,
 ): RunningExperiment {
-  const worker = createWorker();
+  const pool: Worker[] = [];
+  const arrived = new Map<number, R>();
+  let total = -1;
+  let next = 0;
+  let done = 0;
   let live = true;
   const stop = () => {
     live = false;
-    worker.terminate();
+    for (const w of pool) w.terminate();
   };
-  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-    if (!live) return;
-    const m = e.data;
-    if (m.type === 'planned') handlers.onPlanned(m.total);
-    else if (m.type === 'row') handlers.onRow(m.row, m.done);
-    else if (m.type === 'system-row') onSystemRow?.(m.row, m.done);
-    else if (m.type === 'finished') {
+  const hand = (w: Worker) => {
+    if (next < total) w.postMessage({ type: 'run', index: next++ } satisfies WorkerRequest);
+  };
+  const fail = (message: string) => {
+    stop();
+    handlers.onError(message);
+  };
+  const planned = (w: Worker, count: number) => {
+    if (total < 0) {
+      total = count;
+      // Workers beyond the number of runs would only sit there.
+      for (const extra of pool.splice(Math.max(1, total))) extra.terminate();
+      handlers.onPlanned(total, pool.length);
+      if (total === 0) {
+        stop();
+        handlers.onFinished(0);
+        return;
+      }
+    }
+    if (pool.includes(w)) for (let k = 0; k < IN_FLIGHT; k++) hand(w);
+  };
+  const arrive = (w: Worker, index: number, row: R) => {
+    arrived.set(index, row);
+    hand(w);
+    while (live && arrived.has(done)) {
+      const r = arrived.get(done)!;
+      arrived.delete(done);
+      handlers.onRow(r, ++done);
+    }
+    if (live && done === total) {
       stop();
-      handlers.onFinished(m.done);
-    } else {
-      stop();
-      handlers.onError(m.message);
+      handlers.onFinished(done);
     }
   };
-  worker.onerror = (e: ErrorEvent) => {
-    if (!live) return;
-    stop();
-    handlers.onError(`the experiment worker failed: ${e.message || 'unknown error'}`);
-  };
-  worker.postMessage(start);
+  const count = Math.max(1, Math.floor(workers));
+  for (let k = 0; k < count; k++) {
+    const w = createWorker();
+    pool.push(w);
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      // A worker let go as surplus may still have a reply on its way.
+      if (!live || !pool.includes(w)) return;
+      const m = e.data;
+      if (m.type === 'planned') planned(w, m.total);
+      else if (m.type === 'row' || m.type === 'system-row') arrive(w, m.index, m.row as R);
+      else fail(m.message);
+    };
+    w.onerror = (e: ErrorEvent) => {
+      if (live && pool.includes(w)) fail(`the experiment worker failed: ${e.message || 'unknown error'}`);
+    };
+    w.postMessage(start satisfies WorkerRequest);
+  }
   return { cancel: stop };
 }

@@ -8,15 +8,17 @@ export interface RunsState<S, R> {
   status: ExperimentStatus;
   /** The spec of the experiment the rows belong to (null before the first run). */
   spec: S | null;
-  /** Runs planned (0 until the worker has planned them). */
+  /** Runs planned (0 until the workers have planned them). */
   total: number;
+  /** Web Workers computing the runs (0 until planned). */
+  workers: number;
   rows: R[];
   error: string | null;
 }
 
 /** What a worker client reports (client.ts: startExperiment, startSystemExperiment). */
 export interface RunsHandlers<R> {
-  onPlanned(total: number): void;
+  onPlanned(total: number, workers: number): void;
   onRow(row: R, done: number): void;
   onFinished(done: number): void;
   onError(message: string): void;
@@ -29,7 +31,7 @@ export type StartRuns<S, R> = (
 ) => RunningExperiment;
 
 /**
- * One experiment at a time, run in a Web Worker. Rows arrive one message per run; they are handed
+ * One experiment at a time, run on a pool of Web Workers (client.ts). Rows arrive one message per run; they are handed
  * to React at most once per animation frame, so thousands of quick runs cost a few renders, not
  * thousands. The n-sweep and the systems experiments share it (useExperiment, useSystemExperiment).
  */
@@ -38,6 +40,7 @@ export function useWorkerRuns<S, R>(start: StartRuns<S, R>, createWorker?: (() =
     status: 'idle',
     spec: null,
     total: 0,
+    workers: 0,
     rows: [],
     error: null,
   });
@@ -63,11 +66,11 @@ export function useWorkerRuns<S, R>(start: StartRuns<S, R>, createWorker?: (() =
       running.current?.cancel();
       stopFrames();
       pending.current = [];
-      setState({ status: 'running', spec, total: 0, rows: [], error: null });
+      setState({ status: 'running', spec, total: 0, workers: 0, rows: [], error: null });
       running.current = start(
         spec,
         {
-          onPlanned: (total) => setState((s) => ({ ...s, total })),
+          onPlanned: (total, workers) => setState((s) => ({ ...s, total, workers })),
           onRow: (row) => {
             pending.current.push(row);
             frame.current ??= requestAnimationFrame(flush);
