@@ -9,6 +9,14 @@ const ROLES: readonly Role[] = ['candidate', 'relay', 'leader', 'nonLeader', 'cr
 const ROLE_CODE = new Map(ROLES.map((r, i) => [r, i]));
 /** Entries read back recently, by step (direct-mapped): the same step read twice is the same object. */
 const CACHE = 1024;
+/** States remembered by step (RecordedTrace.memo): two checkpoint windows at the widest spacing. */
+const MEMO = 4096;
+/**
+ * Every KEEP-th step of a node keeps the state the run left it in (RecordedTrace.kept), so re-deriving
+ * a state calls at most KEEP handlers even for a hub that makes most of a checkpoint window's steps
+ * (GHS on a complete graph: one read could otherwise call ~1,600 handlers of ~0.1 ms each).
+ */
+const KEEP = 32;
 
 /** What the recording asks of the run to rebuild a step's text (Simulation implements it). */
 export interface StepSource {
@@ -17,21 +25,29 @@ export interface StepSource {
   timerLabel(timer: unknown): string;
   detectorLabel(payload: unknown): string;
   /**
-   * The step's pseudo-code lines and note, by calling the algorithm's handler again on the state
-   * before it (handlers are pure: the same inputs give the same reaction).
+   * The step's pseudo-code lines, note and the node's state after it, by calling the algorithm's
+   * handler again on the state before it (handlers are pure: the same inputs give the same reaction).
    */
   derive(kind: StepKind, node: number, event: number, before: unknown): Derived;
+  /**
+   * Node `node`'s state at the last checkpoint at or before `steps` steps, and that checkpoint's step:
+   * where re-deriving a state starts (Simulation's StateHistory).
+   */
+  checkpointState(steps: number, node: number): { step: number; state: unknown };
 }
 
 export interface Derived {
   lines: readonly number[];
   note: string;
+  /** The node's state after the step (the state before where the step changed nothing). */
+  after: unknown;
 }
 
 /**
- * One recorded step read back from the columns: every field but `lines` and `note` is filled when it
- * is read; those two are derived on first use, so a loop over the trace that reads kinds, times or
- * sends never re-runs a handler.
+ * One recorded step read back from the columns: its kind, time, node, roles and message are filled
+ * when it is read; its sends and timers come from the journal, and its states, lines and note are
+ * derived on first use, so a loop over the trace that reads kinds, times or sends never re-runs a
+ * handler.
  */
 class RecordedStep implements TraceEntry {
   step: number;
@@ -44,16 +60,16 @@ class RecordedStep implements TraceEntry {
   declare timer?: string;
   declare timerData?: unknown;
 
-  before: unknown;
-  after: unknown;
+  declare readonly before: unknown;
+  declare readonly after: unknown;
   roleBefore: Role;
   roleAfter: Role;
   declare readonly sends: SentMessage[];
   declare readonly timers?: { label: string; at: number; timer: unknown }[] | undefined;
   declare readonly lines: readonly number[];
   declare readonly note: string;
-  readonly #text: () => Derived;
   #derived: Derived | null = null;
+  #states: readonly [unknown, unknown] | null = null;
   readonly #src: RecordedTrace;
   readonly #k: number;
   #sends: SentMessage[] | null = null;
@@ -66,11 +82,8 @@ class RecordedStep implements TraceEntry {
     node: NodeId,
     src: RecordedTrace,
     k: number,
-    before: unknown,
-    after: unknown,
     roleBefore: Role,
     roleAfter: Role,
-    text: () => Derived,
   ) {
     this.step = step;
     this.time = time;
@@ -78,12 +91,19 @@ class RecordedStep implements TraceEntry {
     this.node = node;
     this.#src = src;
     this.#k = k;
-    this.before = before;
-    this.after = after;
     this.roleBefore = roleBefore;
     this.roleAfter = roleAfter;
-    this.#text = text;
     Object.defineProperties(this, RecordedStep.LAZY);
+  }
+
+  #statesOf(): readonly [unknown, unknown] {
+    if (this.#states === null) {
+      const s = this.#src.statesAt(this.#k);
+      this.#states = [s.before, s.after];
+      // Deriving the state after made the text too: keep it for a read of the note.
+      this.#derived ??= s.derived;
+    }
+    return this.#states;
   }
 
   /**
@@ -107,18 +127,32 @@ class RecordedStep implements TraceEntry {
         return t.length ? t : undefined;
       },
     },
+    before: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): unknown {
+        return this.#statesOf()[0];
+      },
+    },
+    after: {
+      enumerable: true,
+      configurable: true,
+      get(this: RecordedStep): unknown {
+        return this.#statesOf()[1];
+      },
+    },
     lines: {
       enumerable: true,
       configurable: true,
       get(this: RecordedStep): readonly number[] {
-        return (this.#derived ??= this.#text()).lines;
+        return (this.#derived ??= this.#src.deriveAt(this.#k, this.#statesOf()[0])).lines;
       },
     },
     note: {
       enumerable: true,
       configurable: true,
       get(this: RecordedStep): string {
-        return (this.#derived ??= this.#text()).note;
+        return (this.#derived ??= this.#src.deriveAt(this.#k, this.#statesOf()[0])).note;
       },
     },
   };
@@ -126,10 +160,16 @@ class RecordedStep implements TraceEntry {
 
 /**
  * The recorded trace as columns (issue 11: ≤ 150 B per recorded step in the browser). Per step: its
- * kind and both roles (1 B each), its node and the seq of the event it took from the queue (4 B each),
- * the first seq it pushed (4 B) and references to the node's state before and after. Everything else
- * a TraceEntry shows comes back from the event journal (the message, its sender, the time, the sends
- * and timers the step queued) or from the algorithm (the note and the pseudo-code lines).
+ * kind and both roles (1 B each), its node, the seq of the event it took from the queue, the first seq
+ * it pushed and the previous step of the same node (4 B each). Everything else a TraceEntry shows comes
+ * back from the event journal (the message, its sender, the time, the sends and timers the step
+ * queued) or from the algorithm: the note, the pseudo-code lines and **the node's states before and
+ * after**. No step keeps a state: a state is re-derived from the node's state at the checkpoint
+ * before it (the history keeps those) by calling its handler again on each of the node's steps since
+ * (handlers are pure), or from the state kept for one of its recent steps: every KEEP-th step of a
+ * node keeps the run's state, so a read calls at most KEEP handlers. Per node, the last state derived
+ * is remembered, so reading the trace in order costs one handler call per step, and the states a walk
+ * derived are remembered for a while (backwards reads ask for them next).
  */
 export class RecordedTrace {
   length = 0;
@@ -138,8 +178,26 @@ export class RecordedTrace {
   private node = new Int32Array(1024);
   private event = new Int32Array(1024);
   private firstSeq = new Int32Array(1024);
-  private readonly before: unknown[] = [];
-  private readonly after: unknown[] = [];
+  /** The previous step (0-based) of the same node, −1 for its first. */
+  private prev = new Int32Array(1024);
+  /** Per node: its latest step and the state the run left it in. */
+  private readonly lastOf: Int32Array;
+  private readonly lastState: unknown[];
+  /** Per node: its steps since the last one whose state is kept. */
+  private readonly sinceKept: Int32Array;
+  /** Step → the run's state after it, for every KEEP-th step of each node. */
+  private readonly kept = new Map<number, unknown>();
+  /** Per node: the step whose state after was derived last, and that state. */
+  private readonly derivedAt: Int32Array;
+  private readonly derivedState: unknown[];
+  /**
+   * The states after the steps derived lately (step → state), whatever their node: a walk from a
+   * checkpoint derives every state of its node's steps in between, and reading the trace backwards
+   * (the Replay stepping back) asks for them next. Bounded: emptied when it reaches MEMO entries.
+   */
+  private readonly memo = new Map<number, unknown>();
+  /** The node's steps between a checkpoint and the step asked for, newest first (reused). */
+  private readonly chain: number[] = [];
   /** Seqs of the network's second copies (C26): a copy is an ordinary delivery in the journal. */
   private readonly copies = new Set<number>();
   private readonly cacheStep = new Int32Array(CACHE).fill(-1);
@@ -148,6 +206,12 @@ export class RecordedTrace {
   readonly entries: TraceEntry[];
 
   constructor(private readonly src: StepSource) {
+    const n = src.ids.length;
+    this.lastOf = new Int32Array(n).fill(-1);
+    this.lastState = new Array<unknown>(n).fill(null);
+    this.sinceKept = new Int32Array(n);
+    this.derivedAt = new Int32Array(n).fill(-1);
+    this.derivedState = new Array<unknown>(n).fill(null);
     this.entries = arrayView(this);
   }
 
@@ -158,15 +222,18 @@ export class RecordedTrace {
     this.node = grown(this.node, cap);
     this.event = grown(this.event, cap);
     this.firstSeq = grown(this.firstSeq, cap);
+    this.prev = grown(this.prev, cap);
   }
 
-  /** Records step `length + 1`: `event` is the seq it popped, `firstSeq` the first seq it pushed. */
+  /**
+   * Records step `length + 1`: `event` is the seq it popped, `firstSeq` the first seq it pushed,
+   * `after` the node's state after it (kept only until the node's next step).
+   */
   push(
     kind: StepKind,
     node: number,
     event: number,
     firstSeq: number,
-    before: unknown,
     after: unknown,
     roleBefore: Role,
     roleAfter: Role,
@@ -178,8 +245,13 @@ export class RecordedTrace {
     this.node[k] = node;
     this.event[k] = event;
     this.firstSeq[k] = firstSeq;
-    this.before.push(before);
-    this.after.push(after);
+    this.prev[k] = this.lastOf[node]!;
+    this.lastOf[node] = k;
+    this.lastState[node] = after;
+    if (++this.sinceKept[node]! === KEEP) {
+      this.sinceKept[node] = 0;
+      this.kept.set(k, after);
+    }
     this.length = k + 1;
   }
 
@@ -187,13 +259,58 @@ export class RecordedTrace {
     this.copies.add(seq);
   }
 
-  /** Step k + 1's node state before and after it (the recording meter walks what changed). */
-  beforeAt(k: number): unknown {
-    return this.before[k];
+  /** Step k + 1's text and its node's state after it, from the state before it. */
+  deriveAt(k: number, before: unknown): Derived {
+    return this.src.derive(KINDS[this.kind[k]!]!, this.node[k]!, this.event[k]!, before);
   }
 
-  afterAt(k: number): unknown {
-    return this.after[k];
+  /**
+   * Step k + 1's node: its state before the step and after it, re-derived (see the class), with the
+   * step's text when deriving the state after made it.
+   */
+  statesAt(k: number): { before: unknown; after: unknown; derived: Derived | null } {
+    const v = this.node[k]!;
+    const before = this.stateBefore(k, v);
+    const derived = k === this.lastOf[v] ? null : this.deriveAt(k, before);
+    const after = derived === null ? this.lastState[v] : derived.after;
+    this.derivedAt[v] = k;
+    this.derivedState[v] = after;
+    this.remember(k, after);
+    return { before, after, derived };
+  }
+
+  private remember(k: number, state: unknown): void {
+    if (this.memo.size >= MEMO) this.memo.clear();
+    this.memo.set(k, state);
+  }
+
+  /**
+   * Node v's state before step k + 1: from the state remembered for one of its earlier steps after the
+   * checkpoint, else from its state at the checkpoint, through its steps in between.
+   */
+  private stateBefore(k: number, v: number): unknown {
+    const cp = this.src.checkpointState(k, v);
+    const chain = this.chain;
+    chain.length = 0;
+    let state = cp.state;
+    // Step j + 1 comes after the checkpoint (made after step cp.step) when j ≥ cp.step.
+    for (let j = this.prev[k]!; j >= cp.step; j = this.prev[j]!) {
+      if (j === this.derivedAt[v]) {
+        state = this.derivedState[v];
+        break;
+      }
+      const known = this.kept.get(j) ?? this.memo.get(j);
+      if (known !== undefined || this.kept.has(j) || this.memo.has(j)) {
+        state = known;
+        break;
+      }
+      chain.push(j);
+    }
+    for (let c = chain.length - 1; c >= 0; c--) {
+      state = this.deriveAt(chain[c]!, state).after;
+      this.remember(chain[c]!, state);
+    }
+    return state;
   }
 
   kindAt(k: number): StepKind {
@@ -261,7 +378,6 @@ export class RecordedTrace {
     const ev = this.event[k]!;
     const type = j.typeOf(ev);
     const roles = this.roles[k]!;
-    const before = this.before[k];
     const e = new RecordedStep(
       k + 1,
       keyTime(j.keyOf(ev)),
@@ -269,11 +385,8 @@ export class RecordedTrace {
       ids[node]!,
       this,
       k,
-      before,
-      this.after[k],
       ROLES[roles >> 3]!,
       ROLES[roles & 7]!,
-      () => this.src.derive(kind, node, ev, before),
     );
     const payload = j.payloadOf(ev);
     if (type === EV_DELIVER || type === EV_LOSE) {
@@ -300,9 +413,17 @@ export class RecordedTrace {
     return out;
   }
 
-  /** Bytes of the columns at their capacity and the two state references per step (4 B each in Chromium). */
+  /**
+   * Bytes of the columns at their capacity, per node two steps, a count and two state references, and
+   * the kept states' map entries (the states' objects are counted by the recording meter).
+   */
   bytes(): number {
-    return this.kind.length * (1 + 1 + 4 + 4 + 4) + this.length * 8 + this.copies.size * 16;
+    return (
+      this.kind.length * (1 + 1 + 4 + 4 + 4 + 4) +
+      this.lastOf.length * 28 +
+      this.kept.size * 40 +
+      this.copies.size * 16
+    );
   }
 }
 

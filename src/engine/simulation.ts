@@ -114,7 +114,7 @@ export interface Stall {
 
 /** Memory held for stepping back, in bytes (docs/architecture.md, "What a recorded run costs"). */
 export interface EngineMemory {
-  /** The recorded steps' columns and state references (recorded.ts). */
+  /** The recorded steps' columns, per-node references and kept states' entries (recorded.ts). */
   trace: number;
   /** The event journal's typed arrays and payload references. */
   journal: number;
@@ -166,7 +166,7 @@ export class Simulation {
   readonly n: number;
   /**
    * The recorded steps as an array of TraceEntry, read from `recorded`'s columns (recorded.ts): a step
-   * costs a few numbers and two state references, its text is derived again when it is read.
+   * costs a few numbers; its text and its node's states are derived again when they are read.
    */
   readonly trace: TraceEntry[];
   /** The same steps as columns: the engine's fast path (length, kinds, sends) and its bytes. */
@@ -297,6 +297,10 @@ export class Simulation {
       timerLabel: (t) => this.timerLabel(t),
       detectorLabel: (p) => this.algorithm.failureDetector!.label(p as NodeId | null),
       derive: (kind, node, event, before) => this.derive(kind, node, event, before),
+      checkpointState: (steps, node) => {
+        const cp = Math.floor(steps / this.checkpointEvery);
+        return { step: cp * this.checkpointEvery, state: this.history.stateAt(cp, node) };
+      },
     });
     this.trace = this.recorded.entries;
     this.history = new StateHistory(this.states);
@@ -673,7 +677,7 @@ export class Simulation {
       this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
     if (this.record && !this.replaying && this.stepIndex > this.recorded.length) {
-      this.recorded.push(kind, node, seq, firstSeq, before, this.states[node], roleBefore, roleAfter);
+      this.recorded.push(kind, node, seq, firstSeq, this.states[node], roleBefore, roleAfter);
       this.recordedSends += this.counters.sent + this.counters.duplicated - sentBefore;
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;
@@ -871,9 +875,10 @@ export class Simulation {
   }
 
   /**
-   * A recorded step's pseudo-code lines and note (recorded.ts), from the algorithm's handler called again
-   * on the state before the step: handlers are pure, so it reacts as it did when the step ran. The
-   * note is written as stepForward would have written it.
+   * A recorded step's pseudo-code lines, note and state after (recorded.ts), from the algorithm's
+   * handler called again on the state before the step: handlers are pure, so it reacts as it did when
+   * the step ran, and the state after is what stepForward set. The note is written as stepForward
+   * would have written it.
    */
   private derive(kind: StepKind, node: number, event: number, before: unknown): Derived {
     const j = this.journal;
@@ -881,7 +886,11 @@ export class Simulation {
     const from = j.fromOf(event);
     const payload = j.payloadOf(event);
     if (type === EV_LOSE)
-      return { lines: [], note: this.lossNote(node, from, payload, j.sendTimeOf(event), event) };
+      return {
+        lines: [],
+        note: this.lossNote(node, from, payload, j.sendTimeOf(event), event),
+        after: before,
+      };
     const alg = this.algorithm;
     const ctx = this.ctx[node]!;
     const p = this.params;
@@ -905,7 +914,7 @@ export class Simulation {
       kind === 'recover' && r?.note
         ? `${this.defaultNote(kind, node, from, payload)}: ${r.note}`
         : r?.note || this.defaultNote(kind, node, from, payload);
-    return { lines: r?.lines ?? [], note };
+    return { lines: r?.lines ?? [], note, after: r === null ? before : r.state };
   }
 
   /** Why the network lost this message (C17), in one sentence. */
@@ -1062,6 +1071,16 @@ export class Simulation {
     this.stalled = null;
     this.budgetExceeded = false;
     this.horizonReached = false;
+  }
+
+  /**
+   * The node states the checkpoints keep (the only states a recording holds, recorded.ts), from entry
+   * number `from` on in the order they were saved, each with the state it replaced; returns the number
+   * of entries. The recording meter counts their objects as they come.
+   */
+  eachCheckpointState(from: number, f: (state: unknown, previous: unknown) => void): number {
+    this.history.eachEntry(from, (_i, state, previous) => f(state, previous));
+    return this.history.size;
   }
 
   /** Bytes held by the recording and for stepping back (the states and payloads aside), in O(1). */

@@ -1,8 +1,8 @@
 import type { Simulation } from '../engine/simulation';
 
 /**
- * The browser's memory budget for one recorded run: the trace (with every step's new node state and
- * messages), the engine's checkpoints and event journal, and the Replay's indexes. When a recording
+ * The browser's memory budget for one recorded run: the trace (its columns and messages), the engine's
+ * checkpoints (with the node states they keep) and event journal, and the Replay's indexes. When a recording
  * reaches it, recording stops at that step and the run stays usable up to it (step, seek, step back);
  * the CLI runs it to the end.
  *
@@ -36,7 +36,7 @@ const ALLOCATION_FACTOR = 2;
 /**
  * Bytes of the objects reachable from `after` that are not the object at the same place in `before`.
  * Handlers are pure and share whatever they did not change (a persistent table copies only the path
- * it changed), so this is what a step allocated and the trace now keeps — O(what changed) to compute.
+ * it changed), so this is what changed between the two — O(what changed) to compute.
  */
 export function newBytes(after: unknown, before: unknown, depth = 0): number {
   // Strings in states and messages are the handlers' literals (a kind, a state name): shared.
@@ -56,13 +56,13 @@ export function newBytes(after: unknown, before: unknown, depth = 0): number {
   return bytes;
 }
 
-/** The bytes one recorded step holds, by the model (its text is not held: it is derived when read). */
-export function stepBytes(e: {
-  before: unknown;
-  after: unknown;
-  sends: readonly { msg: unknown }[];
-}): number {
-  let objects = newBytes(e.after, e.before);
+/**
+ * The bytes one recorded step holds, by the model: its share of the columns and indexes, its messages'
+ * new objects (the journal keeps the payloads). Its states are not held (recorded.ts re-derives them):
+ * the states the checkpoints keep are counted apart (`stateBytes`).
+ */
+export function stepBytes(e: { sends: readonly { msg: unknown }[] }): number {
+  let objects = 0;
   const seen = new Set<unknown>();
   for (const s of e.sends) {
     if (!seen.has(s.msg)) {
@@ -73,9 +73,18 @@ export function stepBytes(e: {
   return BYTES_PER_STEP + e.sends.length * BYTES_PER_MESSAGE + objects * ALLOCATION_FACTOR;
 }
 
+/**
+ * A state a checkpoint keeps: the objects it does not share with the state the previous checkpoint
+ * kept for the same node (handlers share what they did not change, so this is what changed between).
+ */
+export function stateBytes(state: unknown, previous: unknown): number {
+  return newBytes(state, previous) * ALLOCATION_FACTOR;
+}
+
 /** Counts what a recording holds, one step at a time as the trace grows. */
 export class RecordingMeter {
   private counted = 0;
+  private statesCounted = 0;
   private traceBytes = 0;
 
   constructor(
@@ -88,11 +97,13 @@ export class RecordingMeter {
     // The columns, not the array view: reading an entry would build its objects for nothing.
     const t = this.sim.recorded;
     for (; this.counted < t.length; this.counted++) {
-      const k = this.counted;
       const sends: { msg: unknown }[] = [];
-      t.eachSend(k, (_seq, msg) => sends.push({ msg }));
-      this.traceBytes += stepBytes({ before: t.beforeAt(k), after: t.afterAt(k), sends });
+      t.eachSend(this.counted, (_seq, msg) => sends.push({ msg }));
+      this.traceBytes += stepBytes({ sends });
     }
+    this.statesCounted = this.sim.eachCheckpointState(this.statesCounted, (state, previous) => {
+      this.traceBytes += stateBytes(state, previous);
+    });
     const m = this.sim.memory();
     return this.traceBytes + m.trace + m.journal + m.checkpoints;
   }

@@ -7,8 +7,10 @@ import type { AlgorithmResult, NodeId, Role, SentMessage, TraceEntry } from '../
  * The Simulation runs forward only (in background chunks, to the end); the viewer's cursor moves
  * freely over what it recorded. Moving the Simulation itself back and forth would make it replay
  * every step between the cursor and its frontier each time it computes more (seek forward replays),
- * so the cursor's view is kept here instead: each trace entry carries the node's state and role
- * before and after, and the messages it sent, so a step is applied or undone in O(1 + sends).
+ * so the cursor's view is kept here instead: each trace entry gives the node's state and role
+ * before and after, and the messages it sent, so a step is applied or undone in O(1 + sends) plus the
+ * handler calls that re-derive its states (at most 32, one when the cursor moves step by step:
+ * src/engine/recorded.ts).
  * Once the run is no longer computing, a long jump asks the Simulation (checkpoints + replay) and
  * rebuilds from it (`syncFromSim`); a unit test checks both ways agree with `sim.seek(k)`.
  */

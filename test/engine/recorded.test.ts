@@ -5,10 +5,13 @@ import { Simulation } from '../../src/engine/simulation';
 
 import { buildRun } from '../../src/scenario/build';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
+import { PRESETS } from '../../src/scenario/presets';
+import { decodeScenario } from '../../src/scenario/url';
 
 /**
- * The recorded trace keeps no text (src/engine/recorded.ts): a step's note and pseudo-code lines are
- * derived again from the algorithm's handler when read. Expected values come from a naive second
+ * The recorded trace keeps no text and no states (src/engine/recorded.ts): a step's note, pseudo-code
+ * lines and its node's states before and after are derived again from the algorithm's handler when
+ * read, the states from the node's state at the checkpoint before. Expected values come from a naive second
  * recording: the same run with every handler wrapped so that each reaction it returns is kept, by the
  * step it made, exactly as the old recording stored it.
  */
@@ -110,13 +113,16 @@ describe('recorded trace: text derived on demand, as the old recording stored it
           const got = log.get(e.step);
           if (got && e.kind !== 'drop') {
             expect(e.lines).toEqual(got.r.lines ?? []);
-            expect(e.after).toBe(got.r.state);
-            if (e.kind !== 'init' && e.kind !== 'recover') expect(e.before).toBe(got.before);
+            // Equal, not the same objects: the states are made again by the handlers.
+            expect(e.after).toEqual(got.r.state);
+            if (e.kind !== 'init' && e.kind !== 'recover') expect(e.before).toEqual(got.before);
             if (got.r.note && e.kind === 'recover') expect(e.note.endsWith(`: ${got.r.note}`)).toBe(true);
             else if (got.r.note) expect(e.note).toBe(got.r.note);
           } else {
-            // No handler ran (a crash, a drop, a timer without handler): no lines, the engine's sentence.
+            // No handler ran (a crash, a drop, a timer without handler): no lines, the engine's
+            // sentence, and the state is left as it was.
             expect(e.lines).toEqual([]);
+            expect(e.after).toEqual(e.before);
           }
           expect(e.note.length).toBeGreaterThan(0);
         }
@@ -128,6 +134,30 @@ describe('recorded trace: text derived on demand, as the old recording stored it
         // Seeking back and forth does not change what is read.
         again.seek(Math.floor(again.step / 2));
         expect(again.trace.map((e) => e.note)).toEqual(notes);
+
+        // The states read in order, in reverse and in a shuffled order (each on a fresh recording, so
+        // no reading order fills what another reads) are the same; each step's state before is its
+        // node's state after its previous step (null before the first), and the last are the run's.
+        const statesOf = (order: number[]) => {
+          const r = new Simulation({ ...spec, record: true, checkpointEvery: 4 }).runToEnd();
+          const out: [unknown, unknown][] = [];
+          for (const k of order) out[k] = [r.trace[k]!.before, r.trace[k]!.after];
+          return out;
+        };
+        const steps = sim.trace.map((_, k) => k);
+        const forward = statesOf(steps);
+        expect(statesOf([...steps].reverse())).toEqual(forward);
+        const shuffled = [...steps].sort((a, b) => ((a * 7919) % 101) - ((b * 7919) % 101) || a - b);
+        expect(statesOf(shuffled)).toEqual(forward);
+        const last = new Map<number, unknown>();
+        sim.trace.forEach((e, k) => {
+          expect(forward[k]![0]).toEqual(last.has(e.node) ? last.get(e.node) : null);
+          last.set(e.node, forward[k]![1]);
+        });
+        const final = sim.nodeStates();
+        spec.graph.ids.forEach((id, i) => {
+          if (last.has(id)) expect(last.get(id)).toEqual(final[i]);
+        });
       }),
       { numRuns: 60, seed: 11 },
     );
@@ -148,5 +178,41 @@ describe('recorded trace: text derived on demand, as the old recording stored it
     expect(t.slice(-1)[0]!.step).toBe(t.length);
     expect(JSON.parse(JSON.stringify(t.slice(0, 1)))[0].kind).toBe('init');
     expect(() => (t as unknown as unknown[]).push(1)).toThrow();
+  });
+});
+
+describe('recorded states, for every algorithm', () => {
+  it('each preset’s recorded states before and after every step are the run’s own, read in any order', () => {
+    let presets = 0;
+    for (const preset of PRESETS) {
+      const d = decodeScenario(preset.link);
+      if (!d.ok) continue;
+      const r = buildRun(d.value);
+      if (!r.ok) continue;
+      presets++;
+      // The run's own states: the stepped node's state right after each step, as the engine holds it.
+      const live = new Simulation({ ...r.value, record: true, checkpointEvery: 16 });
+      const position = new Map(r.value.graph.ids.map((id, i) => [id, i]));
+      const after: unknown[] = [];
+      const before: unknown[] = [];
+      let states = live.nodeStates().slice();
+      while (live.stepForward() && live.step < 3_000) {
+        const e = live.trace[live.step - 1]!;
+        const i = position.get(e.node)!;
+        before.push(states[i]);
+        states = live.nodeStates().slice();
+        after.push(states[i]);
+      }
+      const steps = before.length;
+      // Read back to front from a fresh recording: every state re-derived from a checkpoint.
+      const read = new Simulation({ ...r.value, record: true, checkpointEvery: 16 });
+      for (let k = 0; k < steps; k++) read.stepForward();
+      for (let k = steps - 1; k >= 0; k--) {
+        const e = read.trace[k]!;
+        expect(e.after, `${preset.id}, step ${k + 1}`).toEqual(after[k]);
+        expect(e.before, `${preset.id}, step ${k + 1}`).toEqual(before[k]);
+      }
+    }
+    expect(presets).toBeGreaterThan(20);
   });
 });
