@@ -31,6 +31,19 @@ class FakeWorker {
   }
 }
 
+/** Fake workers that each deliver every reply after `delay()` ms, and the list of those made. */
+function fakeWorkers(delay: () => number): { pool: FakeWorker[]; create: () => Worker } {
+  const pool: FakeWorker[] = [];
+  return {
+    pool,
+    create: () => {
+      const w = new FakeWorker(delay);
+      pool.push(w);
+      return w as unknown as Worker;
+    },
+  };
+}
+
 const SWEEP: ExperimentSpec = {
   ...SPEC_DEFAULTS,
   algorithms: ['lcr', 'hs'],
@@ -81,18 +94,9 @@ describe('the experiments’ worker pool', () => {
         fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 16 }),
         async (workers, delays) => {
           let k = 0;
-          const pool: FakeWorker[] = [];
+          const { pool, create } = fakeWorkers(() => delays[k++ % delays.length]!);
           const { seen, handlers, ended } = recorder();
-          startExperiment(
-            SWEEP,
-            handlers,
-            () => {
-              const w = new FakeWorker(() => delays[k++ % delays.length]!);
-              pool.push(w);
-              return w as unknown as Worker;
-            },
-            workers,
-          );
+          startExperiment(SWEEP, handlers, create, workers);
           await ended;
           expect(seen.errors).toEqual([]);
           expect(seen.planned).toEqual([[serial.length, workers]]);
@@ -109,39 +113,19 @@ describe('the experiments’ worker pool', () => {
   });
 
   it('shares the runs: each of two workers computes a good part of them', async () => {
-    const pool: FakeWorker[] = [];
-    const { ended } = ((r) => {
-      startExperiment(
-        SWEEP,
-        r.handlers,
-        () => {
-          const w = new FakeWorker(() => 1);
-          pool.push(w);
-          return w as unknown as Worker;
-        },
-        2,
-      );
-      return r;
-    })(recorder());
+    const { pool, create } = fakeWorkers(() => 1);
+    const { handlers, ended } = recorder();
+    startExperiment(SWEEP, handlers, create, 2);
     await ended;
     expect(pool).toHaveLength(2);
     for (const w of pool) expect(w.ran.length).toBeGreaterThanOrEqual(serial.length / 4);
   });
 
   it('lets surplus workers go when there are fewer runs than workers', async () => {
-    const pool: FakeWorker[] = [];
+    const { pool, create } = fakeWorkers(() => 0);
     const { seen, handlers, ended } = recorder();
     const one: ExperimentSpec = { ...SPEC_DEFAULTS, algorithms: ['lcr'], ns: [5], orders: ['worst'] };
-    startExperiment(
-      one,
-      handlers,
-      () => {
-        const w = new FakeWorker(() => 0);
-        pool.push(w);
-        return w as unknown as Worker;
-      },
-      4,
-    );
+    startExperiment(one, handlers, create, 4);
     await ended;
     expect(seen.planned).toEqual([[1, 1]]);
     expect(seen.rows.map(([row]) => row)).toEqual(serialRows(one));
@@ -150,18 +134,9 @@ describe('the experiments’ worker pool', () => {
   });
 
   it('cancel stops every worker and no handler is called afterwards', async () => {
-    const pool: FakeWorker[] = [];
+    const { pool, create } = fakeWorkers(() => 2);
     const { seen, handlers } = recorder();
-    const running = startExperiment(
-      SWEEP,
-      handlers,
-      () => {
-        const w = new FakeWorker(() => 2);
-        pool.push(w);
-        return w as unknown as Worker;
-      },
-      3,
-    );
+    const running = startExperiment(SWEEP, handlers, create, 3);
     await new Promise((resolve) => setTimeout(resolve, 12));
     running.cancel();
     const rowsAtCancel = seen.rows.length;
