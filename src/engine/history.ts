@@ -81,15 +81,15 @@ export class StateHistory<T> {
   }
 
   /**
-   * Calls `f` with the entries from number `from` on, in the order they were saved: the position, the
-   * state saved and the one it replaced (what the meter counts as new objects).
+   * Calls `f` with the entries from number `from` on, in the order they were saved: the state saved and
+   * the one it replaced at the same position (what the meter counts as new objects).
    */
-  eachEntry(from: number, f: (position: number, state: T, previous: T) => void): void {
+  eachEntry(from: number, f: (state: T, previous: T) => void): void {
     for (let e = from; e < this.entries; e++) {
       const i = this.logPosition[e]!;
       const at = this.logIndex[e]!;
       const vals = this.vals[i]!;
-      f(i, vals[at]!, at === 0 ? this.initial[i]! : vals[at - 1]!);
+      f(vals[at]!, at === 0 ? this.initial[i]! : vals[at - 1]!);
     }
   }
 

@@ -97,15 +97,13 @@ export class EventQueue {
     this.key = new Float64Array(capacity);
     this.seq = new Float64Array(capacity);
     this.next = new Int32Array(capacity);
-    this.free = new Int32Array(capacity);
-    for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
+    this.free = freeList(new Int32Array(0), 0, 0, capacity);
     this.freeTop = capacity;
     const b = 64;
     this.bCapacity = b;
     this.bHead = new Int32Array(b);
     this.bTail = new Int32Array(b);
-    this.bFree = new Int32Array(b);
-    for (let i = 0; i < b; i++) this.bFree[i] = b - 1 - i;
+    this.bFree = freeList(new Int32Array(0), 0, 0, b);
     this.bFreeTop = b;
     this.kKey = new Float64Array(b);
     this.kBucket = new Int32Array(b);
@@ -114,9 +112,7 @@ export class EventQueue {
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
-    const t = new Uint8Array(cap);
-    t.set(this.type);
-    this.type = t;
+    this.type = grown(this.type, cap);
     this.node = grown(this.node, cap);
     this.from = grown(this.from, cap);
     this.sendTime = grown(this.sendTime, cap);
@@ -126,10 +122,8 @@ export class EventQueue {
     this.key = grown(this.key, cap);
     this.seq = grown(this.seq, cap);
     this.next = grown(this.next, cap);
-    const free = new Int32Array(cap);
-    free.set(this.free.subarray(0, this.freeTop));
-    for (let i = old; i < cap; i++) free[this.freeTop++] = cap - 1 - (i - old);
-    this.free = free;
+    this.free = freeList(this.free, this.freeTop, old, cap);
+    this.freeTop += cap - old;
     this.capacity = cap;
   }
 
@@ -140,10 +134,8 @@ export class EventQueue {
     this.bTail = grown(this.bTail, cap);
     this.kKey = grown(this.kKey, cap);
     this.kBucket = grown(this.kBucket, cap);
-    const free = new Int32Array(cap);
-    free.set(this.bFree.subarray(0, this.bFreeTop));
-    for (let i = old; i < cap; i++) free[this.bFreeTop++] = cap - 1 - (i - old);
-    this.bFree = free;
+    this.bFree = freeList(this.bFree, this.bFreeTop, old, cap);
+    this.bFreeTop += cap - old;
     this.bCapacity = cap;
   }
 
@@ -313,4 +305,15 @@ export class EventQueue {
     for (const e of sorted)
       this.push(e.key, e.seq, e.type, e.node, e.from, e.sendTime, e.sendStep, e.payload);
   }
+}
+
+/**
+ * A free list of `cap` ids grown from `old`: the `top` ids still free, then the new ids old … cap − 1
+ * with the lowest on top (taken first). From old = 0 it is a fresh list of every id.
+ */
+function freeList(free: Int32Array, top: number, old: number, cap: number): Int32Array {
+  const out = new Int32Array(cap);
+  out.set(free.subarray(0, top));
+  for (let i = old; i < cap; i++) out[top++] = cap - 1 - (i - old);
+  return out;
 }

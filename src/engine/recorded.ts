@@ -299,9 +299,9 @@ export class RecordedTrace {
         state = this.derivedState[v];
         break;
       }
-      const known = this.kept.get(j) ?? this.memo.get(j);
-      if (known !== undefined || this.kept.has(j) || this.memo.has(j)) {
-        state = known;
+      const known = this.kept.has(j) ? this.kept : this.memo.has(j) ? this.memo : null;
+      if (known !== null) {
+        state = known.get(j);
         break;
       }
       chain.push(j);
@@ -415,7 +415,8 @@ export class RecordedTrace {
 
   /**
    * Bytes of the columns at their capacity, per node two steps, a count and two state references, and
-   * the kept states' map entries (the states' objects are counted by the recording meter).
+   * the kept states' map entries. Not the kept states' objects: the recording meter's model counts the
+   * checkpoints' states and covers these in its per-step bytes (fitted to the measured heaps).
    */
   bytes(): number {
     return (

@@ -1079,7 +1079,7 @@ export class Simulation {
    * of entries. The recording meter counts their objects as they come.
    */
   eachCheckpointState(from: number, f: (state: unknown, previous: unknown) => void): number {
-    this.history.eachEntry(from, (_i, state, previous) => f(state, previous));
+    this.history.eachEntry(from, f);
     return this.history.size;
   }
 

@@ -57,20 +57,21 @@ export function newBytes(after: unknown, before: unknown, depth = 0): number {
 }
 
 /**
- * The bytes one recorded step holds, by the model: its share of the columns and indexes, its messages'
- * new objects (the journal keeps the payloads). Its states are not held (recorded.ts re-derives them):
- * the states the checkpoints keep are counted apart (`stateBytes`).
+ * The bytes one recorded step holds, by the model: its share of the columns and indexes, and the
+ * objects of the messages it sent (the journal keeps the payloads; a message sent to several
+ * neighbours is one object). Its states are not held (recorded.ts re-derives them): the states the
+ * checkpoints keep are counted apart (`stateBytes`).
  */
-export function stepBytes(e: { sends: readonly { msg: unknown }[] }): number {
+export function stepBytes(messages: readonly unknown[]): number {
   let objects = 0;
   const seen = new Set<unknown>();
-  for (const s of e.sends) {
-    if (!seen.has(s.msg)) {
-      seen.add(s.msg);
-      objects += newBytes(s.msg, null);
+  for (const msg of messages) {
+    if (!seen.has(msg)) {
+      seen.add(msg);
+      objects += newBytes(msg, null);
     }
   }
-  return BYTES_PER_STEP + e.sends.length * BYTES_PER_MESSAGE + objects * ALLOCATION_FACTOR;
+  return BYTES_PER_STEP + messages.length * BYTES_PER_MESSAGE + objects * ALLOCATION_FACTOR;
 }
 
 /**
@@ -96,10 +97,11 @@ export class RecordingMeter {
   bytes(): number {
     // The columns, not the array view: reading an entry would build its objects for nothing.
     const t = this.sim.recorded;
+    const messages: unknown[] = [];
     for (; this.counted < t.length; this.counted++) {
-      const sends: { msg: unknown }[] = [];
-      t.eachSend(this.counted, (_seq, msg) => sends.push({ msg }));
-      this.traceBytes += stepBytes({ sends });
+      messages.length = 0;
+      t.eachSend(this.counted, (_seq, msg) => messages.push(msg));
+      this.traceBytes += stepBytes(messages);
     }
     this.statesCounted = this.sim.eachCheckpointState(this.statesCounted, (state, previous) => {
       this.traceBytes += stateBytes(state, previous);

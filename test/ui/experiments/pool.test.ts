@@ -133,6 +133,17 @@ describe('the experiments’ worker pool', () => {
     expect(pool.every((w) => w.terminated)).toBe(true);
   });
 
+  it('a count of workers below one or no number (NaN, 0, −3) runs on one worker, not none', async () => {
+    for (const workers of [Number.NaN, 0, -3]) {
+      const { pool, create } = fakeWorkers(() => 0);
+      const { seen, handlers, ended } = recorder();
+      startExperiment(SWEEP, handlers, create, workers);
+      await ended;
+      expect(pool).toHaveLength(1);
+      expect(seen.rows.map(([row]) => row)).toEqual(serial);
+    }
+  });
+
   it('cancel stops every worker and no handler is called afterwards', async () => {
     const { pool, create } = fakeWorkers(() => 2);
     const { seen, handlers } = recorder();
