@@ -121,7 +121,10 @@ test('a ring algorithm: one bar from the election to the end, no figures', async
   expect(rs[0]).toMatchObject({ node: expected.leader, to: null, term: null });
   expect(await overlaps(page)).toEqual([]);
   const end = await page.evaluate(() => window.__lel!.store.getState().run.replay.time);
-  expect(isGreen(await colourAt(page, expected.leader!, Math.max(rs[0]!.from, end - 1)))).toBe(true);
+  // The strip paints at the next frame: poll the colour.
+  await expect
+    .poll(() => colourAt(page, expected.leader!, Math.max(rs[0]!.from, end - 1)).then(isGreen))
+    .toBe(true);
   await expect(page.getByTestId('figure-leaderChanges')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
