@@ -335,6 +335,14 @@ export class RecordedTrace {
     }
   }
 
+  /** The step (1-based) that sent the message with this seq; 0 where the seq is no message journaled. */
+  sendStepOf(seq: number): number {
+    const j = this.src.journal;
+    if (!(seq >= 0 && seq < j.length)) return 0;
+    const type = j.typeOf(seq);
+    return type === EV_DELIVER || type === EV_LOSE ? j.sendStepOf(seq) : 0;
+  }
+
   /** The messages step k + 1 sent, in the order it sent them (copies included). */
   sendsAt(k: number): SentMessage[] {
     const j = this.src.journal;

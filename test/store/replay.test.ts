@@ -106,6 +106,60 @@ describe('Replay: the cursor view of a recorded run', () => {
     });
   }
 
+  it('the counts at any cursor, read from every 64th step, equal a plain count over the trace (loss and copies)', () => {
+    // HS on 24 nodes, async, with loss and duplicates: hundreds of steps, so many blocks of 64, and
+    // sends, copies, deliveries and drops all occur.
+    const sim = recorded({ v: '1', alg: 'hs', n: '24', mode: 'async', seed: '3', loss: '0.05', dup: '0.2' });
+    const trace = sim.trace;
+    expect(trace.length).toBeGreaterThan(5 * 64);
+    // The naive counts after each step, from the trace entries themselves.
+    const naive = [{ sent: 0, copies: 0, delivered: 0, lost: 0, last: 0 }];
+    trace.forEach((e, k) => {
+      const p = naive[k]!;
+      const copies = e.sends.filter((m) => m.copy).length;
+      naive.push({
+        sent: p.sent + e.sends.length - copies,
+        copies: p.copies + copies,
+        delivered: p.delivered + (e.kind === 'deliver' ? 1 : 0),
+        lost: p.lost + (e.kind === 'drop' ? 1 : 0),
+        last: e.kind === 'deliver' ? e.time : p.last,
+      });
+    });
+    expect(naive.at(-1)!.copies).toBeGreaterThan(0);
+    expect(naive.at(-1)!.lost).toBeGreaterThan(0);
+    const r = new Replay(sim);
+    const seen = () => ({
+      sent: r.sent,
+      copies: r.duplicated,
+      delivered: r.delivered,
+      lost: r.lost,
+      last: r.lastDeliveryTime,
+    });
+    // Forwards, backwards, and jumps that land on and beside block edges.
+    const order = [
+      ...trace.map((_, k) => k + 1),
+      ...trace.map((_, k) => trace.length - 1 - k),
+      64,
+      63,
+      65,
+      0,
+      128,
+      127,
+      trace.length,
+      1,
+      191,
+      192,
+    ];
+    for (const k of order) {
+      r.moveTo(k);
+      expect(seen(), `step ${k}`).toEqual(naive[k]);
+    }
+    // Each message's step of sending, as the trace lists it.
+    trace.forEach((e, k) => {
+      for (const m of e.sends) expect(r.sendStepOf(m.seq)).toBe(k + 1);
+    });
+  });
+
   it('finds where a message was sent and delivered', () => {
     // LCR on ids 3,1,2 (sync): 3's election(3) goes 3 → 1 at step 1 (init), is delivered in round 1.
     const sim = recorded({ v: '1', alg: 'lcr', ids: '3,1,2', mode: 'sync' });
