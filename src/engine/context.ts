@@ -32,24 +32,84 @@ export function buildContexts(
   // A crash at time 0 comes before every start-up step (same event key, smaller seq).
   const downAtZero = new Set(faults.crashes.filter((c) => c.at === 0).map((c) => c.id));
   const liveAtStart = allIds.filter((id) => !crashedAtStart.has(id) && !downAtZero.has(id));
-  return graph.ids.map((id, i) => ({
-    id,
+  const shared: Shared = {
+    graph,
+    seed,
     n,
-    // a getter: the diameter costs a BFS from every node, paid only by an algorithm that reads it
-    get diam() {
-      return diameter(graph);
-    },
-    neighbours: out[i]!,
-    cw: graph.ring ? graph.ids[(i + 1) % n]! : -1,
-    ccw: graph.ring ? graph.ids[(i - 1 + n) % n]! : -1,
     allIds,
     services,
-    weights: weights[i]!,
     crashedAtStart,
     liveAtStart,
     mode: timing.mode,
     maxDelay: timing.maxDelay,
     narrate,
-    draw: (k: number, lo: number, hi: number) => drawAt(seed, i, k, lo, hi),
-  }));
+  };
+  // Each node's neighbours at their exact length (an array grown by push keeps up to 17 slots).
+  return graph.ids.map((id, i) => new NodeContext(shared, id, i, out[i]!.slice(), weights[i]!));
+}
+
+/** What every node's context shares: one object, not a copy per node. */
+interface Shared {
+  readonly graph: Graph;
+  readonly seed: number;
+  readonly n: number;
+  readonly allIds: readonly NodeId[];
+  readonly services: readonly NodeId[];
+  readonly crashedAtStart: ReadonlySet<NodeId>;
+  readonly liveAtStart: readonly NodeId[];
+  readonly mode: Timing['mode'];
+  readonly maxDelay: number;
+  readonly narrate: boolean;
+}
+
+/**
+ * One node's context. A class, so `diam` and `draw` live once on the prototype: an object literal with
+ * a getter and a closure per node took ~1.5 KB per node in Node (the getter turns it into a
+ * dictionary), which on a ring of 512 was 43 B per recorded step of HS.
+ */
+class NodeContext implements NodeCtx {
+  readonly n: number;
+  readonly cw: NodeId;
+  readonly ccw: NodeId;
+  readonly allIds: readonly NodeId[];
+  readonly services: readonly NodeId[];
+  readonly crashedAtStart: ReadonlySet<NodeId>;
+  readonly liveAtStart: readonly NodeId[];
+  readonly mode: Timing['mode'];
+  readonly maxDelay: number;
+  readonly narrate: boolean;
+  // Plain (not #private) fields: a wrapper made with Object.create(ctx) must still reach them.
+  private readonly shared: Shared;
+  private readonly position: number;
+
+  constructor(
+    shared: Shared,
+    readonly id: NodeId,
+    position: number,
+    readonly neighbours: readonly NodeId[],
+    readonly weights: ReadonlyMap<NodeId, number>,
+  ) {
+    const { graph, n } = shared;
+    this.shared = shared;
+    this.position = position;
+    this.n = n;
+    this.cw = graph.ring ? graph.ids[(position + 1) % n]! : -1;
+    this.ccw = graph.ring ? graph.ids[(position - 1 + n) % n]! : -1;
+    this.allIds = shared.allIds;
+    this.services = shared.services;
+    this.crashedAtStart = shared.crashedAtStart;
+    this.liveAtStart = shared.liveAtStart;
+    this.mode = shared.mode;
+    this.maxDelay = shared.maxDelay;
+    this.narrate = shared.narrate;
+  }
+
+  /** A getter: the diameter costs a BFS from every node, paid only by an algorithm that reads it. */
+  get diam(): number {
+    return diameter(this.shared.graph);
+  }
+
+  draw(k: number, lo: number, hi: number): number {
+    return drawAt(this.shared.seed, this.position, k, lo, hi);
+  }
 }
