@@ -109,6 +109,11 @@ export class EventQueue {
     this.kBucket = new Int32Array(b);
   }
 
+  /** Slots allocated: the most events queued at once so far, rounded up to a power of two. */
+  get slots(): number {
+    return this.capacity;
+  }
+
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;
