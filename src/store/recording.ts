@@ -13,16 +13,14 @@ import type { Simulation } from '../engine/simulation';
 export const RECORDING_BUDGET = 160 * 2 ** 20;
 
 /**
- * A recorded step besides its new objects and the engine's columns (`sim.memory().trace`): the
- * Replay's prefix sums (28 B, grown by half), the timers' payloads, V8's slack. The step's note and
- * pseudo-code lines are derived when read, never stored (src/engine/recorded.ts). Fitted so the model
- * is at or above the heap `npm run bench` measures (scripts/bench-memory.ts) for LCR, HS, Bully and
- * GHS (Bully, whose timers the walk does not see, is the closest).
+ * A recorded step besides its new objects and the engine's columns (`sim.memory().trace`): the timers'
+ * payloads and V8's slack. The step's note and pseudo-code lines are derived when read, never stored
+ * (src/engine/recorded.ts), and the Replay's counts are kept every 64th step only (0.6 B per step;
+ * until December 2026 its prefix arrays and message index were 36 B of the 176 this was). Fitted so
+ * the model is at or above the heap `npm run bench` measures (scripts/bench-memory.ts) for LCR, HS,
+ * Bully and GHS (Bully, whose timers the walk does not see, is the closest).
  */
-export const BYTES_PER_STEP = 176;
-
-/** A message sent in a recorded step, besides its payload and its journal row: the Replay's index. */
-export const BYTES_PER_MESSAGE = 8;
+export const BYTES_PER_STEP = 140;
 
 /** An object's header and a property or element slot (64-bit V8 without pointer compression). */
 const OBJECT = 24;
@@ -71,7 +69,7 @@ export function stepBytes(messages: readonly unknown[]): number {
       objects += newBytes(msg, null);
     }
   }
-  return BYTES_PER_STEP + messages.length * BYTES_PER_MESSAGE + objects * ALLOCATION_FACTOR;
+  return BYTES_PER_STEP + objects * ALLOCATION_FACTOR;
 }
 
 /**
