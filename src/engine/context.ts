@@ -48,68 +48,61 @@ export function buildContexts(
   return graph.ids.map((id, i) => new NodeContext(shared, id, i, out[i]!.slice(), weights[i]!));
 }
 
-/** What every node's context shares: one object, not a copy per node. */
-interface Shared {
-  readonly graph: Graph;
-  readonly seed: number;
-  readonly n: number;
-  readonly allIds: readonly NodeId[];
-  readonly services: readonly NodeId[];
-  readonly crashedAtStart: ReadonlySet<NodeId>;
-  readonly liveAtStart: readonly NodeId[];
-  readonly mode: Timing['mode'];
-  readonly maxDelay: number;
-  readonly narrate: boolean;
-}
+/** What every node's context holds alike (one object built per run, its fields copied in each). */
+type Shared = Pick<
+  NodeContext,
+  | 'graph'
+  | 'seed'
+  | 'n'
+  | 'allIds'
+  | 'services'
+  | 'crashedAtStart'
+  | 'liveAtStart'
+  | 'mode'
+  | 'maxDelay'
+  | 'narrate'
+>;
 
 /**
  * One node's context. A class, so `diam` and `draw` live once on the prototype: an object literal with
  * a getter and a closure per node took ~1.5 KB per node in Node (the getter turns it into a
- * dictionary), which on a ring of 512 was 43 B per recorded step of HS.
+ * dictionary), which on a ring of 512 was 43 B per recorded step of HS. Plain fields, not #private,
+ * so a wrapper made with Object.create(ctx) still reaches them.
  */
 class NodeContext implements NodeCtx {
-  readonly n: number;
+  declare readonly graph: Graph;
+  declare readonly seed: number;
+  declare readonly n: number;
+  declare readonly allIds: readonly NodeId[];
+  declare readonly services: readonly NodeId[];
+  declare readonly crashedAtStart: ReadonlySet<NodeId>;
+  declare readonly liveAtStart: readonly NodeId[];
+  declare readonly mode: Timing['mode'];
+  declare readonly maxDelay: number;
+  declare readonly narrate: boolean;
   readonly cw: NodeId;
   readonly ccw: NodeId;
-  readonly allIds: readonly NodeId[];
-  readonly services: readonly NodeId[];
-  readonly crashedAtStart: ReadonlySet<NodeId>;
-  readonly liveAtStart: readonly NodeId[];
-  readonly mode: Timing['mode'];
-  readonly maxDelay: number;
-  readonly narrate: boolean;
-  // Plain (not #private) fields: a wrapper made with Object.create(ctx) must still reach them.
-  private readonly shared: Shared;
-  private readonly position: number;
 
   constructor(
     shared: Shared,
     readonly id: NodeId,
-    position: number,
+    /** The node's ring position: what its random draws read (C16). */
+    readonly position: number,
     readonly neighbours: readonly NodeId[],
     readonly weights: ReadonlyMap<NodeId, number>,
   ) {
+    Object.assign(this, shared);
     const { graph, n } = shared;
-    this.shared = shared;
-    this.position = position;
-    this.n = n;
     this.cw = graph.ring ? graph.ids[(position + 1) % n]! : -1;
     this.ccw = graph.ring ? graph.ids[(position - 1 + n) % n]! : -1;
-    this.allIds = shared.allIds;
-    this.services = shared.services;
-    this.crashedAtStart = shared.crashedAtStart;
-    this.liveAtStart = shared.liveAtStart;
-    this.mode = shared.mode;
-    this.maxDelay = shared.maxDelay;
-    this.narrate = shared.narrate;
   }
 
   /** A getter: the diameter costs a BFS from every node, paid only by an algorithm that reads it. */
   get diam(): number {
-    return diameter(this.shared.graph);
+    return diameter(this.graph);
   }
 
   draw(k: number, lo: number, hi: number): number {
-    return drawAt(this.shared.seed, this.position, k, lo, hi);
+    return drawAt(this.seed, this.position, k, lo, hi);
   }
 }
