@@ -107,6 +107,15 @@ class RecordedStep implements TraceEntry {
   }
 
   /**
+   * The step's lines and note. The states come first: deriving the state after (any step but its node's
+   * latest) makes the text too, so `??=` must not test #derived before #statesOf has had its say.
+   */
+  #text(): Derived {
+    const [before] = this.#statesOf();
+    return (this.#derived ??= this.#src.deriveAt(this.#k, before));
+  }
+
+  /**
    * The fields built when read, as own enumerable accessors (so a spread or JSON.stringify of an entry
    * sees them as it saw the plain object the trace held): a scan over kinds or roles allocates no
    * message and re-runs no handler.
@@ -145,14 +154,14 @@ class RecordedStep implements TraceEntry {
       enumerable: true,
       configurable: true,
       get(this: RecordedStep): readonly number[] {
-        return (this.#derived ??= this.#src.deriveAt(this.#k, this.#statesOf()[0])).lines;
+        return this.#text().lines;
       },
     },
     note: {
       enumerable: true,
       configurable: true,
       get(this: RecordedStep): string {
-        return (this.#derived ??= this.#src.deriveAt(this.#k, this.#statesOf()[0])).note;
+        return this.#text().note;
       },
     },
   };

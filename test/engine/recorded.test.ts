@@ -164,6 +164,36 @@ describe('recorded trace: text derived on demand, as the old recording stored it
     expect(ran).toBeGreaterThan(30);
   });
 
+  it('a step’s note read first calls its handler once, as when its states were read before it', () => {
+    // Each step of a fresh recording, read in two orders: note first, or states then note. Deriving the
+    // state after a step makes its text too, so both orders cost the same handler calls (the walk from
+    // the checkpoint, then the step itself once).
+    const spec = build({ alg: 'lcr', n: '6', ids: 'desc', mode: 'sync' })!;
+    const calls = { n: 0 };
+    const counting = { ...spec.algorithm } as AnyAlgorithm;
+    const onMessage = spec.algorithm.onMessage.bind(spec.algorithm);
+    counting.onMessage = (...args: Parameters<AnyAlgorithm['onMessage']>) => {
+      calls.n++;
+      return onMessage(...args);
+    };
+    const fresh = () => new Simulation({ ...spec, algorithm: counting, record: true }).runToEnd();
+    const total = fresh().trace.length;
+    const cost = (k: number, read: (e: { note: string; after: unknown }) => unknown) => {
+      const t = fresh().trace;
+      calls.n = 0;
+      read(t[k]!);
+      return calls.n;
+    };
+    let delivered = 0;
+    for (let k = 0; k < total; k++) {
+      const noteFirst = cost(k, (e) => e.note);
+      const statesFirst = cost(k, (e) => [e.after, e.note]);
+      expect(noteFirst, `step ${k + 1}`).toBe(statesFirst);
+      if (noteFirst > 0) delivered++;
+    }
+    expect(delivered).toBeGreaterThan(total / 2);
+  });
+
   it('reads like the array it replaces: index, length, iteration, Array methods, JSON', () => {
     const spec = build({ alg: 'lcr', n: '5', ids: 'desc', mode: 'sync' })!;
     const sim = new Simulation({ ...spec, record: true }).runToEnd();
