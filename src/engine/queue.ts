@@ -52,6 +52,9 @@ export interface QueuedEvent {
   payload: unknown;
 }
 
+/** A new queue's slots: it doubles from here as events pile up. */
+export const QUEUE_SLOTS = 1024;
+
 export class EventQueue {
   /** Events in the queue. */
   size = 0;
@@ -86,7 +89,7 @@ export class EventQueue {
   private lastKey = NaN;
   private lastBucket = -1;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = QUEUE_SLOTS) {
     this.capacity = capacity;
     this.type = new Uint8Array(capacity);
     this.node = new Int32Array(capacity);

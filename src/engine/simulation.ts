@@ -23,6 +23,7 @@ import {
   EventQueue,
   eventKey,
   keyTime,
+  QUEUE_SLOTS,
 } from './queue';
 import type {
   AlgorithmResult,
@@ -150,9 +151,6 @@ export function defaultStepBudget(graph: Graph): number {
   const n = graph.ids.length;
   return 4 * n * n + 64 * graph.edges.length * (1 + Math.ceil(Math.log2(n + 1))) + 100_000;
 }
-
-/** A new EventQueue's slots (its default). */
-const FRESH_QUEUE_SLOTS = 1024;
 
 /**
  * A deterministic discrete-event run of one algorithm on one graph. Steps forward one event at a time,
@@ -540,7 +538,7 @@ export class Simulation {
         // The run is over and its queue empty, but the queue's arrays stay as large as its busiest
         // moment (Bully on a complete graph of 200: 32,768 slots, ~40 B per recorded step): a recording
         // stays on screen for the rest of the lecture, so give them back. A seek makes a new one grow.
-        if (q.slots > FRESH_QUEUE_SLOTS) this.queue = new EventQueue(FRESH_QUEUE_SLOTS);
+        if (q.slots > QUEUE_SLOTS) this.queue = new EventQueue();
         return false;
       }
       const nextKey = q.peekKey();
