@@ -32,8 +32,9 @@ export class Replay {
   /**
    * The counts after every BLOCK-th step, TALLIES numbers per block (sent, delivered, lost, copies,
    * last delivering step): the counts at the cursor start from the block it is in (or from the last
-   * tally, when the cursor moved forward within the block) and walk the trace's columns from there. Per recorded step that is 0.6 B instead of the 28 B that a prefix array per
-   * count took (issue 11: ≤ 150 B per recorded step in the browser).
+   * tally, when the cursor moved forward within the block) and walk the trace's columns from there.
+   * Per recorded step that is 0.6 B instead of the 28 B that a prefix array per count took (issue 11:
+   * ≤ 150 B per recorded step in the browser).
    */
   private blocks = new Float64Array(TALLIES * 64);
   /** The counts after the last step indexed (the running totals the next block starts from). */
