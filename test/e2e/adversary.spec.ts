@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CLI_NODE, cliArgs } from '../util/cli';
 import { cli, traceHash, watchErrors } from './links-util';
+import { settledPoint } from './overlay-util';
 
 /**
  * "You choose" (issue 11, item 3): the lecturer picks each delivery by clicking a channel's head on
@@ -35,12 +36,7 @@ async function heads(page: Page): Promise<{ seq: number; from: number; to: numbe
 
 /** Clicks message `seq` where the overlay drew it (waits until it has been drawn). */
 async function clickMessage(page: Page, seq: number): Promise<void> {
-  const graph = page.getByTestId('graph');
-  await expect
-    .poll(() => page.evaluate((s) => window.__lel!.view!.overlay.pointOf(s) !== null, seq))
-    .toBe(true);
-  const p = (await page.evaluate((s) => window.__lel!.view!.overlay.pointOf(s), seq))!;
-  await graph.click({ position: { x: p.x, y: p.y } });
+  await page.getByTestId('graph').click({ position: await settledPoint(page, seq) });
 }
 
 const schedule = (page: Page) =>
@@ -82,6 +78,8 @@ test('five deliveries chosen by clicking the graph: the link and the CLI replay 
   expect(at).toBe(10);
   const hash = await traceHash(page);
   expect(page.url()).toContain(`sched=${chosen.join(',')}`);
+  // The cursor reaches the address bar at most every 250 ms (history throttling): wait for it.
+  await expect.poll(() => page.url()).toContain(`step=${at}`);
   await page.screenshot({ path: `${SHOTS}/chosen-desktop.png` });
 
   // A fresh page opens the link at the same step with the same run.

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './links-util';
+import { settledPoint } from './overlay-util';
 
 /** The inspector shows a message's content and a node's state as fields (name → value), never JSON. */
 
@@ -28,19 +29,17 @@ async function clickMessage(page: Page, pick: string): Promise<Record<string, un
   const find = () =>
     page.evaluate((kind) => {
       const s = window.__lel!.store.getState();
-      for (const [seq, m] of s.run.replay.inFlight) {
-        if ((m.msg as { kind: string }).kind !== kind) continue;
-        return { p: window.__lel!.view!.overlay.pointOf(seq), msg: m.msg as Record<string, unknown> };
-      }
+      for (const [seq, m] of s.run.replay.inFlight)
+        if ((m.msg as { kind: string }).kind === kind) return { seq, msg: m.msg as Record<string, unknown> };
       return null;
     }, pick);
-  // The overlay places a message at its next frame after a seek, which a busy machine delays.
   await expect
-    .poll(async () => Boolean((await find())?.p), { message: `a ${pick} message in flight` })
+    .poll(async () => (await find()) !== null, { message: `a ${pick} message in flight` })
     .toBe(true);
-  const found = await find();
-  await page.getByTestId('graph').click({ position: found!.p! });
-  return found!.msg;
+  const found = (await find())!;
+  // The overlay places a message at its next frame after a seek, which a busy machine delays.
+  await page.getByTestId('graph').click({ position: await settledPoint(page, found.seq) });
+  return found.msg;
 }
 
 test('a message: its routing and its content as fields; a node: its state as fields', async ({ page }) => {

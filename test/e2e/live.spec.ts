@@ -88,6 +88,8 @@ test('crash the max of LCR at step 5 with the inspector’s button: the run goes
   expect(flags.traceHash).toBe(hash);
   // LCR needs the max alive: nobody is elected.
   expect(flags.leader).toBeNull();
+  // The cursor reaches the address bar at most every 250 ms (history throttling).
+  await expect.poll(() => page.url()).toContain('step=6');
   const url = page.url();
   await page.goto('about:blank');
   await page.goto(url);

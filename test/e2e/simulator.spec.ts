@@ -7,6 +7,7 @@ import { cliArgs, suitableFlat } from '../store/scenarios';
 import { rememberOpen } from './folds';
 import { CLI_NODE, cliArgs as launch } from '../util/cli';
 import { expectTraceHash } from './links-util';
+import { settledPoint } from './overlay-util';
 
 // The panels this spec uses start folded at 1280×720 (src/ui/layout/folds.ts): open them.
 test.beforeEach(({ page }) => rememberOpen(page, ['Scenario editor', 'Event log']));
@@ -267,12 +268,8 @@ test('the inspector shows a clicked node and a clicked message; a double-click t
   await expect(inspector).toContainText('Last sent');
   await expect(inspector).toContainText('election(3) → 1');
   // The message 3 sent is on the overlay; click it.
-  const m = await page.evaluate(() => {
-    const v = window.__lel!.view!;
-    const seq = [...window.__lel!.store.getState().run.replay.inFlight.keys()][0]!;
-    return v.overlay.pointOf(seq);
-  });
-  await graph.click({ position: m! });
+  const seq = await page.evaluate(() => [...window.__lel!.store.getState().run.replay.inFlight.keys()][0]!);
+  await graph.click({ position: await settledPoint(page, seq) });
   await expect(inspector).toContainText('Message election(3)');
   await expect(inspector).toContainText('3 → 1');
   await expect(inspector).toContainText('in flight');
