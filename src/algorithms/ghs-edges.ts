@@ -1,4 +1,5 @@
 import type { NodeCtx, NodeId } from '../engine/types';
+import { positionsOf, type NeighbourWeights } from '../engine/neighbourWeights';
 import { PVec } from './pvec';
 import { less, wt, type EdgeStateName, type Wt } from './ghs-types';
 
@@ -9,22 +10,27 @@ import { less, wt, type EdgeStateName, type Wt } from './ghs-types';
  */
 export class Neighbourhood {
   readonly ids: readonly NodeId[];
-  private readonly index: ReadonlyMap<NodeId, number>;
+  // #private typed arrays: a deep freeze of the state (tests) cannot freeze a typed array, and these
+  // never change after init.
+  /** Where each neighbour sits in `ids` (the context's own index: nothing copied per node). */
+  readonly #index: NeighbourWeights;
   /** Positions, lightest edge first. */
-  private readonly byWeight: readonly number[];
+  readonly #byWeight: Int32Array;
   /** rank[p]: where position p stands in `byWeight`. */
-  private readonly rank: readonly number[];
+  readonly #rank: Int32Array;
 
   constructor(node: NodeCtx) {
     this.ids = node.neighbours;
-    this.index = new Map(node.neighbours.map((j, p) => [j, p]));
+    this.#index = positionsOf(node);
     const keys: Wt[] = node.neighbours.map((j) => wt(node, j));
-    this.byWeight = keys
-      .map((_, p) => p)
-      .sort((p, q) => (less(keys[p]!, keys[q]!) ? -1 : less(keys[q]!, keys[p]!) ? 1 : 0));
-    const rank = new Array<number>(keys.length);
-    this.byWeight.forEach((p, r) => (rank[p] = r));
-    this.rank = rank;
+    this.#byWeight = Int32Array.from(
+      keys
+        .map((_, p) => p)
+        .sort((p, q) => (less(keys[p]!, keys[q]!) ? -1 : less(keys[q]!, keys[p]!) ? 1 : 0)),
+    );
+    const rank = new Int32Array(keys.length);
+    this.#byWeight.forEach((p, r) => (rank[p] = r));
+    this.#rank = rank;
   }
 
   get degree(): number {
@@ -33,18 +39,18 @@ export class Neighbourhood {
 
   /** The position of neighbour j; a message from a non-neighbour is a bug the engine never lets happen. */
   pos(j: NodeId): number {
-    const p = this.index.get(j);
-    if (p === undefined) throw new Error(`${j} is not a neighbour`);
+    const p = this.#index.positionOf(j);
+    if (p < 0) throw new Error(`${j} is not a neighbour`);
     return p;
   }
 
   /** The position of the r-th lightest edge. */
   byRank(r: number): number {
-    return this.byWeight[r]!;
+    return this.#byWeight[r]!;
   }
 
   rankOf(p: number): number {
-    return this.rank[p]!;
+    return this.#rank[p]!;
   }
 }
 

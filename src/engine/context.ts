@@ -1,5 +1,6 @@
 import { diameter } from '../topology/diameter';
 import { drawAt } from './draw';
+import { NeighbourWeights } from './neighbourWeights';
 import type { Faults, Graph, NodeCtx, NodeId, Timing } from './types';
 
 /**
@@ -44,8 +45,22 @@ export function buildContexts(
     maxDelay: timing.maxDelay,
     narrate,
   };
-  // Each node's neighbours at their exact length (an array grown by push keeps up to 17 slots).
-  return graph.ids.map((id, i) => new NodeContext(shared, id, i, out[i]!.slice(), weights[i]!));
+  // Each node's neighbours at their exact length (an array grown by push keeps up to 17 slots), and
+  // its weights in typed arrays beside them: the Maps built above are dropped when this returns.
+  return graph.ids.map((id, i) => {
+    const nbrs = out[i]!.slice();
+    const w = weights[i]!;
+    return new NodeContext(
+      shared,
+      id,
+      i,
+      nbrs,
+      new NeighbourWeights(
+        nbrs,
+        nbrs.map((j) => w.get(j)!),
+      ),
+    );
+  });
 }
 
 /** What every node's context holds alike (one object built per run, its fields copied in each). */
