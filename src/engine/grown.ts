@@ -6,6 +6,10 @@ export function grown(a: Float64Array, cap: number): Float64Array<ArrayBuffer>;
 export function grown(a: Int32Array, cap: number): Int32Array<ArrayBuffer>;
 export function grown(a: Uint8Array, cap: number): Uint8Array<ArrayBuffer>;
 export function grown(
+  a: Int32Array | Float64Array,
+  cap: number,
+): Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+export function grown(
   a: Float64Array | Int32Array | Uint8Array,
   cap: number,
 ): Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
@@ -22,4 +26,12 @@ export function grown(
   const b = new Uint8Array(cap);
   b.set(a);
   return b;
+}
+
+/**
+ * `a`, or a Float64Array copy of it if `a` is an Int32Array and `v` is not a 32-bit integer: a column
+ * of whole numbers that nearly always fit 32 bits costs 4 B a value until one does not.
+ */
+export function fitted(a: Int32Array | Float64Array, v: number): Int32Array | Float64Array {
+  return (v | 0) === v || a instanceof Float64Array ? a : Float64Array.from(a);
 }

@@ -1,5 +1,5 @@
 import type { EventQueue } from './queue';
-import { grown } from './grown';
+import { fitted, grown } from './grown';
 
 /** `popStep` of an event still queued (or never popped in the steps seen so far). */
 export const NOT_POPPED = 0x7fffffff;
@@ -11,24 +11,26 @@ export const NOT_POPPED = 0x7fffffff;
  * every queued event, and the queue at a checkpoint is rebuilt on seek as the events pushed before it
  * and not popped by its step. Replaying a step after a seek writes the same values again.
  *
- * A few typed arrays (~37 B per event, the payload shared with the trace), so memory grows with the
+ * A few typed arrays (~29 B per event, the payload shared with the trace), so memory grows with the
  * events pushed, not with the queue's size at every checkpoint.
  */
 export class EventJournal {
   /** Events journaled: seqs 0 … length − 1. */
   length = 0;
-  private key = new Float64Array(1024);
+  // Keys and send times are whole numbers that nearly always fit 32 bits: Int32Arrays (8 B per event
+  // less), each widened to a Float64Array the first time a value does not fit (`fitted`).
+  private key: Int32Array | Float64Array = new Int32Array(1024);
   private type = new Uint8Array(1024);
   private node = new Int32Array(1024);
   private from = new Int32Array(1024);
-  private sendTime = new Float64Array(1024);
+  private sendTime: Int32Array | Float64Array = new Int32Array(1024);
   private sendStep = new Int32Array(1024);
   /** The step whose computation popped the event (NOT_POPPED while it waits). */
   private popStep = new Int32Array(1024).fill(NOT_POPPED);
   private payload: unknown[] = [];
 
   private grow(min: number): void {
-    // Grown by half (not doubled): its ~37 B per event count against issue 11's 150 B per recorded step.
+    // Grown by half (not doubled): its ~29 B per event count against issue 11's 150 B per recorded step.
     const cap = Math.max(min, Math.ceil(this.key.length * 1.5));
     const pop = new Int32Array(cap).fill(NOT_POPPED);
     pop.set(this.popStep);
@@ -57,6 +59,8 @@ export class EventJournal {
     // Replayed after a seek: the same event, and its pop step (perhaps not replayed yet) stands.
     if (seq < this.length) return;
     if (seq >= this.key.length) this.grow(seq + 1);
+    this.key = fitted(this.key, key);
+    this.sendTime = fitted(this.sendTime, sendTime);
     this.key[seq] = key;
     this.type[seq] = type;
     this.node[seq] = node;
@@ -138,6 +142,7 @@ export class EventJournal {
 
   /** Bytes held: the typed arrays at their capacity and the payload references (8 B each). */
   bytes(): number {
-    return this.key.length * (8 + 1 + 4 + 4 + 8 + 4 + 4) + this.payload.length * 8;
+    const wide = this.key.BYTES_PER_ELEMENT + this.sendTime.BYTES_PER_ELEMENT;
+    return this.key.length * (wide + 1 + 4 + 4 + 4 + 4) + this.payload.length * 8;
   }
 }

@@ -241,7 +241,7 @@ export class Simulation {
     duplicated: 0,
     lastDeliveryTime: 0,
   };
-  /** Per link: the latest delivery time queued on it (async FIFO horizon). */
+  /** Per link: the latest delivery time queued on it (async FIFO horizon; empty in sync). */
   private linkLast: Float64Array;
   /**
    * Per link: the seq of the last message delivered on it (FIFO invariant). Only steps beyond the
@@ -281,7 +281,9 @@ export class Simulation {
     this.position = new IdIndex(cfg.graph.ids);
     this.links = new LinkIndex(cfg.graph);
     this.targets = new SendTargets(this.n, this.position, this.links);
-    this.linkLast = new Float64Array(this.links.count);
+    // Only async delays can overtake (a sync message arrives next round): 8 B per link spared in sync
+    // (Bully on a complete graph of 200: 39,800 links).
+    this.linkLast = new Float64Array(cfg.timing.mode === 'async' ? this.links.count : 0);
     this.linkLastSeq = new Float64Array(this.checking ? this.links.count : 0).fill(-1);
     const schedule = cfg.timing.schedule;
     this.plan =
