@@ -276,7 +276,13 @@ export class Simulation {
     this.stepBudget = cfg.stepBudget ?? defaultStepBudget(cfg.graph);
     this.until = cfg.algorithm.until?.(cfg.params, cfg.faults) ?? Infinity;
     this.figuresMonitor = cfg.algorithm.monitor?.(this.n, cfg.params) ?? null;
-    this.checkpointEvery = cfg.checkpointEvery ?? Math.max(256, Math.min(2048, this.n * 4));
+    // A checkpoint keeps the states changed since the last one: at most n of them, each as large as
+    // its node's share of the edges (GHS's edge tables), so n + m bounds what it holds. Spaced 4(n + m)
+    // steps apart (256 to 2048), that is ≤ ¼ of a state per step whatever the density: on a complete
+    // graph of 150, 2048 instead of 4n = 600. A seek then replays at most 2047 steps (GHS on 150:
+    // median 1.5 ms, worst 14 ms in Node).
+    this.checkpointEvery =
+      cfg.checkpointEvery ?? Math.max(256, Math.min(2048, 4 * (this.n + cfg.graph.edges.length)));
     this.ctx = buildContexts(cfg.graph, cfg.timing, cfg.faults, this.record, cfg.seed);
     this.position = new IdIndex(cfg.graph.ids);
     this.links = new LinkIndex(cfg.graph);
