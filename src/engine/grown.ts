@@ -4,15 +4,20 @@
  */
 export function grown(a: Float64Array, cap: number): Float64Array<ArrayBuffer>;
 export function grown(a: Int32Array, cap: number): Int32Array<ArrayBuffer>;
+export function grown(a: Int16Array, cap: number): Int16Array<ArrayBuffer>;
+export function grown(
+  a: Int16Array | Int32Array,
+  cap: number,
+): Int16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
 export function grown(a: Uint8Array, cap: number): Uint8Array<ArrayBuffer>;
 export function grown(
   a: Int32Array | Float64Array,
   cap: number,
 ): Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 export function grown(
-  a: Float64Array | Int32Array | Uint8Array,
+  a: Float64Array | Int32Array | Int16Array | Uint8Array,
   cap: number,
-): Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
+): Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Int16Array<ArrayBuffer> | Uint8Array<ArrayBuffer> {
   if (a instanceof Float64Array) {
     const b = new Float64Array(cap);
     b.set(a);
@@ -20,6 +25,11 @@ export function grown(
   }
   if (a instanceof Int32Array) {
     const b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  }
+  if (a instanceof Int16Array) {
+    const b = new Int16Array(cap);
     b.set(a);
     return b;
   }
@@ -34,4 +44,12 @@ export function grown(
  */
 export function fitted(a: Int32Array | Float64Array, v: number): Int32Array | Float64Array {
   return (v | 0) === v || a instanceof Float64Array ? a : Float64Array.from(a);
+}
+
+/**
+ * A column of node positions (−1: none) for a run of n nodes: 2 B a value wherever positions fit 16
+ * bits (n ≤ 32,767; the scenario's limit is 20,000 nodes), else 4 B.
+ */
+export function positionColumn(n: number, cap: number): Int16Array | Int32Array {
+  return n <= 0x7fff ? new Int16Array(cap) : new Int32Array(cap);
 }

@@ -1,5 +1,5 @@
 import type { EventQueue } from './queue';
-import { fitted, grown } from './grown';
+import { fitted, grown, positionColumn } from './grown';
 
 /** `popStep` of an event still queued (or never popped in the steps seen so far). */
 export const NOT_POPPED = 0x7fffffff;
@@ -11,7 +11,7 @@ export const NOT_POPPED = 0x7fffffff;
  * every queued event, and the queue at a checkpoint is rebuilt on seek as the events pushed before it
  * and not popped by its step. Replaying a step after a seek writes the same values again.
  *
- * A few typed arrays (~29 B per event, the payload shared with the trace), so memory grows with the
+ * A few typed arrays (~25 B per event, the payload shared with the trace), so memory grows with the
  * events pushed, not with the queue's size at every checkpoint.
  */
 export class EventJournal {
@@ -21,16 +21,23 @@ export class EventJournal {
   // less), each widened to a Float64Array the first time a value does not fit (`fitted`).
   private key: Int32Array | Float64Array = new Int32Array(1024);
   private type = new Uint8Array(1024);
-  private node = new Int32Array(1024);
-  private from = new Int32Array(1024);
+  /** Node positions: 2 B each below 32,768 nodes (positionColumn). */
+  private node: Int16Array | Int32Array;
+  private from: Int16Array | Int32Array;
   private sendTime: Int32Array | Float64Array = new Int32Array(1024);
   private sendStep = new Int32Array(1024);
   /** The step whose computation popped the event (NOT_POPPED while it waits). */
   private popStep = new Int32Array(1024).fill(NOT_POPPED);
   private payload: unknown[] = [];
 
+  /** For a run of `n` nodes. */
+  constructor(n: number) {
+    this.node = positionColumn(n, 1024);
+    this.from = positionColumn(n, 1024);
+  }
+
   private grow(min: number): void {
-    // Grown by half (not doubled): its ~29 B per event count against issue 11's 150 B per recorded step.
+    // Grown by half (not doubled): its ~25 B per event count against issue 11's 150 B per recorded step.
     const cap = Math.max(min, Math.ceil(this.key.length * 1.5));
     const pop = new Int32Array(cap).fill(NOT_POPPED);
     pop.set(this.popStep);
@@ -142,7 +149,11 @@ export class EventJournal {
 
   /** Bytes held: the typed arrays at their capacity and the payload references (8 B each). */
   bytes(): number {
-    const wide = this.key.BYTES_PER_ELEMENT + this.sendTime.BYTES_PER_ELEMENT;
-    return this.key.length * (wide + 1 + 4 + 4 + 4 + 4) + this.payload.length * 8;
+    const wide =
+      this.key.BYTES_PER_ELEMENT +
+      this.sendTime.BYTES_PER_ELEMENT +
+      this.node.BYTES_PER_ELEMENT +
+      this.from.BYTES_PER_ELEMENT;
+    return this.key.length * (wide + 1 + 4 + 4) + this.payload.length * 8;
   }
 }

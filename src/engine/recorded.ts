@@ -1,7 +1,7 @@
 import type { EventJournal } from './journal';
 import { EV_DELIVER, EV_LOOK, EV_LOSE, EV_SUSPECT, EV_TIMER, keyTime } from './queue';
 import type { NodeId, Role, SentMessage, StepKind, TraceEntry } from './types';
-import { grown } from './grown';
+import { grown, positionColumn } from './grown';
 
 const KINDS: readonly StepKind[] = ['init', 'deliver', 'timer', 'crash', 'recover', 'drop', 'barrier'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
@@ -169,8 +169,9 @@ class RecordedStep implements TraceEntry {
 
 /**
  * The recorded trace as columns (issue 11: ≤ 150 B per recorded step in the browser). Per step: its
- * kind and both roles (1 B each), its node, the seq of the event it took from the queue, the first seq
- * it pushed and the previous step of the same node (4 B each). Everything else a TraceEntry shows comes
+ * kind and both roles (1 B each), its node (2 B below 32,768 nodes), the seq of the event it took
+ * from the queue, the first seq it pushed and the previous step of the same node (4 B each).
+ * Everything else a TraceEntry shows comes
  * back from the event journal (the message, its sender, the time, the sends and timers the step
  * queued) or from the algorithm: the note, the pseudo-code lines and **the node's states before and
  * after**. No step keeps a state: a state is re-derived from the node's state at the checkpoint
@@ -184,7 +185,8 @@ export class RecordedTrace {
   length = 0;
   private kind = new Uint8Array(1024);
   private roles = new Uint8Array(1024);
-  private node = new Int32Array(1024);
+  /** Node positions: 2 B each below 32,768 nodes (positionColumn). */
+  private node: Int16Array | Int32Array;
   private event = new Int32Array(1024);
   private firstSeq = new Int32Array(1024);
   /** The previous step (0-based) of the same node, −1 for its first. */
@@ -216,6 +218,7 @@ export class RecordedTrace {
 
   constructor(private readonly src: StepSource) {
     const n = src.ids.length;
+    this.node = positionColumn(n, 1024);
     this.lastOf = new Int32Array(n).fill(-1);
     this.lastState = new Array<unknown>(n).fill(null);
     this.sinceKept = new Int32Array(n);
@@ -437,7 +440,7 @@ export class RecordedTrace {
    */
   bytes(): number {
     return (
-      this.kind.length * (1 + 1 + 4 + 4 + 4 + 4) +
+      this.kind.length * (1 + 1 + this.node.BYTES_PER_ELEMENT + 4 + 4 + 4) +
       this.lastOf.length * 28 +
       this.kept.size * 40 +
       this.copies.size * 16

@@ -24,30 +24,37 @@ describe('EventJournal', () => {
     sendTime: s === 2000 ? 0.5 : s === 2500 ? 2 ** 32 : s,
   }));
 
-  it('reads back every key and send time exactly as pushed, before and after a column widens', () => {
-    const j = new EventJournal();
-    events.forEach((e, s) => {
-      j.push(e.key, s, 1, s % 5, (s + 1) % 5, e.sendTime, s, { s });
-      // Each event reads back at once, and every earlier one still does after a widening.
-      expect(j.keyOf(s)).toBe(e.key);
-      if (s === 1500 || s === 2000 || s === 2500)
-        for (let t = 0; t <= s; t++) {
-          expect(j.keyOf(t)).toBe(events[t]!.key);
-          expect(j.sendTimeOf(t)).toBe(events[t]!.sendTime);
-        }
-    });
-    events.forEach((e, s) =>
-      expect([j.keyOf(s), j.sendTimeOf(s), j.nodeOf(s), j.sendStepOf(s)]).toEqual([
-        e.key,
-        e.sendTime,
-        s % 5,
-        s,
-      ]),
-    );
-  });
+  // Positions fit 2 B each up to 32,767 nodes; beyond, 4 B. −1 (no sender) reads back as −1 in both.
+  it.each([5, 32_767, 40_000])(
+    'reads back every field exactly as pushed, before and after a column widens (n = %i)',
+    (n) => {
+      const j = new EventJournal(n);
+      const node = (s: number) => (s * 7919) % n;
+      const from = (s: number) => (s % 3 === 0 ? -1 : (s * 104_729) % n);
+      events.forEach((e, s) => {
+        j.push(e.key, s, 1, node(s), from(s), e.sendTime, s, { s });
+        // Each event reads back at once, and every earlier one still does after a widening.
+        expect(j.keyOf(s)).toBe(e.key);
+        if (s === 1500 || s === 2000 || s === 2500)
+          for (let t = 0; t <= s; t++) {
+            expect(j.keyOf(t)).toBe(events[t]!.key);
+            expect(j.sendTimeOf(t)).toBe(events[t]!.sendTime);
+          }
+      });
+      events.forEach((e, s) =>
+        expect([j.keyOf(s), j.sendTimeOf(s), j.nodeOf(s), j.fromOf(s), j.sendStepOf(s)]).toEqual([
+          e.key,
+          e.sendTime,
+          node(s),
+          from(s),
+          s,
+        ]),
+      );
+    },
+  );
 
   it('refills a queue in (key, seq) order with the widened keys', () => {
-    const j = new EventJournal();
+    const j = new EventJournal(1);
     events.forEach((e, s) => j.push(e.key, s, 1, 0, 0, e.sendTime, s, null));
     const q = new EventQueue();
     j.refill(q, 0, events.length, 0, () => {});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyAlgorithm, Reaction } from '../../src/engine/types';
 import { Simulation } from '../../src/engine/simulation';
+import { findAlgorithm } from '../../src/algorithms/registry';
 
 import { buildRun } from '../../src/scenario/build';
 import { parseFlat, type Flat } from '../../src/scenario/parse';
@@ -244,5 +245,30 @@ describe('recorded states, for every algorithm', () => {
       }
     }
     expect(presets).toBeGreaterThan(20);
+  });
+});
+
+describe('node positions past 16 bits', () => {
+  it('a recording of 33,000 nodes names each step’s node and each message’s ends right (4 B positions)', () => {
+    const n = 33_000;
+    // Ids counting down, so that a position past 32,767 would read back as some other node.
+    const ids = Array.from({ length: n }, (_, i) => n - i);
+    const edges = ids.map((_, a) => ({ a, b: (a + 1) % n, w: 1 }));
+    const sim = new Simulation({
+      algorithm: findAlgorithm('lcr')! as AnyAlgorithm,
+      params: {},
+      graph: { kind: 'ring-uni', ids, directed: true, edges, weighted: false, ring: true },
+      timing: { mode: 'sync', maxDelay: 1 },
+      faults: { crashed: [], crashes: [] },
+      seed: 1,
+      record: true,
+    });
+    // The start-ups come in position order: step k + 1 is position k's, sending to position k + 1.
+    for (let k = 0; k < n; k++) sim.stepForward();
+    for (const k of [0, 32_766, 32_767, 32_768, n - 1]) {
+      const e = sim.trace[k]!;
+      expect(e.node).toBe(ids[k]);
+      expect(e.sends.map((m) => [m.from, m.to])).toEqual([[ids[k], ids[(k + 1) % n]]]);
+    }
   });
 });
