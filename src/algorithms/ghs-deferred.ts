@@ -57,6 +57,11 @@ export class DeferredQueue {
 
   /** Takes message k out of the queue. */
   take(k: number): DeferredQueue {
+    // The last message out: start afresh. Every number still parked (or due for a retry) is a message
+    // taken out already, which readers skip, so dropping them changes nothing, and new arrivals keep
+    // their order from 0. Without this, a node's queue kept a slot for every message it ever deferred
+    // (on a complete graph of 150, up to 149 per node, in every state a recording keeps).
+    if (this.size === 1) return DeferredQueue.empty(this.onEdge.size);
     return new DeferredQueue(this.items.set(k, null), this.size - 1, this.onLevel, this.onCore, this.onEdge);
   }
 

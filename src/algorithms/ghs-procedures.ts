@@ -13,7 +13,26 @@ import {
   type GhsMsg,
   type GhsState,
   type NodeStateName,
+  type Test,
+  type Wt,
 } from './ghs-types';
+
+/**
+ * One Test message per (F, L), and one Accept and one Reject: a node tests its edges one after another
+ * with the same message (on a complete graph of 150, 20,986 of the run's 22,802 messages), and a
+ * recording keeps every message sent. Messages are never changed once sent (handlers are pure) and the
+ * trace, its hash and the explorer read their values, so sharing them changes no run.
+ */
+const tests = new WeakMap<Wt, Map<number, Test>>();
+function testMsg(L: number, F: Wt): Test {
+  let byLevel = tests.get(F);
+  if (!byLevel) tests.set(F, (byLevel = new Map()));
+  let m = byLevel.get(L);
+  if (!m) byLevel.set(L, (m = { kind: 'test', L, F }));
+  return m;
+}
+const ACCEPT = { kind: 'accept' } as const;
+const REJECT = { kind: 'reject' } as const;
 
 /** The variables a deferred message's condition reads, and the queue: written only through setters. */
 type Watched = 'LN' | 'SN' | 'inBranch' | 'SE' | 'queue';
@@ -181,7 +200,7 @@ function test(x: Work): void {
   const k = s.SE.lightestBasic();
   if (k !== null) {
     s.testEdge = k;
-    x.out(k, { kind: 'test', L: s.LN, F: s.FN! });
+    x.out(k, testMsg(s.LN, s.FN!));
     x.at('test.send');
     x.say(`${x.id} sends test(${s.LN}, ${fmtWt(s.FN)}) over its lightest Basic edge ${x.edge(k)}`);
   } else {
@@ -321,7 +340,7 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg): boolean {
           WAITS_LEVEL,
         );
       if (!sameWt(msg.F, s.FN)) {
-        x.out(j, { kind: 'accept' });
+        x.out(j, ACCEPT);
         x.at('onTest.accept');
         x.say(
           `${got}: ${j}'s fragment ${fmtWt(msg.F)} is not ${x.id}'s (${fmtWt(s.FN)}), so ${x.id} sends accept`,
@@ -333,7 +352,7 @@ export function receive(x: Work, j: NodeId, msg: GhsCoreMsg): boolean {
       const wasBasic = s.SE.get(j) === 'Basic';
       if (wasBasic) x.setSE(j, 'Rejected');
       if (s.testEdge !== j) {
-        x.out(j, { kind: 'reject' });
+        x.out(j, REJECT);
         x.at('onTest.reject');
         x.say(
           wasBasic

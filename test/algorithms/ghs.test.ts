@@ -361,3 +361,38 @@ describe('GHS + convergecast (§1.8, C12)', () => {
     expect(j.leader).toBe(3);
   });
 });
+
+describe('GHS recordings share what does not change', () => {
+  it('one Test object per fragment name and level, one Accept and one Reject; an emptied deferred queue keeps nothing', () => {
+    for (const topo of ['complete', 'random', 'grid']) {
+      const sim = simulate({ alg: 'ghs', topo, n: '36', mode: 'async', seed: '4' }, { record: true });
+      // Per fragment name (the array the core computed, passed on by reference) and level: its Test objects.
+      const tests = new Map<unknown, Map<number, Set<unknown>>>();
+      const others = new Map<string, Set<unknown>>();
+      let sent = 0;
+      for (const e of sim.trace)
+        for (const m of e.sends) {
+          const msg = m.msg as { kind: string; L?: number; F?: unknown };
+          if (msg.kind === 'test') {
+            sent++;
+            if (!tests.has(msg.F)) tests.set(msg.F, new Map());
+            const byL = tests.get(msg.F)!;
+            if (!byL.has(msg.L!)) byL.set(msg.L!, new Set());
+            byL.get(msg.L!)!.add(msg);
+          } else if (msg.kind === 'accept' || msg.kind === 'reject') {
+            if (!others.has(msg.kind)) others.set(msg.kind, new Set());
+            others.get(msg.kind)!.add(msg);
+          }
+        }
+      expect(sent).toBeGreaterThan(36);
+      for (const byL of tests.values()) for (const objects of byL.values()) expect(objects.size).toBe(1);
+      for (const objects of others.values()) expect(objects.size).toBe(1);
+      // At the end every queue is empty, and none keeps a slot for a message taken out.
+      for (const s of sim.states as GhsState[]) {
+        expect(s.queue.size).toBe(0);
+        expect(s.queue.item(0)).toBeNull();
+        expect((s.queue as unknown as { items: { size: number } }).items.size).toBe(0);
+      }
+    }
+  });
+});
