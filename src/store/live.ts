@@ -22,7 +22,7 @@ function apply(store: SimStore, make: (s: Scenario, at: number) => LiveResult): 
   const at = liveTime(st.run.replay.trace, st.cursor);
   const r = make(st.scenario, at);
   if (!r.ok) {
-    store.setState({ notice: r.message });
+    store.setState({ notice: r.message, liveNotice: r.message });
     return false;
   }
   return st.continueWith(r.scenario, `${r.notice} from step ${st.cursor}`);
@@ -62,7 +62,8 @@ export function dropMessageNow(store: SimStore, seq: number): boolean {
   const m = st.run.replay.message(seq);
   const name = m && refusal === null ? messageName(st.run.replay.trace, seq, m.sendStep) : null;
   if (name === null) {
-    store.setState({ notice: refusal ?? 'that message has no name in the recorded run' });
+    const notice = refusal ?? 'that message has no name in the recorded run';
+    store.setState({ notice, liveNotice: notice });
     return false;
   }
   return apply(store, (s) => dropNow(s, name));
@@ -76,7 +77,7 @@ export function undropMessage(store: SimStore, d: MessageDrop): boolean {
   const st = store.getState();
   const r = undropNow(st.scenario, d);
   if (!r.ok) {
-    store.setState({ notice: r.message });
+    store.setState({ notice: r.message, liveNotice: r.message });
     return false;
   }
   const lostAt = lostStepOf(store, d);

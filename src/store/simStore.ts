@@ -60,6 +60,12 @@ export interface SimState {
   errors: FieldError[];
   /** One line telling what the last action did, e.g. after a node toggle. */
   notice: string | null;
+  /**
+   * The notice, when a live control (crash now, cut now, drop this message…) wrote it: the graph says
+   * it where the lecturer clicked, and the editor does not open to say it (that moved the graph under
+   * the pointer). A later notice from anywhere else differs from it, and opens the editor as before.
+   */
+  liveNotice: string | null;
 
   load(scenario: Scenario): Result<RunHandle>;
   setDraft(patch: Partial<Draft>): void;
@@ -230,6 +236,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
       draft: scenarioToDraft(initial),
       errors: initialErrors,
       notice: null,
+      liveNotice: null,
 
       load,
 
@@ -355,7 +362,7 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
 
       continueWith(scenario, notice, step) {
         const r = load(scenario, { step: step ?? get().cursor });
-        if (r.ok) set({ notice });
+        if (r.ok) set({ notice, liveNotice: notice });
         return r.ok;
       },
 

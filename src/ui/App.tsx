@@ -37,11 +37,14 @@ export function App() {
   useKeyboard(store, toggleHelp, closeHelp);
   const { folds, toggle, reveal } = useFolds();
   // Problems with the scenario and notices about it are said in the editor: it opens to say them.
+  // A live control's notice is said on the graph instead (GraphPanel), which must not move under the
+  // pointer that just clicked it.
   const errors = useSim((s) => s.errors);
   const notice = useSim((s) => s.notice);
+  const liveNotice = useSim((s) => s.liveNotice);
   useEffect(() => {
-    if (errors.length > 0 || notice) reveal('editor');
-  }, [errors, notice, reveal]);
+    if (errors.length > 0 || (notice && notice !== liveNotice)) reveal('editor');
+  }, [errors, notice, liveNotice, reveal]);
   const open = Object.entries(folds)
     .filter(([, v]) => v)
     .map(([k]) => k)

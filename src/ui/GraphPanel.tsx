@@ -48,6 +48,8 @@ export function GraphPanel({
   }, [store, viewRef]);
 
   const toggles = toggleOf(findAlgorithm(alg))?.spec.toggle?.noun ?? null;
+  // What the last live control did (or why it could not), in the hint's place while it is current.
+  const live = useSim((s) => (s.notice !== null && s.notice === s.liveNotice ? s.notice : null));
   return (
     <section className="graph-panel" aria-label="Graph">
       <div className="graph-box" ref={box} data-testid="graph" />
@@ -73,8 +75,12 @@ export function GraphPanel({
           · {nodes} · {mode === 'sync' ? 'sync' : 'async'}
         </span>
       </p>
+      <p className="live-notice" aria-live="polite" data-testid="live-notice" hidden={live === null}>
+        {live}
+      </p>
       <p
         className="hint"
+        hidden={live !== null}
         title={`Click a node, link or message to inspect it; right-click a node or link to crash, recover, cut or heal it now (the run goes on from this step)${toggles ? `; double-click a node to toggle it ${toggles} from the start (this restarts the run)` : ''}. Scroll to zoom, drag to pan.`}
       >
         Click: inspect · right-click: fault now{toggles ? ` · double-click: ${toggles} (restarts)` : ''} ·

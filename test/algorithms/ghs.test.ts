@@ -388,7 +388,7 @@ describe('GHS recordings share what does not change', () => {
       for (const byL of tests.values()) for (const objects of byL.values()) expect(objects.size).toBe(1);
       for (const objects of others.values()) expect(objects.size).toBe(1);
       // At the end every queue is empty, and none keeps a slot for a message taken out.
-      for (const s of sim.states as GhsState[]) {
+      for (const s of (sim as unknown as { states: GhsState[] }).states) {
         expect(s.queue.size).toBe(0);
         expect(s.queue.item(0)).toBeNull();
         expect((s.queue as unknown as { items: { size: number } }).items.size).toBe(0);

@@ -117,8 +117,20 @@ test('right-click a message in flight: the menu drops it; a message lost already
   await expect(menu).toBeVisible();
   await expect(menu).toContainText(`Message election ${m.from} → ${m.to}`);
   await page.screenshot({ path: `${SHOTS}/message-menu-1280.png` });
+  const graphBox = await page.getByTestId('graph').boundingBox();
   await menu.getByRole('button', { name: 'Drop this message' }).click();
   await expect(menu).toHaveCount(0);
+  // The graph says what the click did, where it was clicked; the editor stays folded, so the graph
+  // does not move under the pointer (it used to open and shift the graph 113 px).
+  await expect(page.getByTestId('live-notice')).toHaveText(
+    `message 1 from ${m.from} to ${m.to} is dropped (drop ${m.from}-${m.to}#1); the run goes on from step 8`,
+  );
+  await expect(page.getByRole('button', { name: 'Scenario editor' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+  expect(await page.getByTestId('graph').boundingBox()).toEqual(graphBox);
+  await page.screenshot({ path: `${SHOTS}/message-dropped-notice-1280.png` });
   const drops = await page.evaluate(() => window.__lel!.store.getState().scenario.faults.drop);
   expect(drops).toEqual([{ from: m.from, to: m.to, k: 1 }]);
   await expect(page.getByTestId('step')).toHaveText('8');

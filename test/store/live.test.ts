@@ -40,6 +40,8 @@ describe('live controls in the store: the run goes on from the cursor', () => {
     // At step 5 every step so far is a start-up at time 0, so the crash is at time 1.
     expect(s.scenario.faults.crashes).toEqual([{ id: 8, at: 1 }]);
     expect(s.notice).toBe('8 crashes at time 1; the run goes on from step 5');
+    // Said on the graph, not by opening the editor.
+    expect(s.liveNotice).toBe(s.notice);
     expect(s.run.replay.trace.slice(0, 5).map((e) => e.note)).toEqual(before);
     s.finishComputing();
     // Nobody else has id 8's token: nobody is elected (LCR needs the max alive).
@@ -56,6 +58,7 @@ describe('live controls in the store: the run goes on from the cursor', () => {
     st.getState().seek(k);
     expect(crashNodeNow(st, 3)).toBe(false);
     expect(st.getState().notice).toBe('3 has crashed once already; a process crashes once (C17)');
+    expect(st.getState().liveNotice).toBe(st.getState().notice);
     expect(recoverNodeNow(st, 3)).toBe(true);
     const t = st.getState().run.replay.trace[k - 1]!.time + 1;
     expect(st.getState().scenario.faults.recover).toEqual([{ id: 3, at: t }]);
@@ -66,5 +69,18 @@ describe('live controls in the store: the run goes on from the cursor', () => {
     expect(st.getState().scenario.faults.down ?? []).toEqual([]);
     expect(healLinkNow(st, 1, 2)).toBe(false);
     expect(st.getState().cursor).toBe(k);
+  });
+});
+
+describe('a live notice and the editor’s', () => {
+  it('a notice from anywhere else after a live one is no longer the live one (the editor opens for it)', () => {
+    const st = store({ alg: 'bully', n: '5', ids: 'asc', mode: 'sync' });
+    st.getState().seek(3);
+    expect(crashNodeNow(st, 2)).toBe(true);
+    expect(st.getState().liveNotice).toBe(st.getState().notice);
+    // Double-click's toggle: crashes 5 from the start and restarts, said in the editor.
+    st.getState().toggleNode(5);
+    expect(st.getState().notice).toMatch(/5 is crashed/);
+    expect(st.getState().notice).not.toBe(st.getState().liveNotice);
   });
 });
