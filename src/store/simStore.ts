@@ -205,6 +205,10 @@ export function createSimStore(options: SimStoreOptions = {}): SimStore {
         selection: keep ? prev.selection : null,
         draft: scenarioToDraft(rest, prev.draft),
         errors: [],
+        // A live control's notice is about the run it changed: a run loaded otherwise drops it
+        // (continueWith sets the next one after this).
+        ...(prev.liveNotice !== null && prev.notice === prev.liveNotice ? { notice: null } : {}),
+        liveNotice: null,
       });
       if (failure === null) background.start(run);
       return { ok: true, value: run };

@@ -83,4 +83,14 @@ describe('a live notice and the editor’s', () => {
     expect(st.getState().notice).toMatch(/5 is crashed/);
     expect(st.getState().notice).not.toBe(st.getState().liveNotice);
   });
+
+  it('a run loaded otherwise (a preset, a link) drops the live notice, and the notice with it', () => {
+    const st = store({ alg: 'lcr', n: '6', ids: 'asc', mode: 'sync' });
+    st.getState().seek(6);
+    expect(crashNodeNow(st, 3)).toBe(true);
+    expect(st.getState().liveNotice).not.toBeNull();
+    expect(st.getState().load(scenario({ alg: 'hs', n: '8' })).ok).toBe(true);
+    expect(st.getState().liveNotice).toBeNull();
+    expect(st.getState().notice).toBeNull();
+  });
 });
