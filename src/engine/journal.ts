@@ -124,6 +124,24 @@ export class EventJournal {
     return s;
   }
 
+  /**
+   * The first seq pushed by step `step` or a later one (`length` if none): a step pushes events
+   * numbered from there on, and every event pushed before step 1 has step 0, so the steps are
+   * non-decreasing by seq and a binary search finds where one starts (the recorded trace keeps no
+   * column of its own for it).
+   */
+  firstPushedBy(step: number): number {
+    const a = this.sendStep;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (a[mid]! < step) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The recorded trace reads an event back by its seq (recorded.ts): a step's message and its sends. */
   typeOf(seq: number): number {
     return this.type[seq]!;

@@ -170,8 +170,8 @@ class RecordedStep implements TraceEntry {
 /**
  * The recorded trace as columns (issue 11: ≤ 150 B per recorded step in the browser). Per step: its
  * kind and both roles (1 B each), its node (2 B below 32,768 nodes), the seq of the event it took
- * from the queue, the first seq it pushed and the previous step of the same node (4 B each).
- * Everything else a TraceEntry shows comes
+ * from the queue and the previous step of the same node (4 B each). Everything else a TraceEntry
+ * shows comes
  * back from the event journal (the message, its sender, the time, the sends and timers the step
  * queued) or from the algorithm: the note, the pseudo-code lines and **the node's states before and
  * after**. No step keeps a state: a state is re-derived from the node's state at the checkpoint
@@ -188,7 +188,6 @@ export class RecordedTrace {
   /** Node positions: 2 B each below 32,768 nodes (positionColumn). */
   private node: Int16Array | Int32Array;
   private event = new Int32Array(1024);
-  private firstSeq = new Int32Array(1024);
   /** The previous step (0-based) of the same node, −1 for its first. */
   private prev = new Int32Array(1024);
   /** Per node: its latest step and the state the run left it in. */
@@ -233,30 +232,20 @@ export class RecordedTrace {
     this.roles = grown(this.roles, cap);
     this.node = grown(this.node, cap);
     this.event = grown(this.event, cap);
-    this.firstSeq = grown(this.firstSeq, cap);
     this.prev = grown(this.prev, cap);
   }
 
   /**
-   * Records step `length + 1`: `event` is the seq it popped, `firstSeq` the first seq it pushed,
-   * `after` the node's state after it (kept only until the node's next step).
+   * Records step `length + 1`: `event` is the seq it popped, `after` the node's state after it (kept
+   * only until the node's next step). The events it pushed are the journal's with its step number.
    */
-  push(
-    kind: StepKind,
-    node: number,
-    event: number,
-    firstSeq: number,
-    after: unknown,
-    roleBefore: Role,
-    roleAfter: Role,
-  ): void {
+  push(kind: StepKind, node: number, event: number, after: unknown, roleBefore: Role, roleAfter: Role): void {
     const k = this.length;
     if (k === this.kind.length) this.grow();
     this.kind[k] = KIND_CODE.get(kind)!;
     this.roles[k] = ROLE_CODE.get(roleBefore)! * 8 + ROLE_CODE.get(roleAfter)!;
     this.node[k] = node;
     this.event[k] = event;
-    this.firstSeq[k] = firstSeq;
     this.prev[k] = this.lastOf[node]!;
     this.lastOf[node] = k;
     this.lastState[node] = after;
@@ -339,10 +328,10 @@ export class RecordedTrace {
    */
   eachSend(k: number, f: (seq: number, msg: unknown, copy: boolean) => void): void {
     const j = this.src.journal;
-    const end = k + 1 < this.length ? this.firstSeq[k + 1]! : j.length;
-    for (let s = this.firstSeq[k]!; s < end; s++) {
+    const end = j.firstPushedBy(k + 2);
+    for (let s = j.firstPushedBy(k + 1); s < end; s++) {
       const type = j.typeOf(s);
-      if ((type !== EV_DELIVER && type !== EV_LOSE) || j.sendStepOf(s) !== k + 1) continue;
+      if (type !== EV_DELIVER && type !== EV_LOSE) continue;
       f(s, j.payloadOf(s), this.copies.has(s));
     }
   }
@@ -360,10 +349,10 @@ export class RecordedTrace {
     const j = this.src.journal;
     const ids = this.src.ids;
     const out: SentMessage[] = [];
-    const end = k + 1 < this.length ? this.firstSeq[k + 1]! : j.length;
-    for (let s = this.firstSeq[k]!; s < end; s++) {
+    const end = j.firstPushedBy(k + 2);
+    for (let s = j.firstPushedBy(k + 1); s < end; s++) {
       const type = j.typeOf(s);
-      if ((type !== EV_DELIVER && type !== EV_LOSE) || j.sendStepOf(s) !== k + 1) continue;
+      if (type !== EV_DELIVER && type !== EV_LOSE) continue;
       const m: SentMessage = {
         seq: s,
         from: ids[j.fromOf(s)]!,
@@ -424,9 +413,9 @@ export class RecordedTrace {
   timersAt(k: number): { label: string; at: number; timer: unknown }[] {
     const j = this.src.journal;
     const out: { label: string; at: number; timer: unknown }[] = [];
-    const end = k + 1 < this.length ? this.firstSeq[k + 1]! : j.length;
-    for (let s = this.firstSeq[k]!; s < end; s++) {
-      if (j.typeOf(s) !== EV_TIMER || j.sendStepOf(s) !== k + 1) continue;
+    const end = j.firstPushedBy(k + 2);
+    for (let s = j.firstPushedBy(k + 1); s < end; s++) {
+      if (j.typeOf(s) !== EV_TIMER) continue;
       const timer = j.payloadOf(s);
       out.push({ label: this.src.timerLabel(timer), at: keyTime(j.keyOf(s)), timer });
     }
@@ -440,7 +429,7 @@ export class RecordedTrace {
    */
   bytes(): number {
     return (
-      this.kind.length * (1 + 1 + this.node.BYTES_PER_ELEMENT + 4 + 4 + 4) +
+      this.kind.length * (1 + 1 + this.node.BYTES_PER_ELEMENT + 4 + 4) +
       this.lastOf.length * 28 +
       this.kept.size * 40 +
       this.copies.size * 16

@@ -649,8 +649,8 @@ export class Simulation {
     if (this.hashing) this.hashHead(kind, node, from, seq, payload);
     const roles = this.record || this.checking || this.monitors !== null;
     const roleBefore: Role = roles ? this.roleOf(node) : 'idle';
-    // The step's sends and timers are the events it pushes from here on (recorded.ts reads them back).
-    const firstSeq = this.seq;
+    // The step's sends and timers are the events it pushes, journaled with its step number
+    // (recorded.ts reads them back).
     const sentBefore = this.counters.sent + this.counters.duplicated;
     if (r !== null) {
       this.states[node] = r.state;
@@ -691,7 +691,7 @@ export class Simulation {
       this.monitors?.step(this.stepIndex, node, roleBefore, roleAfter, this.states[node]);
     }
     if (this.record && !this.replaying && this.stepIndex > this.recorded.length) {
-      this.recorded.push(kind, node, seq, firstSeq, this.states[node], roleBefore, roleAfter);
+      this.recorded.push(kind, node, seq, this.states[node], roleBefore, roleAfter);
       this.recordedSends += this.counters.sent + this.counters.duplicated - sentBefore;
     }
     if (this.stepIndex > this.frontier) this.frontier = this.stepIndex;

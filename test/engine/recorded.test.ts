@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyAlgorithm, Reaction } from '../../src/engine/types';
 import { Simulation } from '../../src/engine/simulation';
+import { EV_DELIVER, EV_LOSE } from '../../src/engine/queue';
 import { findAlgorithm } from '../../src/algorithms/registry';
 
 import { buildRun } from '../../src/scenario/build';
@@ -108,6 +109,15 @@ describe('recorded trace: text derived on demand, as the old recording stored it
         on.live = false;
         const headless = new Simulation({ ...spec, record: false }).runToEnd();
         expect(sim.traceHash()).toBe(headless.traceHash());
+        // A step's sends are the journal's messages with its step number, found by binary search:
+        // the step numbers never fall as the seqs rise, and a plain scan finds the same messages.
+        const j = sim.journal;
+        const naive: number[][] = sim.trace.map(() => []);
+        for (let q = 0; q < j.length; q++) {
+          if (q > 0) expect(j.sendStepOf(q)).toBeGreaterThanOrEqual(j.sendStepOf(q - 1));
+          if (j.typeOf(q) === EV_DELIVER || j.typeOf(q) === EV_LOSE) naive[j.sendStepOf(q) - 1]?.push(q);
+        }
+        expect(sim.trace.map((e) => e.sends.map((m) => m.seq))).toEqual(naive);
         // Read in reverse: a note must not depend on which steps were read before it.
         for (let k = sim.trace.length - 1; k >= 0; k--) {
           const e = sim.trace[k]!;
