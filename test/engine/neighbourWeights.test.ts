@@ -68,25 +68,27 @@ describe('NeighbourWeights', () => {
     );
   });
 
-  it('on complete graphs and stars either side of the scan limit (16), looks up every neighbour right', () => {
-    for (const n of [15, 16, 17, 33, 64]) {
-      const ids = Array.from({ length: n }, (_, i) => (i * 7919) % 1009); // distinct, not in order
-      const all: Graph['edges'] = [];
-      for (let a = 0; a < n; a++)
-        for (let b = a + 1; b < n; b++) all.push({ a, b, w: 1 + ((a * 31 + b) % 97) });
-      const star: Graph['edges'] = ids.slice(1).map((_, k) => ({ a: 0, b: k + 1, w: 2 + k }));
-      for (const edges of [all, star]) {
-        const g: Graph = { kind: 'custom', ids, directed: false, edges, weighted: true, ring: false };
-        const ctx = buildContexts(g, { mode: 'sync', maxDelay: 1 }, { crashed: [], crashes: [] });
-        const ref = naiveWeights(g);
-        ctx.forEach((c, i) => {
-          for (const j of [...ids, -1, 5000]) {
-            expect(c.weights.get(j)).toBe(ref[i]!.get(j));
-            expect((c.weights as NeighbourWeights).positionOf(j)).toBe(c.neighbours.indexOf(j));
-          }
-        });
+  it('on complete graphs and stars either side of the scan limit (16), dense ids or not, looks up every neighbour right', () => {
+    for (const n of [15, 16, 17, 33, 64])
+      for (const dense of [true, false]) {
+        // Dense: 1…n shuffled (a table by id); sparse: spread over 0…1008 (a binary search).
+        const ids = Array.from({ length: n }, (_, i) => (dense ? ((i * 37) % n) + 1 : (i * 7919) % 1009));
+        const all: Graph['edges'] = [];
+        for (let a = 0; a < n; a++)
+          for (let b = a + 1; b < n; b++) all.push({ a, b, w: 1 + ((a * 31 + b) % 97) });
+        const star: Graph['edges'] = ids.slice(1).map((_, k) => ({ a: 0, b: k + 1, w: 2 + k }));
+        for (const edges of [all, star]) {
+          const g: Graph = { kind: 'custom', ids, directed: false, edges, weighted: true, ring: false };
+          const ctx = buildContexts(g, { mode: 'sync', maxDelay: 1 }, { crashed: [], crashes: [] });
+          const ref = naiveWeights(g);
+          ctx.forEach((c, i) => {
+            for (const j of [...ids, -1, 0, n + 1, 2.5, 5000]) {
+              expect(c.weights.get(j)).toBe(ref[i]!.get(j));
+              expect((c.weights as NeighbourWeights).positionOf(j)).toBe(c.neighbours.indexOf(j));
+            }
+          });
+        }
       }
-    }
   });
 
   it('gives a context built by hand (a plain Map) an index of its own', () => {
