@@ -287,3 +287,23 @@ describe('Hirschberg–Sinclair', () => {
     expect(hs.label!({ kind: 'elected', leader: 9 })).toBe('elected(9)');
   });
 });
+
+describe('HS recordings share equal tokens', () => {
+  it('every out(v, h) one way and every in(v) back is one object, whatever the phase', () => {
+    const sim = simulate({ alg: 'hs', n: '64', ids: 'random', mode: 'async', seed: '5' }, { record: true });
+    const objects = new Map<string, Set<unknown>>();
+    let sent = 0;
+    for (const e of sim.trace)
+      for (const m of e.sends) {
+        const msg = m.msg as { kind: string };
+        if (msg.kind !== 'out' && msg.kind !== 'in') continue;
+        sent++;
+        const key = JSON.stringify(msg);
+        if (!objects.has(key)) objects.set(key, new Set());
+        objects.get(key)!.add(m.msg);
+      }
+    for (const [key, set] of objects) expect(set.size, key).toBe(1);
+    // Equal tokens recur: far fewer values than sends.
+    expect(objects.size).toBeLessThan(sent / 2);
+  });
+});
